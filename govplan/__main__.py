@@ -1,0 +1,5 @@
+"""`python -m govplan`."""
+
+from govplan.cli.main import main
+
+main()

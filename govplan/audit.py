@@ -1,0 +1,100 @@
+"""Auditing published figures: each reported completion, gap and status against govplan's,
+allowing for the digits the document printed (3.7 stands for [3.65, 3.75))."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from govplan.compute import HUNDRED, AuditEntry, Result, Status, in_unit
+from govplan.targets import Form
+from govplan.units import is_counting
+from govplan.values import Value
+
+ZERO = Decimal(0)
+Interval = tuple[Decimal, Decimal]
+
+
+def spread(value: Value) -> Decimal:
+    """How far the true number may lie from the printed one: none for a whole count of
+    things (161 家 is exact), half the last printed digit otherwise (3.7 -> 0.05)."""
+    if value.decimals == 0 and (value.unit is None or is_counting(value.unit)):
+        return ZERO
+    return value.half_step
+
+
+def _overlap(a: Interval, b: Interval) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _around(value: Decimal, half: Decimal) -> Interval:
+    return (value - half, value + half)
+
+
+def _ratio_range(actual: Interval, base: Decimal) -> Interval:
+    low, high = HUNDRED * actual[0] / base, HUNDRED * actual[1] / base
+    return (min(low, high), max(low, high))
+
+
+def _entry(
+    name: str, reported: Value, computed: Decimal | None, computed_range: Interval | None
+) -> AuditEntry:
+    reported_range = _around(reported.number, reported.half_step)
+    if computed is None or computed_range is None:
+        return AuditEntry(
+            name,
+            reported.number,
+            None,
+            "inconsistent",
+            reported_range=reported_range,
+            reason=f"govplan computes no {name} for this target",
+        )
+    verdict = "consistent" if _overlap(reported_range, computed_range) else "inconsistent"
+    return AuditEntry(
+        name,
+        reported.number,
+        computed,
+        verdict,
+        reported_range=reported_range,
+        computed_range=computed_range,
+    )
+
+
+def audit_result(result: Result) -> Result:
+    """The result with one audit entry per published figure of its indicator."""
+    indicator = result.indicator
+    reported = indicator.reported
+    if reported is None:
+        return result
+    entries: list[AuditEntry] = []
+    measured = indicator.progress if indicator.kind == "progress" else indicator.actual
+    target = indicator.target
+    actual_range: Interval | None = None
+    if measured is not None and result.actual is not None:
+        unit = target.unit if indicator.kind != "progress" else "%"
+        half = spread(measured)
+        actual_range = _around(result.actual, in_unit(Value(half, measured.unit, ""), unit))
+    if reported.completion is not None:
+        computed_range = None
+        if result.completion_base and actual_range is not None:
+            computed_range = _ratio_range(actual_range, result.completion_base or HUNDRED)
+        entries.append(_entry("completion", reported.completion, result.completion, computed_range))
+    if reported.gap is not None:
+        computed_range = None
+        if result.gap is not None and actual_range is not None:
+            # The target (or the schedule share) is exact; the actual carries the spread,
+            # and a relative target's reference actual carries its own.
+            half = actual_range[1] - result.actual if result.actual is not None else ZERO
+            if result.reference_value is not None:
+                half += spread(result.reference_value)
+            computed_range = _around(result.gap, half)
+        entries.append(_entry("gap", reported.gap, result.gap, computed_range))
+    if reported.status is not None and target.form is not Form.TEXT:
+        computed = result.status.value
+        if result.status in (Status.PENDING, Status.UNKNOWN):
+            verdict, reason = "inconsistent", f"govplan's status is {computed}"
+        else:
+            verdict = "consistent" if computed == reported.status else "inconsistent"
+            reason = None
+        entries.append(AuditEntry("status", reported.status, computed, verdict, reason=reason))
+    return replace(result, audit=tuple(entries))

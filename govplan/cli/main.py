@@ -1,0 +1,150 @@
+"""The `govplan` command: a thin layer that parses options and calls the core."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from govplan import __version__
+from govplan.exitcodes import ExitCode
+
+if TYPE_CHECKING:
+    from govplan.compute import Report
+    from govplan.render.cells import Options
+
+app = typer.Typer(
+    name="govplan",
+    help="Indicator calculator for government development plans: gaps, completion and "
+    "status from plan files, with the published figures audited.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"govplan {__version__}")
+        raise typer.Exit(ExitCode.OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """govplan: plan files in, gaps, completion and status out."""
+
+
+def _report_findings(findings: list[object]) -> None:
+    for finding in findings:
+        sys.stderr.write(f"{finding}\n")
+
+
+@app.command()
+def check(
+    plans: Annotated[list[Path], typer.Argument(metavar="PLAN...", help="Plan files (YAML).")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.zh,
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="ID", help="Explain how one indicator was computed."),
+    ] = None,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--fail-on",
+            metavar="missed|inconsistent",
+            help="Exit 1 when a target is missed (or a task behind), or a published figure "
+            "is inconsistent. May be repeated.",
+        ),
+    ] = None,
+    notes: Annotated[bool, typer.Option("--notes", help="Show the notes (备注) column.")] = False,
+) -> None:
+    """Compute gaps, completion and status for each indicator, and audit published figures.
+
+    Exit codes: 0 plans valid; 1 a --fail-on condition was hit; 2 invalid plan or usage;
+    3 internal error.
+    """
+    from govplan.check import FailOn, run_check
+    from govplan.render.cells import Options
+
+    try:
+        conditions = [FailOn(c) for c in (fail_on or [])]
+    except ValueError:
+        raise typer.BadParameter(
+            "expected 'missed' or 'inconsistent'", param_hint="--fail-on"
+        ) from None
+    outcome = run_check([str(p) for p in plans])
+    _report_findings(list(outcome.findings))
+    options = Options(lang=lang.value, notes=notes)
+    if explain is not None:
+        from govplan.render.explain import explain as explain_indicator
+
+        texts = [explain_indicator(r, explain) for r in outcome.reports]
+        found = [t for t in texts if t is not None]
+        if not found and outcome.reports:
+            sys.stderr.write(f"govplan: no indicator with id {explain!r}\n")
+            raise typer.Exit(ExitCode.INVALID)
+        sys.stdout.write("\n".join(found))
+        raise typer.Exit(outcome.exit_code(conditions))
+    if outcome.reports:
+        _emit(fmt.value, outcome.reports, options)
+    raise typer.Exit(outcome.exit_code(conditions))
+
+
+def _emit(fmt: str, reports: Sequence[Report], options: Options) -> None:
+    from govplan.render.reporters import REPORTER_BY_NAME
+
+    output = REPORTER_BY_NAME[fmt](reports, options)
+    if isinstance(output, str):
+        sys.stdout.write(output)
+        return
+    from rich.console import Console
+
+    console = Console()
+    if not console.is_terminal:
+        # Piped or captured: no colour, and a width that keeps Chinese rows on one line.
+        console = Console(width=int(os.environ.get("COLUMNS", "120")), no_color=True)
+    console.print(output)
+
+
+def main() -> None:
+    """Console entry point: an unexpected exception is a bug (exit 3), never mistaken for
+    "plan invalid" (2) or "findings" (1)."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.stderr.write("govplan: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # the last line of defence; everything expected is handled
+        if os.environ.get("GOVPLAN_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"govplan: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in govplan; run with GOVPLAN_DEBUG=1 for the traceback.\n"
+        )
+        sys.exit(ExitCode.INTERNAL)

@@ -1,0 +1,266 @@
+"""What govplan computes for each indicator: gap, completion and status, exactly as the
+plan format's table says, in exact decimal arithmetic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from govplan.model import Indicator, Plan
+from govplan.targets import Form, Target
+from govplan.units import UnitError, factor
+from govplan.values import Value
+
+HUNDRED = Decimal(100)
+ON_TRACK_BAND = Decimal("0.5")  # pp either side of the schedule share
+RATE_TOLERANCE = Decimal("0.5")  # pp, default for "about" rate targets
+QUANTITY_TOLERANCE = Decimal("0.05")  # share of the target, default for "about" quantities
+
+SCHEDULE_SHARE: dict[str, Decimal] = {
+    "year": HUNDRED,
+    "Q1": Decimal(25),
+    "H1": Decimal(50),
+    "Q2": Decimal(50),
+    "Q3": Decimal(75),
+    "Q4": HUNDRED,
+    **{f"M{m:02d}": HUNDRED * m / 12 for m in range(1, 13)},
+}
+
+
+class Status(StrEnum):
+    MET = "met"
+    MISSED = "missed"
+    PENDING = "pending"
+    UNKNOWN = "unknown"
+    DONE = "done"
+    AHEAD = "ahead"
+    ON_TRACK = "on-track"
+    BEHIND = "behind"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One published figure against govplan's: intervals allow for printed precision."""
+
+    field: str
+    reported: Decimal | str
+    computed: Decimal | str | None
+    verdict: str  # consistent | inconsistent
+    reported_range: tuple[Decimal, Decimal] | None = None
+    computed_range: tuple[Decimal, Decimal] | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything computed for one indicator."""
+
+    indicator: Indicator
+    status: Status
+    gap: Decimal | None = None
+    gap_unit: str | None = None
+    completion: Decimal | None = None
+    completion_base: Decimal | None = None  # what completion is 100 × actual over
+    stretch_met: bool | None = None
+    stretch_gap: Decimal | None = None
+    tolerance: Decimal | None = None
+    expected: Decimal | None = None  # progress tasks: the schedule share
+    reference: str | None = None  # relative targets: the indicator referred to
+    reference_actual: Decimal | None = None
+    reference_value: Value | None = None
+    actual: Decimal | None = None  # the actual in the target's unit
+    formula: str = ""
+    reason: str | None = None
+    audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
+
+
+def in_unit(value: Value, unit: str | None) -> Decimal:
+    """The value's number expressed in `unit` (the target's)."""
+    if unit is None or value.unit is None or value.unit == unit:
+        return value.number
+    return value.number * factor(value.unit, unit)
+
+
+def effective_tolerance(indicator: Indicator, target: Target) -> Decimal:
+    if indicator.tolerance is not None:
+        return indicator.tolerance
+    if target.tolerance is not None:
+        return target.tolerance
+    assert target.value is not None
+    if indicator.kind == "rate":
+        return RATE_TOLERANCE
+    return abs(target.value.number) * QUANTITY_TOLERANCE
+
+
+def _gap_unit(indicator: Indicator, target: Target) -> str | None:
+    if target.unit == "%" or indicator.kind == "rate":
+        return "pp" if target.unit in ("%", None) else target.unit
+    return target.unit
+
+
+def _progress(indicator: Indicator, period: str) -> Result:
+    expected = SCHEDULE_SHARE[period]
+    if indicator.progress is None:
+        return Result(indicator, Status.PENDING, expected=expected, reason="progress not reported")
+    done = indicator.progress.number
+    gap = done - expected
+    if done >= HUNDRED:
+        status = Status.DONE
+    elif abs(gap) <= ON_TRACK_BAND:
+        status = Status.ON_TRACK
+    else:
+        status = Status.AHEAD if gap > 0 else Status.BEHIND
+    return Result(
+        indicator,
+        status,
+        gap=gap,
+        gap_unit="pp",
+        completion=done,
+        completion_base=HUNDRED,
+        expected=expected,
+        actual=done,
+        formula=f"gap = progress − schedule share of {period} ({expected:g}%)",
+    )
+
+
+def _sync(indicator: Indicator, plan: Plan) -> Result:
+    ref_id = indicator.target.sync or ""
+    reference = plan.indicator(ref_id)
+    base = Result(indicator, Status.PENDING, gap_unit="pp", reference=ref_id)
+    if indicator.actual is None:
+        return base
+    if reference is None:
+        return Result(
+            indicator,
+            Status.UNKNOWN,
+            reference=ref_id,
+            reason=f"refers to indicator {ref_id!r}, which is not in the plan",
+        )
+    if reference.actual is None:
+        return Result(
+            indicator,
+            Status.UNKNOWN,
+            reference=ref_id,
+            reason=f"refers to indicator {ref_id!r}, which has no actual yet",
+        )
+    try:
+        ref_actual = in_unit(reference.actual, indicator.actual.unit)
+    except UnitError as exc:
+        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=str(exc))
+    actual = indicator.actual.number
+    gap = actual - ref_actual
+    return Result(
+        indicator,
+        Status.MET if gap >= 0 else Status.MISSED,
+        gap=gap,
+        gap_unit="pp",
+        reference=ref_id,
+        reference_actual=ref_actual,
+        reference_value=reference.actual,
+        actual=actual,
+        formula=f"gap = actual − actual of {ref_id}; met if gap ≥ 0",
+    )
+
+
+def _bounded(indicator: Indicator) -> Result:
+    target = indicator.target
+    assert target.value is not None
+    if indicator.actual is None:
+        return Result(indicator, Status.PENDING, gap_unit=_gap_unit(indicator, target))
+    unit = target.unit
+    actual = in_unit(indicator.actual, unit)
+    bound = target.value.number
+    gap = actual - bound
+    gap_unit = _gap_unit(indicator, target)
+    ratio_meaningful = indicator.kind == "quantity"
+    tolerance = None
+    stretch_met = None
+    stretch_gap = None
+    completion_base = bound
+    if target.form is Form.MAX:
+        met = actual <= bound
+        formula = "gap = actual − target; met if actual ≤ target (lower is better)"
+        ratio_meaningful = False
+    elif target.form is Form.ABOUT:
+        tolerance = effective_tolerance(indicator, target)
+        met = actual >= bound - tolerance
+        formula = f"gap = actual − target; met if actual ≥ target − {tolerance:f} (about)"
+    else:
+        met = actual >= bound
+        formula = "gap = actual − target; met if actual ≥ target"
+    if target.form is Form.TIERS:
+        assert target.stretch is not None
+        stretch = in_unit(target.stretch, unit)
+        stretch_gap = actual - stretch
+        stretch_met = actual >= stretch
+        completion_base = stretch
+        formula = (
+            "gap = actual − floor (确保); stretch gap = actual − stretch (力争); met if gap ≥ 0"
+        )
+    completion = None
+    if ratio_meaningful and completion_base != 0:
+        completion = HUNDRED * actual / completion_base
+        formula += f"; completion = 100 × actual / {'stretch' if target.stretch else 'target'}"
+    return Result(
+        indicator,
+        Status.MET if met else Status.MISSED,
+        gap=gap,
+        gap_unit=gap_unit,
+        completion=completion,
+        completion_base=completion_base if completion is not None else None,
+        stretch_met=stretch_met,
+        stretch_gap=stretch_gap,
+        tolerance=tolerance,
+        actual=actual,
+        formula=formula,
+    )
+
+
+def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
+    """The result of one indicator, without audit."""
+    form = indicator.target.form
+    if indicator.kind == "progress" or form is Form.PROGRESS:
+        return _progress(indicator, plan.period)
+    if form is Form.SYNC:
+        return _sync(indicator, plan)
+    if form is Form.TEXT:
+        reported = indicator.reported.status if indicator.reported else None
+        if reported is not None:
+            return Result(
+                indicator,
+                Status(reported),
+                formula="qualitative: status as the document reported it",
+            )
+        if indicator.actual is None and indicator.actual_text is None:
+            return Result(indicator, Status.PENDING)
+        return Result(indicator, Status.UNKNOWN, reason="qualitative target, no reported status")
+    return _bounded(indicator)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A plan with its results."""
+
+    plan: Plan
+    results: tuple[Result, ...]
+
+    def counts(self) -> dict[str, int]:
+        counts = {s.value: 0 for s in Status}
+        for r in self.results:
+            counts[r.status.value] += 1
+        return counts
+
+    def inconsistent(self) -> int:
+        return sum(1 for r in self.results for a in r.audit if a.verdict == "inconsistent")
+
+
+def compute_plan(plan: Plan) -> Report:
+    """Compute and audit every indicator of a plan."""
+    from govplan.audit import audit_result
+
+    results = []
+    for indicator in plan.indicators:
+        result = compute_indicator(indicator, plan)
+        results.append(audit_result(result))
+    return Report(plan, tuple(results))

@@ -1,0 +1,162 @@
+"""The shape of a plan file (fields, types, required keys), declared once with pydantic;
+its errors are turned into located findings, and the JSON Schema is derived from it."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from govplan.errors import Finding, PlanInvalid
+from govplan.load import Loaded, Marks
+
+# Numbers may be written bare (7) or as text with a unit ("7%"); the loader keeps both as text.
+Number = float | str
+Kind = Literal["rate", "quantity", "progress", "qualitative"]
+Period = Literal[
+    "year", "H1", "Q1", "Q2", "Q3", "Q4",
+    "M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12",
+]  # fmt: skip
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class StructuredTarget(_Strict):
+    """The structured form of a target; exactly one of its forms is given."""
+
+    min: Number | None = None
+    max: Number | None = None
+    about: Number | None = None
+    floor: Number | None = None
+    stretch: Number | None = None
+    unit: str | None = None
+    tolerance: Number | None = None
+    sync: str | None = Field(default=None, pattern=ID_PATTERN)
+    text: str | None = None
+    progress: bool | None = None
+
+
+class ReportedDoc(_Strict):
+    """Figures as the source document published them, to be audited."""
+
+    completion: Number | None = Field(default=None, description="the published 完成率, e.g. 25%")
+    gap: Number | None = Field(
+        default=None, description="the published gap, in pp for rates, else the target's unit"
+    )
+    status: Literal["met", "missed"] | None = None
+
+
+class IndicatorDoc(_Strict):
+    """One indicator (or task) of a plan."""
+
+    id: str = Field(pattern=ID_PATTERN, max_length=80)
+    name: str = Field(min_length=1)
+    group: str | None = None
+    lead: str | None = None
+    unit: str | None = None
+    kind: Kind | None = None
+    tolerance: Number | None = None
+    target: Number | StructuredTarget
+    actual: Number | None = None
+    progress: Number | None = None
+    note: str | None = None
+    source: str | None = Field(default=None, description="the words of the source document")
+    reported: ReportedDoc | None = None
+
+
+class PlanDoc(_Strict):
+    """A govplan plan file (format version 1)."""
+
+    govplan: int = Field(default=1, ge=1, le=1, description="format version")
+    district: str = Field(min_length=1)
+    city: str | None = None
+    year: int = Field(ge=1949, le=2100)
+    period: Period = "year"
+    title: str | None = None
+    source: dict[str, str | None] | None = None
+    indicators: list[IndicatorDoc] = Field(min_length=1)
+
+
+def _fields(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The pydantic model that owns the mapping at `loc` (for "did you mean")."""
+    if not loc:
+        return PlanDoc
+    if loc[0] == "indicators" and len(loc) == 2:
+        return IndicatorDoc
+    if loc[0] == "indicators" and len(loc) >= 3:
+        owners: dict[str, type[BaseModel]] = {"target": StructuredTarget, "reported": ReportedDoc}
+        return owners.get(str(loc[2]))
+    return None
+
+
+def _message(error: Any) -> tuple[str, str, bool]:
+    """(code, message, point at the key) for one pydantic error."""
+    kind = error["type"]
+    loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.endswith("]")))
+    name = str(loc[-1]) if loc else "plan"
+    given = error.get("input")
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        close = difflib.get_close_matches(name, _fields(model), n=1) if model else []
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        known = f" (known: {', '.join(_fields(model))})" if model and not close else ""
+        return "unknown-field", f"unknown field {name!r}{hint}{known}", True
+    if kind == "missing":
+        return "missing-field", f"required field {name!r} is missing", True
+    if kind == "string_pattern_mismatch" and name in ("id", "sync"):
+        return (
+            "bad-id",
+            f"{name} {given!r} must be a lower-case ascii slug like 'gdp' or 'new-jobs'",
+            False,
+        )
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        return "bad-value", f"{name} {given!r} is not one of {expected}", False
+    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
+    return "bad-type", f"{name}: {error['msg'].lower()} (got {shown})", False
+
+
+def _dedupe_union_errors(errors: list[Any]) -> list[Any]:
+    # A field typed `A | B` reports one error per alternative; keep one per location,
+    # preferring the mapping alternative's own messages when a mapping was given.
+    seen: dict[tuple[Any, ...], Any] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        key = tuple(p for p in loc if not (isinstance(p, str) and p in ("float", "str")))
+        key = tuple(p for p in key if p != "StructuredTarget")
+        if key not in seen:
+            seen[key] = {**error, "loc": key}
+    return list(seen.values())
+
+
+def validate_document(loaded: Loaded) -> PlanDoc:
+    """Check the shape of a loaded plan; all problems are raised together, each located."""
+    marks: Marks = loaded.marks
+    if not isinstance(loaded.data, dict):
+        raise PlanInvalid(
+            [Finding(marks.at(()), "bad-type", "a plan file is a mapping (district:, year:, ...)")]
+        )
+    try:
+        return PlanDoc.model_validate(loaded.data)
+    except ValidationError as exc:
+        findings = []
+        for error in _dedupe_union_errors(exc.errors(include_url=False)):
+            code, message, at_key = _message(error)
+            findings.append(Finding(marks.at(error["loc"], key=at_key), code, message))
+        raise PlanInvalid(sorted(findings, key=lambda f: f.location)) from None
+
+
+def json_schema() -> dict[str, Any]:
+    """The plan format as JSON Schema, derived from the models above."""
+    schema = PlanDoc.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "govplan plan file"
+    return schema

@@ -1,0 +1,48 @@
+"""Located findings and the exception that carries them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a plan file; line and column are 1-based, 0 when unknown."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.file
+        if self.column <= 0:
+            return f"{self.file}:{self.line}"
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a plan file, always with its location and a stable code."""
+
+    location: Location
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value} {self.code} {self.message}"
+
+
+class PlanInvalid(Exception):
+    """A plan file could not be read or does not follow the plan format."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("; ".join(str(f) for f in findings))
+        self.findings = findings

@@ -1,0 +1,298 @@
+"""Reading plan files: bounded, safe YAML loading that keeps every node's line and column."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from govplan.errors import Finding, Location, PlanInvalid
+
+# A plan is a few kilobytes; the bounds sit far above any real plan and far below what
+# would make the parser or anything walking its result crash or hang.
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 200_000
+
+Path = tuple[str | int, ...]
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_ALLOWED_TAGS = frozenset(
+    {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+)
+_FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*：")
+
+
+@dataclass
+class Marks:
+    """Where each node of a loaded document stands: path -> (line, column), 1-based."""
+
+    file: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def at(self, path: Path, *, key: bool = False) -> Location:
+        """The location of a node, or of its nearest ancestor when the node itself is absent."""
+        p = tuple(path)
+        while True:
+            found = (self.keys.get(p) if key else None) or self.values.get(p)
+            if found is not None:
+                return Location(self.file, found[0], found[1])
+            if not p:
+                return Location(self.file)
+            p = p[:-1]
+
+
+@dataclass
+class Loaded:
+    """A plan file's data (plain dicts, lists, strings and None) and the marks of its nodes."""
+
+    data: Any
+    marks: Marks
+
+
+def _fail(file: str, line: int, column: int, code: str, message: str) -> PlanInvalid:
+    return PlanInvalid([Finding(Location(file, line, column), code, message)])
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Decode a plan file's bytes as UTF-8 (with or without BOM), or say exactly why not."""
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "UTF-32"),
+        (b"\x00\x00\xfe\xff", "UTF-32"),
+        (b"\xff\xfe", "UTF-16"),
+        (b"\xfe\xff", "UTF-16"),
+    ):
+        if raw.startswith(bom):
+            raise _fail(file, 1, 1, "encoding", f"file is {name}; save it as UTF-8")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        hint = ""
+        try:
+            raw.decode("gb18030")
+            hint = " (it looks like GBK/GB18030)"
+        except UnicodeDecodeError:
+            pass
+        raise _fail(
+            file,
+            line,
+            column,
+            "encoding",
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8{hint}; save the file as UTF-8",
+        ) from None
+
+
+def read_file(path: str) -> Loaded:
+    """Read and load one plan file; every failure is a PlanInvalid with a location."""
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            raise _fail(
+                path, 0, 0, "too-large", f"file is {size} bytes; plans are limited to {MAX_BYTES}"
+            )
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise _fail(path, 0, 0, "io", "is a directory, not a plan file") from None
+    except FileNotFoundError:
+        raise _fail(path, 0, 0, "io", "no such file") from None
+    except OSError as exc:
+        raise _fail(path, 0, 0, "io", exc.strerror or str(exc)) from None
+    if len(raw) > MAX_BYTES:
+        raise _fail(path, 0, 0, "too-large", f"file is larger than {MAX_BYTES} bytes")
+    return load_text(decode(raw, path), path)
+
+
+def _loader_class() -> type[Any]:
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _events(text: str, file: str) -> Iterator[Any]:
+    import yaml
+
+    loader = _loader_class()(text)
+    try:
+        while loader.check_event():
+            yield loader.get_event()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.context}: {exc.problem}"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        raise _fail(file, line, column, "yaml-syntax", problem) from None
+    except yaml.reader.ReaderError as exc:
+        pos = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, pos) + 1
+        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        raise _fail(
+            file, line, column, "yaml-syntax", f"character {exc.character!r} is not allowed"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise _fail(file, 0, 0, "yaml-syntax", str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
+
+
+def _check_full_width_colons(text: str, file: str) -> None:
+    # A key written with a full-width colon is read as one long string, and PyYAML then
+    # reports the damage lines away from the cause; name the cause instead.
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _FULLWIDTH_COLON.match(line)
+        if m:
+            raise _fail(
+                file,
+                number,
+                m.end(),
+                "yaml-syntax",
+                f"full-width colon '：' after key {m.group(2)!r}; write ':'",
+            )
+
+
+class _Container:
+    __slots__ = ("anchor", "key_mark", "path", "pending_key", "size", "value")
+
+    def __init__(self, value: Any, path: Path, anchor: str | None) -> None:
+        self.value = value
+        self.path = path
+        self.pending_key: str | None = None
+        self.key_mark: tuple[int, int] = (0, 0)
+        self.anchor = anchor
+        self.size = 1
+
+
+def load_text(text: str, file: str) -> Loaded:
+    """Build plain data from YAML text without recursion, keeping marks; bounded in depth
+    and in expanded size (alias bombs), rejecting duplicate keys, merge keys and custom tags.
+
+    Plain scalars stay strings (YAML 1.1's `no`, `010`, `1:12` and dates are not
+    converted): the plan model decides what each field means.
+    """
+    import yaml
+
+    _check_full_width_colons(text, file)
+    marks = Marks(file)
+    stack: list[_Container] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    nodes = 0
+    documents = 0
+    root: Any = None
+    have_root = False
+
+    def where(ev: Any) -> tuple[int, int]:
+        return (ev.start_mark.line + 1, ev.start_mark.column + 1)
+
+    def attach(value: Any, size: int, ev: Any, *, new_nodes: int) -> None:
+        # size: nodes this value expands to; new_nodes: how many of them are not counted yet
+        nonlocal root, have_root, nodes
+        nodes += new_nodes
+        if nodes > MAX_NODES:
+            line, col = where(ev)
+            raise _fail(
+                file, line, col, "too-large", f"document expands to more than {MAX_NODES} nodes"
+            )
+        if not stack:
+            root, have_root = value, True
+            return
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.value, list):
+            marks.values.setdefault((*parent.path, len(parent.value)), where(ev))
+            parent.value.append(value)
+            return
+        if parent.pending_key is None:
+            line, col = where(ev)
+            if not isinstance(value, str):
+                raise _fail(file, line, col, "yaml-syntax", "mapping keys must be plain text")
+            if value == "<<" and ev.implicit[0]:
+                raise _fail(
+                    file, line, col, "yaml-syntax", "merge keys (<<) are not allowed in plans"
+                )
+            if value in parent.value:
+                first = marks.keys.get((*parent.path, value), (0, 0))
+                raise _fail(
+                    file,
+                    line,
+                    col,
+                    "duplicate-key",
+                    f"duplicate key {value!r} (first at line {first[0]})",
+                )
+            parent.pending_key = value
+            parent.key_mark = (line, col)
+            return
+        key = parent.pending_key
+        marks.keys[(*parent.path, key)] = parent.key_mark
+        marks.values.setdefault((*parent.path, key), where(ev))
+        parent.value[key] = value
+        parent.pending_key = None
+
+    def child_path() -> Path:
+        if not stack:
+            return ()
+        parent = stack[-1]
+        if isinstance(parent.value, list):
+            return (*parent.path, len(parent.value))
+        if parent.pending_key is None:
+            return (*parent.path, "<key>")
+        return (*parent.path, parent.pending_key)
+
+    for ev in _events(text, file):
+        if isinstance(ev, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                line, col = where(ev)
+                raise _fail(
+                    file, line, col, "yaml-syntax", "several YAML documents; a plan file holds one"
+                )
+            continue
+        if isinstance(ev, yaml.AliasEvent):
+            if ev.anchor not in anchors:
+                line, col = where(ev)
+                raise _fail(file, line, col, "yaml-syntax", f"unknown alias *{ev.anchor}")
+            value, size = anchors[ev.anchor]
+            marks.values.setdefault(child_path(), where(ev))
+            attach(value, size, ev, new_nodes=size)
+            continue
+        tag = getattr(ev, "tag", None)
+        if tag not in _ALLOWED_TAGS:
+            line, col = where(ev)
+            raise _fail(file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans")
+        if isinstance(ev, yaml.ScalarEvent):
+            value = None if ev.implicit[0] and ev.value in _NULLS and tag is None else ev.value
+            if not stack or not (
+                isinstance(stack[-1].value, dict) and stack[-1].pending_key is None
+            ):
+                marks.values.setdefault(child_path(), where(ev))
+            if ev.anchor:
+                anchors[ev.anchor] = (value, 1)
+            attach(value, 1, ev, new_nodes=1)
+        elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
+                line, col = where(ev)
+                raise _fail(file, line, col, "yaml-syntax", "mapping keys must be plain text")
+            if len(stack) >= MAX_DEPTH:
+                line, col = where(ev)
+                raise _fail(file, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
+            path = child_path()
+            marks.values.setdefault(path, where(ev))
+            container: Any = {} if isinstance(ev, yaml.MappingStartEvent) else []
+            stack.append(_Container(container, path, ev.anchor))
+        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            done = stack.pop()
+            if done.anchor:
+                anchors[done.anchor] = (done.value, done.size)
+            # Its children were counted as they came; only the container itself is new.
+            attach(done.value, done.size, ev, new_nodes=1)
+
+    if not have_root or root is None:
+        raise _fail(file, 1, 1, "empty", "file holds no plan (it is empty)")
+    return Loaded(root, marks)

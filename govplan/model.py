@@ -1,0 +1,227 @@
+"""The plan model: a validated document turned into typed indicators with parsed targets
+and values, every semantic problem collected as a located finding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from govplan.document import IndicatorDoc, PlanDoc, validate_document
+from govplan.errors import Finding, Location, PlanInvalid
+from govplan.load import Loaded, Marks, read_file
+from govplan.targets import Form, Target, TargetSyntaxError, parse_target
+from govplan.units import UnitError, check_unit, factor
+from govplan.values import Value, ValueSyntaxError, normalize, parse_number, parse_value
+
+NOT_REPORTED = frozenset({"/", "-", "—"})
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Published figures to audit."""
+
+    completion: Value | None = None
+    gap: Value | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    kind: str  # rate | quantity | progress | qualitative
+    target: Target
+    location: Location
+    group: str | None = None
+    lead: str | None = None
+    unit: str | None = None
+    tolerance: Decimal | None = None
+    actual: Value | None = None
+    actual_text: str | None = None  # qualitative targets report in words
+    progress: Value | None = None
+    note: str | None = None
+    source: str | None = None
+    reported: Reported | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    file: str
+    district: str
+    year: int
+    period: str
+    indicators: tuple[Indicator, ...]
+    city: str | None = None
+    title: str | None = None
+    source: dict[str, str | None] = field(default_factory=dict)
+
+    def indicator(self, ident: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == ident), None)
+
+
+def _infer_kind(doc: IndicatorDoc, target: Target) -> str:
+    if doc.kind is not None:
+        return doc.kind
+    if target.form is Form.PROGRESS:
+        return "progress"
+    if target.form is Form.TEXT:
+        return "qualitative"
+    if target.form is Form.SYNC or target.unit == "%":
+        return "rate"
+    return "quantity"
+
+
+class _Builder:
+    """Builds one indicator, collecting findings instead of stopping at the first."""
+
+    def __init__(self, marks: Marks, index: int) -> None:
+        self.marks = marks
+        self.path: tuple[str | int, ...] = ("indicators", index)
+        self.findings: list[Finding] = []
+
+    def error(self, fieldname: str, code: str, message: str) -> None:
+        self.findings.append(Finding(self.marks.at((*self.path, fieldname)), code, message))
+
+    def value(self, fieldname: str, raw: Any, unit: str | None) -> Value | None:
+        if raw is None:
+            return None
+        if isinstance(raw, str) and normalize(raw) in NOT_REPORTED:
+            return None
+        try:
+            return parse_value(raw, unit=unit)
+        except ValueSyntaxError as exc:
+            self.error(fieldname, "bad-value", f"{fieldname}: {exc}")
+            return None
+
+    def comparable(self, fieldname: str, value: Value | None, target_unit: str | None) -> None:
+        """The value's unit must convert to the target's (亿元 vs 亿美元 is an error)."""
+        if value is None or value.unit == target_unit:
+            return
+        if value.unit is None or target_unit is None:
+            missing = "target" if target_unit is None else fieldname
+            self.error(
+                fieldname,
+                "unit-mismatch",
+                f"{fieldname} is in {value.unit or 'no unit'!r} but the target in "
+                f"{target_unit or 'no unit'!r}; give the {missing} a unit (or set `unit:`)",
+            )
+            return
+        try:
+            factor(value.unit, target_unit)
+        except UnitError as exc:
+            self.error(fieldname, "unit-mismatch", f"{fieldname} vs target: {exc}")
+
+    def build(self, doc: IndicatorDoc) -> Indicator | None:
+        unit = normalize(doc.unit) if doc.unit else None
+        if unit is not None:
+            try:
+                check_unit(unit)
+            except UnitError as exc:
+                self.error("unit", "unknown-unit", str(exc))
+                unit = None
+        raw_target = (
+            doc.target.model_dump() if not isinstance(doc.target, (str, float)) else doc.target
+        )
+        try:
+            target = parse_target(raw_target, unit=unit)
+        except TargetSyntaxError as exc:
+            self.error("target", "bad-target", str(exc))
+            return None
+        tolerance = target.tolerance
+        if doc.tolerance is not None:
+            try:
+                tolerance = parse_number(normalize(str(doc.tolerance)))
+            except ValueSyntaxError as exc:
+                self.error("tolerance", "bad-value", f"tolerance: {exc}")
+        if target.form is Form.SYNC and target.sync == doc.id:
+            self.error("target", "bad-target", f"indicator {doc.id!r} cannot keep pace with itself")
+        kind = _infer_kind(doc, target)
+        if kind == "progress" and target.form is not Form.PROGRESS:
+            target = Target(Form.PROGRESS, target.text)
+        actual_text = None
+        if target.form is Form.TEXT and doc.actual is not None:
+            actual, actual_text = None, str(doc.actual)
+        else:
+            actual = self.value("actual", doc.actual, unit)
+        progress = self.value("progress", doc.progress, "%")
+        if progress is not None and progress.unit != "%":
+            self.error("progress", "bad-value", f"progress {progress.text!r} must be a percentage")
+        if progress is not None and not (0 <= progress.number <= 999):
+            self.error("progress", "bad-value", f"progress {progress.text!r} is outside 0..999%")
+        if kind == "progress" and actual is not None:
+            self.error("actual", "bad-value", "a progress task reports `progress:`, not `actual:`")
+        if kind != "progress" and progress is not None:
+            self.error("progress", "bad-value", "`progress:` is for progress tasks only")
+        if target.value is not None:
+            self.comparable("actual", actual, target.unit)
+        if target.stretch is not None:
+            self.comparable("target", target.stretch, target.unit)
+        reported = None
+        if doc.reported is not None:
+            gap_unit = target.unit if target.unit != "%" else None
+            reported = Reported(
+                completion=self.value("reported", doc.reported.completion, "%"),
+                gap=self.value("reported", doc.reported.gap, gap_unit),
+                status=doc.reported.status,
+            )
+        return Indicator(
+            id=doc.id,
+            name=doc.name,
+            kind=kind,
+            target=target,
+            location=self.marks.at(self.path),
+            group=doc.group,
+            lead=doc.lead,
+            unit=unit,
+            tolerance=tolerance,
+            actual=actual,
+            actual_text=actual_text,
+            progress=progress,
+            note=doc.note,
+            source=doc.source,
+            reported=reported,
+        )
+
+
+def build_plan(doc: PlanDoc, marks: Marks) -> Plan:
+    """Turn a shape-checked document into a Plan, or raise PlanInvalid with every problem."""
+    findings: list[Finding] = []
+    indicators: list[Indicator] = []
+    first_seen: dict[str, Location] = {}
+    for index, ind_doc in enumerate(doc.indicators):
+        builder = _Builder(marks, index)
+        built = builder.build(ind_doc)
+        findings.extend(builder.findings)
+        where = marks.at(("indicators", index, "id"))
+        if ind_doc.id in first_seen:
+            findings.append(
+                Finding(
+                    where,
+                    "duplicate-id",
+                    f"indicator id {ind_doc.id!r} is used twice (first at line "
+                    f"{first_seen[ind_doc.id].line})",
+                )
+            )
+        first_seen.setdefault(ind_doc.id, where)
+        if built is not None:
+            indicators.append(built)
+    if findings:
+        raise PlanInvalid(sorted(findings, key=lambda f: f.location))
+    return Plan(
+        file=marks.file,
+        district=doc.district,
+        year=doc.year,
+        period=doc.period,
+        indicators=tuple(indicators),
+        city=doc.city,
+        title=doc.title,
+        source=dict(doc.source or {}),
+    )
+
+
+def load_plan(path: str) -> Plan:
+    """Read, shape-check and build one plan file; raises PlanInvalid (never anything else
+    for bad input)."""
+    loaded: Loaded = read_file(path)
+    return build_plan(validate_document(loaded), loaded.marks)

@@ -1,0 +1,1 @@
+"""Output formats: each one is a pure function of the computed reports."""

@@ -1,0 +1,92 @@
+"""`check --explain ID`: how one indicator was read, computed and audited, step by step."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from govplan.compute import Report, Result
+from govplan.render.numbers import plain, signed
+from govplan.targets import Form
+
+_FORM_WORDS = {
+    Form.MIN: "at least",
+    Form.MAX: "at most (lower is better)",
+    Form.ABOUT: "about",
+    Form.TIERS: "two tiers: floor (确保) and stretch (力争)",
+    Form.SYNC: "keep pace with another indicator's actual",
+    Form.TEXT: "qualitative (no number to compare)",
+    Form.PROGRESS: "progress task (% done against the calendar)",
+}
+
+
+def _range(pair: tuple[Decimal, Decimal] | None) -> str:
+    return "-" if pair is None else f"[{plain(pair[0], 4)}, {plain(pair[1], 4)}]"
+
+
+def explain_result(result: Result) -> str:
+    ind = result.indicator
+    target = ind.target
+    lines = [f"{ind.id}: {ind.name}  ({ind.location})"]
+    add = lines.append
+    add(f"  target      {target.text!r} -> {_FORM_WORDS[target.form]}")
+    if target.value is not None:
+        add(f"              bound {target.value.number:f} {target.unit or '(no unit)'}")
+    if target.stretch is not None:
+        add(f"              stretch {target.stretch.number:f} {target.stretch.unit or ''}")
+    if target.sync:
+        add(f"              refers to indicator {target.sync!r}")
+    add(f"  kind        {ind.kind}" + ("" if ind.unit is None else f"; indicator unit {ind.unit}"))
+    measured = ind.progress if ind.kind == "progress" else ind.actual
+    if measured is not None:
+        approx = " (approximate)" if measured.approximate else ""
+        add(f"  actual      {measured.text!r} = {measured.number:f} {measured.unit or ''}{approx}")
+        if result.actual is not None and measured.number != result.actual:
+            converted = f"{plain(result.actual, 6)} {target.unit or ''}"
+            add(f"              = {converted} in the target's unit")
+    elif ind.actual_text:
+        add(f"  actual      {ind.actual_text!r} (words)")
+    else:
+        add("  actual      not reported")
+    if result.expected is not None:
+        add(f"  schedule    {plain(result.expected)}% of the work is due by the end of the period")
+    if result.reference_actual is not None:
+        add(f"  reference   {result.reference} actual = {plain(result.reference_actual, 6)}")
+    if result.tolerance is not None:
+        add(f"  tolerance   {plain(result.tolerance, 6)}")
+    if result.formula:
+        add(f"  formula     {result.formula}")
+    if result.gap is not None:
+        add(f"  gap         {signed(result.gap, 6)} {result.gap_unit or ''}")
+    if result.stretch_gap is not None:
+        add(f"  stretch gap {signed(result.stretch_gap, 6)} {result.gap_unit or ''}")
+    if result.completion is not None:
+        add(f"  completion  {plain(result.completion, 6)}%")
+    status = result.status.value
+    if result.stretch_met is not None:
+        status += f" (stretch {'met' if result.stretch_met else 'not met'})"
+    add(f"  status      {status}" + (f": {result.reason}" if result.reason else ""))
+    for entry in result.audit:
+        reported = entry.reported if isinstance(entry.reported, str) else plain(entry.reported, 6)
+        computed = entry.computed
+        shown = computed if isinstance(computed, str) or computed is None else plain(computed, 6)
+        add(
+            f"  audit       {entry.field}: reported {reported}, computed {shown} -> {entry.verdict}"
+        )
+        if entry.reported_range is not None:
+            add(f"              reported as printed stands for {_range(entry.reported_range)}")
+        if entry.computed_range is not None:
+            add(
+                f"              computed from the actual as printed spans "
+                f"{_range(entry.computed_range)}"
+            )
+        if entry.reason:
+            add(f"              {entry.reason}")
+    if ind.note:
+        add(f"  note        {ind.note}")
+    return "\n".join(lines) + "\n"
+
+
+def explain(report: Report, ident: str) -> str | None:
+    """The explanation of indicator `ident`, or None when the plan has no such indicator."""
+    result = next((r for r in report.results if r.indicator.id == ident), None)
+    return None if result is None else explain_result(result)

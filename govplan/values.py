@@ -1,0 +1,117 @@
+"""Values as plans write them: a number with an optional unit, its printed precision and
+whether it is approximate (`10%左右`, `约3.4万人`)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from govplan.units import UnitError, check_unit
+
+MAX_DIGITS = 30
+
+NUMBER = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?"
+_VALUE = re.compile(rf"(?P<number>{NUMBER})(?P<unit>[^\d+\-.,].*)?")
+_APPROX_PREFIX = ("大约", "约")
+_APPROX_SUFFIX = ("左右",)
+
+
+class ValueSyntaxError(ValueError):
+    """Text that is not a value of the plan format."""
+
+
+def normalize(text: str) -> str:
+    """NFKC (full-width digits, ％, ，, ．, （）, ／ become ASCII), minus signs unified,
+    white space removed: plans are copied from documents and word processors."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("−", "-").replace("–", "-").replace("﹣", "-")
+    return "".join(text.split())
+
+
+@dataclass(frozen=True)
+class Value:
+    """A number in a unit as written; `number` is exact, `decimals` is what was printed."""
+
+    number: Decimal
+    unit: str | None
+    text: str
+    approximate: bool = False
+
+    @property
+    def half_step(self) -> Decimal:
+        """Half of the last printed digit: `3.7` stands for [3.65, 3.75)."""
+        exponent = self.number.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return Decimal(5).scaleb(exponent - 1)
+
+    @property
+    def decimals(self) -> int:
+        exponent = self.number.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return max(0, -exponent)
+
+    def with_unit(self, unit: str | None) -> Value:
+        """The same value with `unit` filled in when it was written as a bare number."""
+        if self.unit is not None or unit is None:
+            return self
+        return Value(self.number, unit, self.text, self.approximate)
+
+
+def parse_number(text: str) -> Decimal:
+    """A decimal number as written (thousands separators allowed), bounded in length."""
+    digits = sum(ch.isdigit() for ch in text)
+    if digits > MAX_DIGITS:
+        raise ValueSyntaxError(f"number has {digits} digits; at most {MAX_DIGITS} are read")
+    try:
+        number = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise ValueSyntaxError(f"{text!r} is not a number") from None
+    if not number.is_finite():
+        raise ValueSyntaxError(f"{text!r} is not a finite number")
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and abs(exponent) > MAX_DIGITS:
+        raise ValueSyntaxError(f"{text!r} is out of range")
+    return number
+
+
+def split_value(text: str) -> tuple[Decimal, str | None]:
+    """`4.0万人` -> (Decimal('4.0'), '万人'); the unit is checked against the registry."""
+    m = _VALUE.fullmatch(text)
+    if m is None:
+        raise ValueSyntaxError(f"{text!r} is not a number with an optional unit")
+    number = parse_number(m.group("number"))
+    unit = m.group("unit") or None
+    if unit is not None:
+        try:
+            check_unit(unit)
+        except UnitError as exc:
+            raise ValueSyntaxError(str(exc)) from None
+    return number, unit
+
+
+def parse_value(raw: object, *, unit: str | None = None, allow_approximate: bool = True) -> Value:
+    """Parse a value written in a plan (`1.5%`, `3.7`, `4.0万人`, `10%左右`, `约3.4万人`).
+
+    A bare number takes `unit`. Raises ValueSyntaxError with a message fit for a person.
+    """
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
+        raise ValueSyntaxError(f"expected a number or a number with a unit, got {raw!r}")
+    original = str(raw)
+    text = normalize(original)
+    if not text:
+        raise ValueSyntaxError("empty value")
+    approximate = False
+    for prefix in _APPROX_PREFIX:
+        if text.startswith(prefix):
+            text, approximate = text[len(prefix) :], True
+            break
+    for suffix in _APPROX_SUFFIX:
+        if text.endswith(suffix):
+            text, approximate = text[: -len(suffix)], True
+            break
+    if approximate and not allow_approximate:
+        raise ValueSyntaxError(f"{original!r} is approximate; write the number itself")
+    number, own_unit = split_value(text)
+    return Value(number, own_unit or unit, original.strip(), approximate)
