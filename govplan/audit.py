@@ -24,7 +24,13 @@ def spread(value: Value) -> Decimal:
 
 
 def _overlap(a: Interval, b: Interval) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+    """Printed numbers stand for half-open intervals ([3.65, 3.75) for 3.7), so touching
+    ends do not overlap; an exact value is the degenerate interval [x, x]."""
+    if a[0] == a[1]:
+        return b[0] <= a[0] < b[1] or a[0] == b[0] == b[1]
+    if b[0] == b[1]:
+        return a[0] <= b[0] < a[1]
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _around(value: Decimal, half: Decimal) -> Interval:

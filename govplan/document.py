@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from govplan.errors import Finding, PlanInvalid
+from govplan.errors import Finding
 from govplan.load import Loaded, Marks
 
 # Numbers may be written bare (7) or as text with a unit ("7%"); the loader keeps both as text.
@@ -68,8 +68,8 @@ class IndicatorDoc(_Strict):
     reported: ReportedDoc | None = None
 
 
-class PlanDoc(_Strict):
-    """A govplan plan file (format version 1)."""
+class PlanHead(_Strict):
+    """A plan file's fields; indicators are checked one by one (see validate_document)."""
 
     govplan: int = Field(default=1, ge=1, le=1, description="format version")
     district: str = Field(min_length=1)
@@ -78,6 +78,12 @@ class PlanDoc(_Strict):
     period: Period = "year"
     title: str | None = None
     source: dict[str, str | None] | None = None
+    indicators: list[Any] = Field(min_length=1)
+
+
+class PlanDoc(PlanHead):
+    """A govplan plan file (format version 1)."""
+
     indicators: list[IndicatorDoc] = Field(min_length=1)
 
 
@@ -137,21 +143,43 @@ def _dedupe_union_errors(errors: list[Any]) -> list[Any]:
     return list(seen.values())
 
 
-def validate_document(loaded: Loaded) -> PlanDoc:
-    """Check the shape of a loaded plan; all problems are raised together, each located."""
+def _findings(exc: ValidationError, marks: Marks, prefix: tuple[Any, ...] = ()) -> list[Finding]:
+    findings = []
+    for error in _dedupe_union_errors(exc.errors(include_url=False)):
+        error = {**error, "loc": prefix + tuple(error["loc"])}
+        code, message, at_key = _message(error)
+        findings.append(Finding(marks.at(error["loc"], key=at_key), code, message))
+    return findings
+
+
+def validate_document(
+    loaded: Loaded,
+) -> tuple[PlanHead | None, list[IndicatorDoc | None], list[Finding]]:
+    """Check the shape of a loaded plan: its head, then each indicator on its own, so that
+    one malformed indicator does not hide the others' problems. Returns the head (None if
+    malformed), one entry per indicator (None where malformed) and every finding."""
     marks: Marks = loaded.marks
-    if not isinstance(loaded.data, dict):
-        raise PlanInvalid(
-            [Finding(marks.at(()), "bad-type", "a plan file is a mapping (district:, year:, ...)")]
+    data = loaded.data
+    if not isinstance(data, dict):
+        finding = Finding(
+            marks.at(()), "bad-type", "a plan file is a mapping (district:, year:, ...)"
         )
+        return None, [], [finding]
+    findings: list[Finding] = []
+    head: PlanHead | None = None
     try:
-        return PlanDoc.model_validate(loaded.data)
+        head = PlanHead.model_validate(data)
     except ValidationError as exc:
-        findings = []
-        for error in _dedupe_union_errors(exc.errors(include_url=False)):
-            code, message, at_key = _message(error)
-            findings.append(Finding(marks.at(error["loc"], key=at_key), code, message))
-        raise PlanInvalid(sorted(findings, key=lambda f: f.location)) from None
+        findings.extend(_findings(exc, marks))
+    items = data.get("indicators")
+    indicators: list[IndicatorDoc | None] = []
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        try:
+            indicators.append(IndicatorDoc.model_validate(item))
+        except ValidationError as exc:
+            indicators.append(None)
+            findings.extend(_findings(exc, marks, ("indicators", index)))
+    return head, indicators, findings
 
 
 def json_schema() -> dict[str, Any]:

@@ -119,7 +119,14 @@ def _loader_class() -> type[Any]:
 def _events(text: str, file: str) -> Iterator[Any]:
     import yaml
 
-    loader = _loader_class()(text)
+    try:
+        loader = _loader_class()(text)
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        raise _fail(
+            file, line, column, "encoding", f"character U+{ord(text[exc.start]):04X} is not text"
+        ) from None
     try:
         while loader.check_event():
             yield loader.get_event()

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from govplan.document import IndicatorDoc, PlanDoc, validate_document
+from govplan.document import IndicatorDoc, validate_document
 from govplan.errors import Finding, Location, PlanInvalid
 from govplan.load import Loaded, Marks, read_file
 from govplan.targets import Form, Target, TargetSyntaxError, parse_target
@@ -184,12 +184,15 @@ class _Builder:
         )
 
 
-def build_plan(doc: PlanDoc, marks: Marks) -> Plan:
-    """Turn a shape-checked document into a Plan, or raise PlanInvalid with every problem."""
-    findings: list[Finding] = []
+def build_plan(loaded: Loaded) -> Plan:
+    """Shape-check and build a loaded plan, or raise PlanInvalid with every problem found."""
+    marks = loaded.marks
+    head, docs, findings = validate_document(loaded)
     indicators: list[Indicator] = []
     first_seen: dict[str, Location] = {}
-    for index, ind_doc in enumerate(doc.indicators):
+    for index, ind_doc in enumerate(docs):
+        if ind_doc is None:
+            continue
         builder = _Builder(marks, index)
         built = builder.build(ind_doc)
         findings.extend(builder.findings)
@@ -206,8 +209,9 @@ def build_plan(doc: PlanDoc, marks: Marks) -> Plan:
         first_seen.setdefault(ind_doc.id, where)
         if built is not None:
             indicators.append(built)
-    if findings:
+    if findings or head is None:
         raise PlanInvalid(sorted(findings, key=lambda f: f.location))
+    doc = head
     return Plan(
         file=marks.file,
         district=doc.district,
@@ -223,5 +227,4 @@ def build_plan(doc: PlanDoc, marks: Marks) -> Plan:
 def load_plan(path: str) -> Plan:
     """Read, shape-check and build one plan file; raises PlanInvalid (never anything else
     for bad input)."""
-    loaded: Loaded = read_file(path)
-    return build_plan(validate_document(loaded), loaded.marks)
+    return build_plan(read_file(path))

@@ -40,10 +40,12 @@ def _table(report: Report, options: Options) -> RenderableType:
         ("audit", "center"),
     ):
         table.add_column(label(key, lang), justify=justify, overflow="fold")  # type: ignore[arg-type]
-    if options.notes:
-        table.add_column(label("note", lang), overflow="fold", max_width=40)
     group = None
     noted = 0
+    notes = Table.grid(padding=(0, 1))
+    notes.add_column(justify="right", min_width=4)
+    notes.add_column(no_wrap=True)
+    notes.add_column(overflow="fold")
     for number, result in enumerate(report.results, 1):
         ind = result.indicator
         if ind.group and ind.group != group:
@@ -68,10 +70,12 @@ def _table(report: Report, options: Options) -> RenderableType:
             Text(cells["status"], style=style),
             Text(cells["audit"], style=audit_style),
         ]
-        if options.notes:
-            row.append(cells["note"])
         table.add_row(*row)
-    footer = [Text(summary_line(report, lang))]
+        if options.notes and cells["note"]:
+            notes.add_row(cells["no"], cells["indicator"], cells["note"])
+    footer: list[RenderableType] = [Text(summary_line(report, lang))]
+    if notes.row_count:
+        footer += [Text(label("note", lang) + ":", style="bold"), notes]
     if noted:
         footer.append(Text("* " + label("notes_hint", lang).format(n=noted), style="dim"))
     return Group(table, *footer)

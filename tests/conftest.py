@@ -1,0 +1,40 @@
+"""Shared helpers: write a plan file from text and load it."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from govplan.compute import Report, compute_plan
+from govplan.model import load_plan
+
+HEADER = "district: 测试区\nyear: 2022\n"
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[..., str]:
+    """Write `text` (dedented) to a file in a temporary folder and return its path."""
+
+    def _write(text: str, name: str = "plan.yaml", *, raw: bytes | None = None) -> str:
+        path = tmp_path / name
+        if raw is not None:
+            path.write_bytes(raw)
+        else:
+            path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return str(path)
+
+    return _write
+
+
+@pytest.fixture
+def report_of(write: Callable[..., str]) -> Callable[[str], Report]:
+    """Compute a plan whose indicators are given as YAML list items."""
+
+    def _report(indicators: str) -> Report:
+        body = textwrap.dedent(indicators)
+        return compute_plan(load_plan(write(HEADER + "indicators:\n" + body)))
+
+    return _report

@@ -1,0 +1,64 @@
+"""Auditing published figures with the printed precision of the inputs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from govplan.compute import Report
+
+ReportOf = Callable[[str], Report]
+
+
+@pytest.mark.parametrize(
+    ("published", "verdict"),
+    [("62.12%", "consistent"), ("70%", "inconsistent"), ("62.6%", "inconsistent")],
+)
+def test_completion_allows_for_the_actuals_rounding(
+    report_of: ReportOf, published: str, verdict: str
+) -> None:
+    r = report_of(
+        f"  - {{id: fdi, name: 外资, unit: 亿美元, target: 6以上, actual: 3.7, reported: {{completion: {published}}}}}\n"
+    ).results[0]
+    (entry,) = r.audit
+    assert (entry.field, entry.verdict) == ("completion", verdict)
+    assert entry.computed_range is not None
+    assert [round(x, 2) for x in entry.computed_range] == [Decimal("60.83"), Decimal("62.50")]
+
+
+def test_whole_counts_are_exact(report_of: ReportOf) -> None:
+    # 1 家 of 4 is exactly 25%; a published 30% must not pass as rounding.
+    r = report_of(
+        "  - {id: l, name: 上市, unit: 家, target: 4, actual: 1, reported: {completion: 30%}}\n"
+    ).results[0]
+    assert r.audit[0].verdict == "inconsistent"
+
+
+@pytest.mark.parametrize(
+    ("gap", "verdict"),
+    [(-5.5, "consistent"), (-5.4, "inconsistent"), (-5, "consistent"), (-7, "inconsistent")],
+)
+def test_gap(report_of: ReportOf, gap: float, verdict: str) -> None:
+    r = report_of(
+        f"  - {{id: gdp, name: GDP, target: 7%, actual: 1.5%, reported: {{gap: {gap}}}}}\n"
+    ).results[0]
+    assert r.audit[0].verdict == verdict
+
+
+def test_status(report_of: ReportOf) -> None:
+    report = report_of(
+        "  - {id: gdp, name: GDP, target: 7%, actual: 1.5%, reported: {status: met}}\n"
+        "  - {id: b, name: B, target: 7%, actual: 8%, reported: {status: met}}\n"
+    )
+    assert [r.audit[0].verdict for r in report.results] == ["inconsistent", "consistent"]
+    assert report.inconsistent() == 1
+
+
+def test_completion_published_for_a_rate_is_flagged(report_of: ReportOf) -> None:
+    r = report_of(
+        "  - {id: g, name: G, target: 7%, actual: 8%, reported: {completion: 114%}}\n"
+    ).results[0]
+    assert r.audit[0].verdict == "inconsistent" and r.audit[0].computed is None
+    assert "no completion" in (r.audit[0].reason or "")

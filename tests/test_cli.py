@@ -1,0 +1,179 @@
+"""The command line, through Typer's CliRunner: stdout and stderr checked separately."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+from govplan.cli.main import Format, app
+from govplan.render.reporters import REPORTER_BY_NAME
+
+PLAN = "plans/gongshu-2022.yaml"
+runner = CliRunner()
+
+
+def test_every_format_has_a_reporter() -> None:
+    assert {f.value for f in Format} == set(REPORTER_BY_NAME)
+
+
+def test_table() -> None:
+    result = runner.invoke(app, ["check", PLAN])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    out = result.stdout
+    for heading in ("序号", "指标", "目标", "实际", "差距", "完成率", "状态", "核对"):
+        assert heading in out
+    assert "2022年拱墅区主要指标(工作)执行情况表" in out
+    assert "地区生产总值增长" in out and "新建社区婴幼儿成长驿站" in out
+    assert "−5.5 pp" in out and "61.67%" in out and "415.4%" in out
+    assert "达标 18 / 未达标 12 / 待报 0" in out
+    assert "一致 30, 不一致 0" in out
+    assert "\x1b[" not in out  # no colour codes when not on a terminal
+    rows = [
+        line for line in out.splitlines() if line.startswith("│") and line[1:7].strip().isdigit()
+    ]
+    assert len(rows) == 30
+
+
+def test_table_in_english_with_notes() -> None:
+    result = runner.invoke(app, ["check", PLAN, "--lang", "en", "--notes"])
+    assert result.exit_code == 0
+    assert "Completion" in result.stdout and "missed" in result.stdout
+    assert "met 18 / missed 12 / pending 0" in result.stdout
+    note_line = next(line for line in result.stdout.splitlines() if line.startswith("  10 "))
+    assert note_line.split() == ["10", "企业上市(家)", "楚环科技已上市,凯大催化、利尔达科技已过会。"]
+
+
+def test_json_is_the_machine_output_contract() -> None:
+    result = runner.invoke(app, ["check", PLAN, "--format", "json"])
+    assert result.exit_code == 0 and result.stderr == ""
+    data = json.loads(result.stdout)
+    assert set(data) == {"plan", "results", "summary"}
+    assert data["plan"]["district"] == "拱墅区" and data["plan"]["year"] == 2022
+    assert data["plan"]["period"] == "year"
+    assert len(data["results"]) == 30
+    for row in data["results"]:
+        assert {"id", "name", "status", "gap", "gap_unit", "completion", "audit"} <= set(row)
+        assert all(a["verdict"] == "consistent" for a in row["audit"])
+    gdp = data["results"][0]
+    assert (gdp["gap"], gdp["gap_unit"], gdp["completion"]) == (-5.5, "pp", None)
+    fdi = next(r for r in data["results"] if r["id"] == "fdi")
+    assert fdi["completion"] == pytest.approx(61.666666666666664)
+    assert fdi["audit"][0] == {
+        "field": "completion",
+        "reported": 62.12,
+        "computed": fdi["completion"],
+        "verdict": "consistent",
+        "reported_range": [62.115, 62.125],
+        "computed_range": [pytest.approx(60.8333333), 62.5],
+    }
+    assert data["summary"]["met"] == 18 and data["summary"]["missed"] == 12
+    assert data["summary"]["audit"] == {"consistent": 30, "inconsistent": 0}
+
+
+def test_csv_and_markdown() -> None:
+    result = runner.invoke(app, ["check", PLAN, "-f", "csv"])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 30 and rows[0]["id"] == "gdp" and rows[0]["gap"] == "-5.5"
+    assert rows[14]["audit"] == "completion=consistent"
+    result = runner.invoke(app, ["check", PLAN, "-f", "markdown"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "### 2022年拱墅区主要指标(工作)执行情况表"
+    assert sum(1 for line in lines if line.startswith("| ") and line[2:4].strip().isdigit()) == 30
+
+
+def test_explain() -> None:
+    result = runner.invoke(app, ["check", PLAN, "--explain", "fdi"])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "'6以上' -> at least" in out
+    assert "completion  61.666667%" in out
+    assert "[62.115, 62.125]" in out and "[60.8333, 62.5]" in out
+    assert "consistent" in out
+
+
+def test_explain_unknown_id_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["check", PLAN, "--explain", "nope"])
+    assert result.exit_code == 2
+    assert "no indicator with id 'nope'" in result.stderr and result.stdout == ""
+
+
+def test_fail_on_missed_and_inconsistent(write: Callable[..., str]) -> None:
+    assert runner.invoke(app, ["check", PLAN, "--fail-on", "missed"]).exit_code == 1
+    assert runner.invoke(app, ["check", PLAN, "--fail-on", "inconsistent"]).exit_code == 0
+    bad = write(
+        "district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 7%, actual: 8%, reported: {gap: 3}}\n"
+    )
+    assert runner.invoke(app, ["check", bad, "--fail-on", "inconsistent"]).exit_code == 1
+    result = runner.invoke(app, ["check", PLAN, "--fail-on", "everything"])
+    assert result.exit_code == 2 and "--fail-on" in result.stderr
+
+
+def test_invalid_plan_is_located_on_stderr_exit_2(write: Callable[..., str]) -> None:
+    path = write("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, taget: 7%}\n")
+    result = runner.invoke(app, ["check", path, "-f", "json"])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert (
+        f"{path}:4:22: error unknown-field unknown field 'taget'; did you mean 'target'?"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_one_bad_file_does_not_hide_the_others(write: Callable[..., str]) -> None:
+    bad = write("district: [", name="bad.yaml")
+    result = runner.invoke(app, ["check", bad, PLAN, "-f", "json"])
+    assert result.exit_code == 2
+    assert "bad.yaml:" in result.stderr and "yaml-syntax" in result.stderr
+    data = json.loads(result.stdout)
+    assert data["plan"]["district"] == "拱墅区"
+
+
+def test_several_plans_give_a_json_array(write: Callable[..., str]) -> None:
+    other = write("district: b\nyear: 2023\nindicators:\n  - {id: a, name: A, target: 7%}\n")
+    result = runner.invoke(app, ["check", PLAN, other, "-f", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert [d["plan"]["district"] for d in data] == ["拱墅区", "b"]
+    assert data[1]["results"][0]["status"] == "pending"
+
+
+def test_missing_file_and_usage_errors() -> None:
+    result = runner.invoke(app, ["check", "nope.yaml"])
+    assert result.exit_code == 2 and "nope.yaml: error io no such file" in result.stderr
+    assert runner.invoke(app, ["check", PLAN, "-f", "xml"]).exit_code == 2
+    assert runner.invoke(app, ["check"]).exit_code == 2
+
+
+def test_version() -> None:
+    from govplan import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"govplan {__version__}"
+
+
+def test_internal_error_exit_3(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from govplan import check as check_module
+    from govplan.cli import main as main_module
+
+    def boom(paths: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(check_module, "run_check", boom)
+    monkeypatch.setattr("sys.argv", ["govplan", "check", PLAN])
+    monkeypatch.delenv("GOVPLAN_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as info:
+        main_module.main()
+    assert info.value.code == 3
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: boom" in err and "Traceback" not in err

@@ -1,0 +1,167 @@
+"""Gap, completion and status for every kind of target, as the plan format's table says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+
+from govplan.compute import Report, Result, Status
+
+ReportOf = Callable[[str], Report]
+
+
+def one(report_of: ReportOf, item: str) -> Result:
+    return report_of(item).results[0]
+
+
+def test_rate_gap_in_points_without_completion(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: gdp, name: GDP, target: 7%, actual: 1.5%}\n")
+    assert (r.status, r.gap, r.gap_unit, r.completion) == (
+        Status.MISSED,
+        Decimal("-5.5"),
+        "pp",
+        None,
+    )
+
+
+def test_rate_gap_has_no_float_artefacts(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: a, name: A, target: 0.3%, actual: 1.87%}\n")
+    assert str(r.gap) == "1.57"
+
+
+def test_quantity_completion_and_unit_conversion(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: t, name: 人才, unit: 万人, target: 4.0, actual: 41029人}\n")
+    assert r.status is Status.MET
+    assert r.gap == Decimal("0.1029") and r.gap_unit == "万人"
+    assert r.completion == Decimal("102.5725")
+
+
+def test_quantity_zero_target_has_no_completion(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: z, name: Z, unit: 个, target: 0, actual: 3}\n")
+    assert (r.status, r.completion) == (Status.MET, None)
+
+
+def test_direction_down(report_of: ReportOf) -> None:
+    met = one(
+        report_of,
+        "  - {id: pm, name: PM2.5, target: 降至31微克/立方米以下, actual: 30.8微克/立方米}\n",
+    )
+    assert (met.status, met.gap, met.completion) == (Status.MET, Decimal("-0.2"), None)
+    missed = one(report_of, "  - {id: u, name: U, target: 不超过3%, actual: 3.2%}\n")
+    assert (missed.status, missed.gap) == (Status.MISSED, Decimal("0.2"))
+
+
+@pytest.mark.parametrize(
+    ("actual", "status"), [("5.0%", Status.MET), ("4.9%", Status.MISSED), ("5.2%", Status.MET)]
+)
+def test_about_rate_default_tolerance(report_of: ReportOf, actual: str, status: Status) -> None:
+    r = one(report_of, f"  - {{id: g, name: G, target: 5.5%左右, actual: {actual}}}\n")
+    assert r.status is status and r.tolerance == Decimal("0.5")
+
+
+def test_about_quantity_default_tolerance_and_override(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: q, name: Q, unit: 个, target: 约100, actual: 95}\n")
+    assert r.status is Status.MET and r.tolerance == Decimal("5.00")
+    r = one(report_of, "  - {id: q, name: Q, unit: 个, target: 约100, actual: 95, tolerance: 2}\n")
+    assert r.status is Status.MISSED
+
+
+def test_two_tiers(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: gdp, name: GDP, target: '确保5.0%,力争5.5%', actual: 8.0%}\n")
+    assert r.status is Status.MET and r.stretch_met is True
+    assert r.gap == Decimal("3.0") and r.stretch_gap == Decimal("2.5")
+    r = one(report_of, "  - {id: gdp, name: GDP, target: 5.5%左右(确保5%以上), actual: 5.2%}\n")
+    assert r.status is Status.MET and r.stretch_met is False
+    r = one(report_of, "  - {id: gdp, name: GDP, target: 5.5%左右(确保5%以上), actual: 4.8%}\n")
+    assert r.status is Status.MISSED
+
+
+def test_two_tier_quantity_completion_against_stretch(report_of: ReportOf) -> None:
+    r = one(
+        report_of,
+        "  - {id: f, name: F, target: {floor: 700亿元, stretch: 800亿元}, actual: 760亿元}\n",
+    )
+    assert r.completion == Decimal(95) and r.status is Status.MET and r.stretch_met is False
+
+
+def test_relative_to_economic_growth(report_of: ReportOf) -> None:
+    report = report_of(
+        "  - {id: gdp, name: GDP, target: 7%, actual: 8.0%}\n"
+        "  - {id: income, name: 收入, target: 与经济增长基本同步, actual: 5.6%}\n"
+    )
+    r = report.results[1]
+    assert (r.status, r.gap, r.gap_unit, r.completion) == (
+        Status.MISSED,
+        Decimal("-2.4"),
+        "pp",
+        None,
+    )
+    assert r.reference == "gdp" and r.reference_actual == Decimal("8.0")
+
+
+def test_relative_without_reference_is_unknown_not_guessed(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: income, name: 收入, target: 与经济增长同步, actual: 5.6%}\n")
+    assert r.status is Status.UNKNOWN and r.gap is None and "not in the plan" in (r.reason or "")
+    report = report_of(
+        "  - {id: gdp, name: GDP, target: 7%}\n"
+        "  - {id: income, name: 收入, target: 与经济增长同步, actual: 5.6%}\n"
+    )
+    assert report.results[1].status is Status.UNKNOWN
+    assert "no actual" in (report.results[1].reason or "")
+
+
+def test_qualitative(report_of: ReportOf) -> None:
+    report = report_of(
+        "  - {id: a, name: A, target: 完成市下达目标任务, reported: {status: met}}\n"
+        "  - {id: b, name: B, target: 完成市下达目标任务, actual: 已完成}\n"
+        "  - {id: c, name: C, target: 完成市下达目标任务}\n"
+    )
+    assert [r.status for r in report.results] == [Status.MET, Status.UNKNOWN, Status.PENDING]
+    assert all(r.gap is None and r.completion is None for r in report.results)
+
+
+def test_pending(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: a, name: A, target: 7%, actual: null}\n")
+    assert (r.status, r.gap, r.completion) == (Status.PENDING, None, None)
+
+
+@pytest.mark.parametrize(
+    ("progress", "status", "gap"),
+    [
+        ("53.6%", Status.AHEAD, "3.6"),
+        ("50.3%", Status.ON_TRACK, "0.3"),
+        ("49.5%", Status.ON_TRACK, "-0.5"),
+        ("42%", Status.BEHIND, "-8"),
+        ("100%", Status.DONE, "50"),
+        ("/", Status.PENDING, None),
+    ],
+)
+def test_progress_against_h1(
+    write: Callable[..., str], progress: str, status: Status, gap: str | None
+) -> None:
+    from govplan.compute import compute_plan
+    from govplan.model import load_plan
+
+    path = write(
+        "district: a\nyear: 2024\nperiod: Q2\nindicators:\n"
+        f"  - {{id: t, name: T, target: {{progress: true}}, progress: '{progress}'}}\n"
+    )
+    r = compute_plan(load_plan(path)).results[0]
+    assert r.status is status and r.expected == Decimal(50)
+    assert r.gap == (Decimal(gap) if gap else None)
+
+
+@pytest.mark.parametrize(
+    ("period", "share"), [("Q1", "25"), ("Q3", "75"), ("year", "100"), ("M06", "50")]
+)
+def test_schedule_share(write: Callable[..., str], period: str, share: str) -> None:
+    from govplan.compute import compute_plan
+    from govplan.model import load_plan
+
+    path = write(
+        f"district: a\nyear: 2024\nperiod: {period}\nindicators:\n"
+        "  - {id: t, name: T, target: 100%, kind: progress, progress: 10%}\n"
+    )
+    assert compute_plan(load_plan(path)).results[0].expected == Decimal(share)

@@ -1,0 +1,174 @@
+"""The loader: marks, bounds, and every hostile input turned into a located error."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govplan import load
+from govplan.errors import PlanInvalid
+from govplan.load import load_text, read_file
+
+
+def fails(text: str) -> PlanInvalid:
+    with pytest.raises(PlanInvalid) as info:
+        load_text(text, "p.yaml")
+    return info.value
+
+
+def test_marks_point_at_keys_and_values() -> None:
+    loaded = load_text("district: 拱墅区\nindicators:\n  - id: gdp\n    target: 7%\n", "p.yaml")
+    assert loaded.data == {"district": "拱墅区", "indicators": [{"id": "gdp", "target": "7%"}]}
+    assert str(loaded.marks.at(("indicators", 0, "target"))) == "p.yaml:4:13"
+    assert str(loaded.marks.at(("indicators", 0, "target"), key=True)) == "p.yaml:4:5"
+    assert str(loaded.marks.at(("indicators", 0))) == "p.yaml:3:5"
+    # an absent node falls back to its nearest ancestor
+    assert str(loaded.marks.at(("indicators", 0, "actual"))) == "p.yaml:3:5"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: no", "no"),  # YAML 1.1 would make this False
+        ("a: 010", "010"),  # ... octal 8
+        ("a: 1:12", "1:12"),  # ... sexagesimal 72
+        ("a: 2022-09-31", "2022-09-31"),  # ... a ValueError in PyYAML's date constructor
+        ("a: 001", "001"),
+        ("a: 1.4539e4", "1.4539e4"),
+        ("a: ~", None),
+        ("a:", None),
+        ("a: 'null'", "null"),
+    ],
+)
+def test_plain_scalars_stay_text(text: str, expected: object) -> None:
+    assert load_text(text, "p.yaml").data == {"a": expected}
+
+
+def test_duplicate_key_is_an_error_naming_both_lines() -> None:
+    err = fails("district: a\nindicators: []\nyear: 1\nindicators: []\n")
+    (finding,) = err.findings
+    assert finding.code == "duplicate-key"
+    assert (finding.location.line, finding.location.column) == (4, 1)
+    assert "first at line 2" in finding.message
+
+
+def test_alias_bomb_is_bounded() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for i in range(1, 10):
+        refs = ", ".join([f"*a{i - 1}"] * 10)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    err = fails("\n".join(lines))
+    assert err.findings[0].code == "too-large"
+    assert err.findings[0].location.line > 1
+
+
+def test_small_aliases_are_allowed() -> None:
+    assert load_text("a: &x 7%\nb: *x\n", "p.yaml").data == {"a": "7%", "b": "7%"}
+
+
+@pytest.mark.parametrize("depth", [65, 30_000])
+def test_deep_flow_nesting_is_an_error_not_a_crash(depth: int) -> None:
+    err = fails("a: " + "[" * depth + "]" * depth)
+    assert err.findings[0].code == "too-deep"
+    assert err.findings[0].location.line == 1
+
+
+def test_deep_block_nesting_is_an_error() -> None:
+    text = "".join(" " * i + f"k{i}:\n" for i in range(200))
+    assert fails(text).findings[0].code == "too-deep"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("base: &b {a: 1}\nx:\n  <<: *b\n", "merge keys"),
+        ("a: !!python/object:os.system x\n", "tag"),
+        ("a: !custom 1\n", "tag"),
+        ("a: 1\n---\nb: 2\n", "several YAML documents"),
+        ("a: [1, 2\n", "expected"),
+        ("? [a, b]\n: c\n", "plain text"),
+        ("a: *nowhere\n", "alias"),
+    ],
+)
+def test_yaml_hazards_are_located_errors(text: str, needle: str) -> None:
+    err = fails(text)
+    assert needle in err.findings[0].message
+    assert err.findings[0].location.line >= 1
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "# only a comment\n", "~\n"])
+def test_empty_file(text: str) -> None:
+    assert fails(text).findings[0].code == "empty"
+
+
+def test_full_width_colon_is_named_on_its_line() -> None:
+    err = fails("year: 2022\ndistrict：拱墅区\n")
+    finding = err.findings[0]
+    assert finding.location.line == 2
+    assert "full-width colon" in finding.message
+
+
+def test_control_character_is_located() -> None:
+    err = fails("a: 1\nb: \x07\n")
+    assert err.findings[0].location.line == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle", "line"),
+    [
+        ("district: 拱墅区\n".encode("gbk"), "GBK", 1),
+        (b"a: 1\nb: \xff\xfe\n", "not valid UTF-8", 2),
+        ("district: 拱墅区\n".encode("utf-16"), "UTF-16", 1),
+    ],
+)
+def test_encodings(write: Callable[..., str], raw: bytes, needle: str, line: int) -> None:
+    with pytest.raises(PlanInvalid) as info:
+        read_file(write("", raw=raw))
+    assert needle in info.value.findings[0].message
+    assert info.value.findings[0].location.line == line
+
+
+def test_utf8_bom_is_accepted(write: Callable[..., str]) -> None:
+    path = write("", raw="\ufeffdistrict: 拱墅区\n".encode())
+    assert read_file(path).data == {"district": "拱墅区"}
+
+
+def test_size_is_bounded_before_reading(
+    write: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(load, "MAX_BYTES", 100)
+    with pytest.raises(PlanInvalid) as info:
+        read_file(write("a: " + "x" * 200))
+    assert info.value.findings[0].code == "too-large"
+
+
+def test_missing_file_and_directory(tmp_path: object) -> None:
+    with pytest.raises(PlanInvalid) as info:
+        read_file("/nonexistent/plan.yaml")
+    assert info.value.findings[0].message == "no such file"
+    with pytest.raises(PlanInvalid) as info:
+        read_file(str(tmp_path))
+    assert "directory" in info.value.findings[0].message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_escapes_as_another_exception(text: str) -> None:
+    try:
+        load_text(text, "p.yaml")
+    except PlanInvalid as exc:
+        assert exc.findings and all(f.location.file == "p.yaml" for f in exc.findings)
+
+
+_yaml_chars = st.sampled_from(list("abc:-[]{}&*!|>'\"#,? \n\t0123456789%万人<")) | st.characters()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_yaml_chars, max_size=200))
+def test_yaml_like_text_never_escapes(text: str) -> None:
+    with contextlib.suppress(PlanInvalid):
+        load_text(text, "p.yaml")

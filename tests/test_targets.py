@@ -1,0 +1,139 @@
+"""The target grammar: every written form of the plan format, and the structured form."""
+
+from __future__ import annotations
+
+import contextlib
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govplan.targets import Form, TargetSyntaxError, parse_target
+
+# written, form, bound, stretch, unit
+WRITTEN = [
+    ("7%", Form.MIN, "7", None, "%"),
+    ("20", Form.MIN, "20", None, None),
+    ("735亿元", Form.MIN, "735", None, "亿元"),
+    ("力争25%", Form.MIN, "25", None, "%"),
+    ("确保5%", Form.MIN, "5", None, "%"),
+    ("7%以上", Form.MIN, "7", None, "%"),
+    ("不低于7%", Form.MIN, "7", None, "%"),
+    ("≥7%", Form.MIN, "7", None, "%"),
+    (">=7%", Form.MIN, "7", None, "%"),
+    ("6以上", Form.MIN, "6", None, None),
+    ("1000以上", Form.MIN, "1000", None, None),
+    ("6亿美元以上", Form.MIN, "6", None, "亿美元"),
+    ("5.5%左右", Form.ABOUT, "5.5", None, "%"),
+    ("约5.5%", Form.ABOUT, "5.5", None, "%"),
+    ("确保5%以上,力争5.5%", Form.TIERS, "5", "5.5", "%"),
+    ("确保5.0%,力争5.5%以上", Form.TIERS, "5.0", "5.5", "%"),
+    ("5.5%左右(确保5%以上)", Form.TIERS, "5", "5.5", "%"),
+    ("力争5.5%,确保5%", Form.TIERS, "5", "5.5", "%"),
+    ("确保５％以上，力争５．５％", Form.TIERS, "5", "5.5", "%"),
+    ("5.5%左右（确保5%以上）", Form.TIERS, "5", "5.5", "%"),
+    ("31以下", Form.MAX, "31", None, None),
+    ("降至31微克/立方米以下", Form.MAX, "31", None, "微克/立方米"),
+    ("不超过3%", Form.MAX, "3", None, "%"),
+    ("≤31", Form.MAX, "31", None, None),
+    ("控制在3%以内", Form.MAX, "3", None, "%"),
+    ("７％", Form.MIN, "7", None, "%"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "bound", "stretch", "unit"), WRITTEN)
+def test_written_forms(
+    text: str, form: Form, bound: str, stretch: str | None, unit: str | None
+) -> None:
+    target = parse_target(text)
+    assert target.form is form
+    assert target.value is not None and target.value.number == Decimal(bound)
+    assert target.unit == unit
+    if stretch is None:
+        assert target.stretch is None
+    else:
+        assert target.stretch is not None and target.stretch.number == Decimal(stretch)
+    assert target.text == text.strip()
+
+
+def test_direction() -> None:
+    assert parse_target("31以下").direction == "down"
+    assert parse_target("7%").direction == "up"
+
+
+@pytest.mark.parametrize("text", ["与经济增长同步", "与经济增长基本同步", "与经济增长保持同步"])
+def test_relative(text: str) -> None:
+    target = parse_target(text)
+    assert (target.form, target.sync, target.value) == (Form.SYNC, "gdp", None)
+
+
+@pytest.mark.parametrize("text", ["完成市下达目标任务", "确保完成", "稳步提升"])
+def test_qualitative(text: str) -> None:
+    assert parse_target(text).form is Form.TEXT
+
+
+def test_bare_number_takes_the_indicator_unit() -> None:
+    assert parse_target("6以上", unit="亿美元").unit == "亿美元"
+
+
+@pytest.mark.parametrize(
+    ("raw", "form", "bound", "unit"),
+    [
+        ({"min": 7, "unit": "%"}, Form.MIN, "7", "%"),
+        ({"max": 31, "unit": "微克/立方米"}, Form.MAX, "31", "微克/立方米"),
+        ({"about": 5.5, "unit": "%", "tolerance": 0.3}, Form.ABOUT, "5.5", "%"),
+        ({"floor": 5, "stretch": 5.5, "unit": "%"}, Form.TIERS, "5", "%"),
+        ({"min": "4.0万人"}, Form.MIN, "4.0", "万人"),
+    ],
+)
+def test_structured(raw: dict[str, object], form: Form, bound: str, unit: str) -> None:
+    target = parse_target(raw)
+    assert target.form is form
+    assert target.value is not None and target.value.number == Decimal(bound)
+    assert target.unit == unit
+
+
+def test_structured_tolerance_sync_text_progress() -> None:
+    assert parse_target({"about": 5.5, "tolerance": "0.3"}).tolerance == Decimal("0.3")
+    assert parse_target({"sync": "gdp"}).sync == "gdp"
+    assert parse_target({"text": "完成市下达目标任务"}).form is Form.TEXT
+    assert parse_target({"progress": True}).form is Form.PROGRESS
+
+
+@pytest.mark.parametrize(
+    ("raw", "needle"),
+    [
+        ("增长7%", "not a form govplan reads"),
+        ("7%以下以上", "mixes"),
+        ("确保5%以上,确保6%", "not a form"),
+        ("确保5%以下,力争4%", "at least"),
+        ("", "empty"),
+        ({"min": 7, "max": 9}, "exactly one"),
+        ({}, "exactly one"),
+        ({"floor": 5}, "needs stretch"),
+        ({"min": "abc"}, "target min"),
+        ({"progress": "no"}, "progress: true"),
+    ],
+)
+def test_bad_targets(raw: object, needle: str) -> None:
+    with pytest.raises(TargetSyntaxError, match=needle):
+        parse_target(raw)
+
+
+def test_unparsable_target_lists_the_forms() -> None:
+    with pytest.raises(TargetSyntaxError) as info:
+        parse_target("增长7%")
+    assert "7%以上" in str(info.value) and "与经济增长同步" in str(info.value)
+
+
+_target_chars = (
+    st.sampled_from(list("0123456789.%,()以上下左右约确保力争不低于超过≥≤<>=万亿元人-"))
+    | st.characters()
+)
+
+
+@given(st.text(_target_chars, max_size=40))
+def test_arbitrary_targets_raise_only_target_syntax_error(text: str) -> None:
+    with contextlib.suppress(TargetSyntaxError):
+        parse_target(text)
