@@ -46,7 +46,11 @@ def test_table_in_english_with_notes() -> None:
     assert "Completion" in result.stdout and "missed" in result.stdout
     assert "met 18 / missed 12 / pending 0" in result.stdout
     note_line = next(line for line in result.stdout.splitlines() if line.startswith("  10 "))
-    assert note_line.split() == ["10", "企业上市(家)", "楚环科技已上市,凯大催化、利尔达科技已过会。"]
+    assert note_line.split() == [
+        "10",
+        "企业上市(家)",
+        "楚环科技已上市,凯大催化、利尔达科技已过会。",
+    ]
 
 
 def test_json_is_the_machine_output_contract() -> None:
@@ -95,7 +99,9 @@ def test_explain() -> None:
     out = result.stdout
     assert "'6以上' -> at least" in out
     assert "completion  61.666667%" in out
-    assert "[62.115, 62.125]" in out and "[60.8333, 62.5]" in out
+    assert "[62.115, 62.125)" in out and "[60.8333, 62.5)" in out
+    assert "as printed it stands for [3.65, 3.75)" in out
+    assert "implies an actual of 3.7272 亿美元" in out
     assert "consistent" in out
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from govplan.compute import Report, Result
+from govplan.audit import spread
+from govplan.compute import HUNDRED, AuditEntry, Report, Result
 from govplan.render.numbers import plain, signed
 from govplan.targets import Form
 
@@ -20,7 +21,20 @@ _FORM_WORDS = {
 
 
 def _range(pair: tuple[Decimal, Decimal] | None) -> str:
-    return "-" if pair is None else f"[{plain(pair[0], 4)}, {plain(pair[1], 4)}]"
+    return "-" if pair is None else f"[{plain(pair[0], 4)}, {plain(pair[1], 4)})"
+
+
+def _implied_actual(result: Result, entry: AuditEntry) -> str | None:
+    """For a published completion: the unrounded actual it implies, which is how a rate
+    like 62.12% can be consistent with a printed actual of 3.7 against 6."""
+    base = result.completion_base
+    if entry.field != "completion" or not base or isinstance(entry.reported, str):
+        return None
+    implied = entry.reported * base / HUNDRED
+    unit = result.indicator.target.unit or ""
+    return (
+        f"the published {plain(entry.reported, 6)}% implies an actual of {plain(implied, 4)} {unit}"
+    )
 
 
 def explain_result(result: Result) -> str:
@@ -40,6 +54,12 @@ def explain_result(result: Result) -> str:
     if measured is not None:
         approx = " (approximate)" if measured.approximate else ""
         add(f"  actual      {measured.text!r} = {measured.number:f} {measured.unit or ''}{approx}")
+        half = spread(measured)
+        if half:
+            low, high = measured.number - half, measured.number + half
+            add(f"              as printed it stands for [{low:f}, {high:f})")
+        else:
+            add("              a whole count: exact")
         if result.actual is not None and measured.number != result.actual:
             converted = f"{plain(result.actual, 6)} {target.unit or ''}"
             add(f"              = {converted} in the target's unit")
@@ -81,6 +101,9 @@ def explain_result(result: Result) -> str:
             )
         if entry.reason:
             add(f"              {entry.reason}")
+        implied = _implied_actual(result, entry)
+        if implied:
+            add(f"              {implied}")
     if ind.note:
         add(f"  note        {ind.note}")
     return "\n".join(lines) + "\n"
