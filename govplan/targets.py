@@ -172,8 +172,13 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
             tolerance = parse_number(normalize(str(raw["tolerance"])))
         except ValueSyntaxError as exc:
             raise TargetSyntaxError(f"target tolerance: {exc}") from None
-    text = " ".join(f"{k}: {raw[k]}" for k in raw if raw[k] is not None)
+    def shown(key: str) -> str:
+        # The structured form, displayed the way the written form reads.
+        v = value(key)
+        return f"{v.number}{v.unit or ''}"
+
     if present == ["floor", "stretch"]:
+        text = f"确保{shown('floor')},力争{shown('stretch')}"
         return Target(Form.TIERS, text, value("floor"), value("stretch"), tolerance)
     if len(present) != 1:
         raise TargetSyntaxError(
@@ -182,9 +187,10 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
         )
     key = present[0]
     if key in ("min", "max", "about"):
-        return Target(Form(key), text, value(key), tolerance=tolerance)
+        symbol = {"min": "≥", "max": "≤", "about": "≈"}[key]
+        return Target(Form(key), f"{symbol}{shown(key)}", value(key), tolerance=tolerance)
     if key == "sync":
-        return Target(Form.SYNC, text, sync=str(raw["sync"]))
+        return Target(Form.SYNC, f"与{raw['sync']}同步", sync=str(raw["sync"]))
     if key == "text":
         return Target(Form.TEXT, str(raw["text"]))
     if key == "progress":

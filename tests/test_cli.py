@@ -183,3 +183,65 @@ def test_internal_error_exit_3(
     assert info.value.code == 3
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
+
+
+Q2 = "plans/gongshu-2024-q2.yaml"
+
+
+def test_progress_table_shows_bars_against_the_schedule() -> None:
+    result = runner.invoke(app, ["check", Q2, "--status", "behind"])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "时序进度 50%" in out
+    assert "████████░░│░░░░░░░░░" in out  # 42%: 8 of 20 cells, the mark at 50%
+    assert "滞后 2" in out and "区人力社保局" in out
+
+
+def test_progress_bar() -> None:
+    from decimal import Decimal
+
+    from govplan.render.table import progress_bar
+
+    assert progress_bar(Decimal(100), Decimal(50)).plain == "██████████│█████████"
+    assert progress_bar(None, Decimal(25)).plain == "░░░░░│░░░░░░░░░░░░░░"
+    assert progress_bar(Decimal(145), Decimal(100)).plain == "███████████████████│"
+
+
+def test_by_lead_json_and_csv() -> None:
+    result = runner.invoke(app, ["check", Q2, "--by", "lead", "-f", "json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["by"] == "lead" and "results" not in data
+    leads = {r["key"]: r for r in data["rollups"]}
+    assert leads["区住建局"]["total"] == 16
+    assert leads["区人力社保局"]["worst"] == {
+        "id": "task-012",
+        "name": leads["区人力社保局"]["worst"]["name"],
+        "gap": -8,
+    }
+    assert sum(r["total"] for r in data["rollups"]) == 159
+    rows = list(
+        csv.DictReader(
+            io.StringIO(runner.invoke(app, ["check", Q2, "--by", "group", "-f", "csv"]).stdout)
+        )
+    )
+    assert len(rows) == 24 and rows[0]["key"] == "主要经济指标" and rows[0]["pending"] == "1"
+
+
+def test_long_content_is_shortened_in_the_table_but_whole_in_json() -> None:
+    table = runner.invoke(app, ["check", Q2, "--status", "behind"]).stdout
+    assert "建强杭州国际人才创业创新园,高…" in table
+    data = json.loads(runner.invoke(app, ["check", Q2, "--status", "behind", "-f", "json"]).stdout)
+    assert data["results"][0]["name"].endswith("新引进35岁以下大学生4万名以上。")
+
+
+def test_filters_and_sort_from_the_command_line() -> None:
+    data = json.loads(
+        runner.invoke(
+            app, ["check", Q2, "--lead", "区住建局", "--sort", "gap", "-f", "json"]
+        ).stdout
+    )
+    assert len(data["results"]) == 16
+    assert data["results"][0]["id"] == "task-068"
+    bad = runner.invoke(app, ["check", Q2, "--status", "late"])
+    assert bad.exit_code == 2

@@ -36,6 +36,24 @@ class Format(StrEnum):
     markdown = "markdown"
 
 
+class RollupKey(StrEnum):
+    group = "group"
+    lead = "lead"
+
+
+class SortKey(StrEnum):
+    plan = "plan"
+    gap = "gap"
+    completion = "completion"
+    id = "id"
+
+
+StatusWord = StrEnum(  # type: ignore[misc]
+    "StatusWord",
+    {s: s for s in ("met", "missed", "pending", "unknown", "done", "ahead", "on-track", "behind")},
+)
+
+
 class Lang(StrEnum):
     zh = "zh"
     en = "en"
@@ -80,7 +98,30 @@ def check(
             "is inconsistent. May be repeated.",
         ),
     ] = None,
-    notes: Annotated[bool, typer.Option("--notes", help="Show the notes (备注) column.")] = False,
+    notes: Annotated[
+        bool, typer.Option("--notes", help="List the notes (备注) below the table.")
+    ] = False,
+    by: Annotated[
+        RollupKey | None,
+        typer.Option("--by", help="Summarise per category (group) or lead department."),
+    ] = None,
+    status: Annotated[
+        list[StatusWord] | None,
+        typer.Option("--status", help="Show only results with this status. May be repeated."),
+    ] = None,
+    lead: Annotated[
+        str | None,
+        typer.Option(
+            "--lead", metavar="TEXT", help="Show only tasks whose lead department contains TEXT."
+        ),
+    ] = None,
+    sort: Annotated[
+        SortKey,
+        typer.Option(
+            "--sort",
+            help="Order: as in the plan, by gap (furthest behind first), completion or id.",
+        ),
+    ] = SortKey.plan,
 ) -> None:
     """Compute gaps, completion and status for each indicator, and audit published figures.
 
@@ -88,7 +129,9 @@ def check(
     3 internal error.
     """
     from govplan.check import FailOn, run_check
+    from govplan.compute import Status
     from govplan.render.cells import Options
+    from govplan.select import select
 
     try:
         conditions = [FailOn(c) for c in (fail_on or [])]
@@ -98,7 +141,16 @@ def check(
         ) from None
     outcome = run_check([str(p) for p in plans])
     _report_findings(list(outcome.findings))
-    options = Options(lang=lang.value, notes=notes)
+    options = Options(lang=lang.value, notes=notes, by=by.value if by else None)
+    shown = [
+        select(
+            report,
+            statuses=[Status(s.value) for s in status or []],
+            lead=lead,
+            sort=sort.value,
+        )
+        for report in outcome.reports
+    ]
     if explain is not None:
         from govplan.render.explain import explain as explain_indicator
 
@@ -109,8 +161,8 @@ def check(
             raise typer.Exit(ExitCode.INVALID)
         sys.stdout.write("\n".join(found))
         raise typer.Exit(outcome.exit_code(conditions))
-    if outcome.reports:
-        _emit(fmt.value, outcome.reports, options)
+    if shown:
+        _emit(fmt.value, shown, options)
     raise typer.Exit(outcome.exit_code(conditions))
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from govplan.compute import Report, Result, Status
 from govplan.render.labels import label
 from govplan.render.numbers import gap_text, percent_text
+from govplan.rollup import rollup
 
 SUMMARY_ORDER = (
     Status.MET, Status.MISSED, Status.DONE, Status.AHEAD, Status.ON_TRACK, Status.BEHIND,
@@ -20,6 +21,7 @@ class Options:
 
     lang: str = "zh"
     notes: bool = False
+    by: str | None = None  # roll up by "group" or "lead" instead of listing results
 
 
 def audit_mark(result: Result) -> str:
@@ -84,3 +86,35 @@ def summary_line(report: Report, lang: str) -> str:
 
 def _has_indicators(report: Report) -> bool:
     return any(r.indicator.kind != "progress" for r in report.results)
+
+
+def rollup_rows(report: Report, by: str, lang: str) -> list[dict[str, str]]:
+    """One row of display cells per roll-up, headed in the chosen language."""
+    rows = []
+    rollups = rollup(report, by)
+    # One column per status that occurs in the plan, in the summary's order.
+    present = [s for s in SUMMARY_ORDER if any(r.counts[s.value] for r in rollups)]
+    for roll in rollups:
+        worst = roll.worst
+        rows.append(
+            {
+                label(by, lang): roll.key,
+                label("total", lang): str(roll.total),
+                **{label(s.value, lang): str(roll.counts[s.value]) for s in present},
+                label("mean_progress", lang): percent_text(roll.mean_progress),
+                label("worst", lang): ""
+                if worst is None
+                else f"{shorten(worst.indicator.name, 24)} ({gap_text(worst.gap, worst.gap_unit)})",
+            }
+        )
+    return rows
+
+
+def shorten(text: str, width: int) -> str:
+    """Long task content cut for the table (JSON and CSV keep it whole)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def numbering(report: Report) -> dict[str, int]:
+    """Each indicator's number in its plan (序号), which filtering and sorting keep."""
+    return {ind.id: i for i, ind in enumerate(report.plan.indicators, 1)}

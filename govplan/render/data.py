@@ -7,6 +7,7 @@ from typing import Any
 
 from govplan.compute import AuditEntry, Report, Result
 from govplan.render.numbers import json_number
+from govplan.rollup import rollup
 
 
 def _num(value: Decimal | None) -> int | float | None:
@@ -81,7 +82,29 @@ def result_dict(result: Result) -> dict[str, Any]:
     return out
 
 
-def report_dict(report: Report) -> dict[str, Any]:
+def rollup_dicts(report: Report, by: str) -> list[dict[str, Any]]:
+    out = []
+    for roll in rollup(report, by):
+        worst = roll.worst
+        out.append(
+            {
+                "key": roll.key,
+                "total": roll.total,
+                "counts": {k: v for k, v in roll.counts.items() if v},
+                "mean_progress": _num(roll.mean_progress),
+                "worst": None
+                if worst is None
+                else {
+                    "id": worst.indicator.id,
+                    "name": worst.indicator.name,
+                    "gap": _num(worst.gap),
+                },
+            }
+        )
+    return out
+
+
+def report_dict(report: Report, by: str | None = None) -> dict[str, Any]:
     plan = report.plan
     summary: dict[str, Any] = {"total": len(report.results)}
     summary.update({k: v for k, v in report.counts().items() if v})
@@ -90,6 +113,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "consistent": sum(1 for a in audited if a.verdict == "consistent"),
         "inconsistent": sum(1 for a in audited if a.verdict == "inconsistent"),
     }
+    body: dict[str, Any] = (
+        {"by": by, "rollups": rollup_dicts(report, by)}
+        if by
+        else {"results": [result_dict(r) for r in report.results]}
+    )
     return {
         "plan": {
             "file": plan.file,
@@ -100,6 +128,6 @@ def report_dict(report: Report) -> dict[str, Any]:
             "title": plan.title,
             "source": plan.source or None,
         },
-        "results": [result_dict(r) for r in report.results],
+        **body,
         "summary": summary,
     }

@@ -1,16 +1,25 @@
-"""The terminal table for people (rich)."""
+"""The terminal tables for people (rich): indicators, progress tasks, and roll-ups."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from govplan.compute import Report, Status
-from govplan.render.cells import Options, row_cells, summary_line
+from govplan.render.cells import (
+    Options,
+    numbering,
+    rollup_rows,
+    row_cells,
+    shorten,
+    summary_line,
+)
 from govplan.render.labels import label
+from govplan.render.numbers import percent_text
 
 STATUS_STYLE = {
     Status.MET: "green",
@@ -22,13 +31,47 @@ STATUS_STYLE = {
     Status.PENDING: "dim",
     Status.UNKNOWN: "yellow",
 }
+BAR_WIDTH = 20
+TASK_WIDTH = 30
 
 
-def _table(report: Report, options: Options) -> RenderableType:
-    lang = options.lang
+def progress_bar(done: Decimal | None, expected: Decimal) -> Text:
+    """`██████████│░░░░░░░░░`: progress filled, the schedule share marked with │."""
+    cells = ["░"] * BAR_WIDTH
+    if done is not None:
+        filled = int(min(done, Decimal(100)) * BAR_WIDTH / 100)
+        for i in range(filled):
+            cells[i] = "█"
+    mark = min(int(expected * BAR_WIDTH / 100), BAR_WIDTH - 1)
+    cells[mark] = "│"
+    return Text("".join(cells))
+
+
+def _title(report: Report) -> str:
     plan = report.plan
-    title = plan.title or f"{plan.district} {plan.year}"
-    table = Table(title=title, title_style="bold", header_style="bold", expand=False)
+    return plan.title or f"{plan.district} {plan.year}"
+
+
+def _footer(report: Report, options: Options, noted: int, notes: Table) -> list[RenderableType]:
+    footer: list[RenderableType] = [Text(summary_line(report, options.lang))]
+    if notes.row_count:
+        footer += [Text(label("note", options.lang) + ":", style="bold"), notes]
+    if noted:
+        footer.append(Text("* " + label("notes_hint", options.lang).format(n=noted), style="dim"))
+    return footer
+
+
+def _notes_grid() -> Table:
+    notes = Table.grid(padding=(0, 1))
+    notes.add_column(justify="right", min_width=4)
+    notes.add_column(no_wrap=True)
+    notes.add_column(overflow="fold")
+    return notes
+
+
+def _indicator_table(report: Report, options: Options) -> RenderableType:
+    lang = options.lang
+    table = Table(title=_title(report), title_style="bold", header_style="bold")
     for key, justify in (
         ("no", "right"),
         ("indicator", "left"),
@@ -42,44 +85,88 @@ def _table(report: Report, options: Options) -> RenderableType:
         table.add_column(label(key, lang), justify=justify, overflow="fold")  # type: ignore[arg-type]
     group = None
     noted = 0
-    notes = Table.grid(padding=(0, 1))
-    notes.add_column(justify="right", min_width=4)
-    notes.add_column(no_wrap=True)
-    notes.add_column(overflow="fold")
-    for number, result in enumerate(report.results, 1):
+    notes = _notes_grid()
+    numbers = numbering(report)
+    for result in report.results:
         ind = result.indicator
         if ind.group and ind.group != group:
-            group = ind.group
-            if number > 1:
+            if group is not None:
                 table.add_section()
+            group = ind.group
             table.add_row("", Text(group, style="bold"))
-        cells = row_cells(result, number, options)
+        cells = row_cells(result, numbers[ind.id], options)
         name = Text(cells["indicator"])
-        if (ind.note or result.reason) and not options.notes:
+        if cells["note"] and not options.notes:
             noted += 1
             name.append(" *", style="dim")
-        style = STATUS_STYLE[result.status]
-        audit_style = "green" if cells["audit"] == "✓" else "bold red"
-        row: list[RenderableType] = [
+        table.add_row(
             cells["no"],
             name,
             cells["target"],
             cells["actual"],
             Text(cells["gap"], style="red" if cells["gap"].startswith("−") else ""),
             cells["completion"],
-            Text(cells["status"], style=style),
-            Text(cells["audit"], style=audit_style),
-        ]
-        table.add_row(*row)
+            Text(cells["status"], style=STATUS_STYLE[result.status]),
+            Text(cells["audit"], style="green" if cells["audit"] == "✓" else "bold red"),
+        )
         if options.notes and cells["note"]:
             notes.add_row(cells["no"], cells["indicator"], cells["note"])
-    footer: list[RenderableType] = [Text(summary_line(report, lang))]
-    if notes.row_count:
-        footer += [Text(label("note", lang) + ":", style="bold"), notes]
-    if noted:
-        footer.append(Text("* " + label("notes_hint", lang).format(n=noted), style="dim"))
-    return Group(table, *footer)
+    return Group(table, *_footer(report, options, noted, notes))
+
+
+def _task_table(report: Report, options: Options) -> RenderableType:
+    """Progress tasks: a bar per task against the schedule mark; behind tasks stand out."""
+    lang = options.lang
+    expected = next((r.expected for r in report.results if r.expected is not None), None)
+    title = _title(report)
+    if expected is not None:
+        title += f"  ({label('schedule', lang)} {percent_text(expected)})"
+    table = Table(title=title, title_style="bold", header_style="bold")
+    table.add_column(label("no", lang), justify="right")
+    table.add_column(label("task", lang), max_width=TASK_WIDTH, no_wrap=True)
+    table.add_column(label("lead", lang), no_wrap=True)
+    table.add_column(label("progress", lang), no_wrap=True)
+    table.add_column("%", justify="right")
+    table.add_column(label("gap", lang), justify="right")
+    table.add_column(label("status", lang), no_wrap=True)
+    numbers = numbering(report)
+    for result in report.results:
+        ind = result.indicator
+        style = STATUS_STYLE[result.status]
+        row_style = "bold red" if result.status is Status.BEHIND else None
+        cells = row_cells(result, numbers[ind.id], options)
+        table.add_row(
+            cells["no"],
+            shorten(ind.name, TASK_WIDTH),
+            ind.lead or "",
+            progress_bar(result.completion, result.expected or Decimal(100)),
+            cells["actual"] or "/",
+            cells["gap"],
+            Text(cells["status"], style=style),
+            style=row_style,
+        )
+    return Group(table, Text(summary_line(report, lang)))
+
+
+def _rollup_table(report: Report, options: Options, by: str) -> RenderableType:
+    rows = rollup_rows(report, by, options.lang)
+    table = Table(title=_title(report), title_style="bold", header_style="bold")
+    heads = list(rows[0]) if rows else [label(by, options.lang)]
+    for i, head in enumerate(heads):
+        # the key and the worst task are text; the columns between are numbers
+        table.add_column(head, justify="left" if i in (0, len(heads) - 1) else "right")
+    for row in rows:
+        table.add_row(*row.values())
+    return Group(table, Text(summary_line(report, options.lang)))
+
+
+def _one(report: Report, options: Options) -> RenderableType:
+    if options.by:
+        return _rollup_table(report, options, options.by)
+    if report.results and all(r.indicator.kind == "progress" for r in report.results):
+        return _task_table(report, options)
+    return _indicator_table(report, options)
 
 
 def render_table(reports: Sequence[Report], options: Options) -> RenderableType:
-    return Group(*(_table(r, options) for r in reports))
+    return Group(*(_one(r, options) for r in reports))

@@ -7,15 +7,17 @@ import io
 import json
 from collections.abc import Sequence
 
-from govplan.compute import Report
-from govplan.render.cells import Options, row_cells, summary_line
-from govplan.render.data import report_dict
+from govplan.compute import Report, Status
+from govplan.render.cells import Options, numbering, rollup_rows, row_cells, summary_line
+from govplan.render.data import report_dict, rollup_dicts
 from govplan.render.labels import label
+
+STATUS_WORDS = tuple(s.value for s in Status)
 
 
 def render_json(reports: Sequence[Report], options: Options) -> str:
     """One object for one plan (as the plan format says); an array for several."""
-    data = [report_dict(r) for r in reports]
+    data = [report_dict(r, options.by) for r in reports]
     payload = data[0] if len(data) == 1 else data
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -26,8 +28,43 @@ CSV_COLUMNS = (
 )  # fmt: skip
 
 
+ROLLUP_CSV_COLUMNS = (
+    "file",
+    "key",
+    "total",
+    *STATUS_WORDS,
+    "mean_progress",
+    "worst_id",
+    "worst_gap",
+)
+
+
+def _rollup_csv(reports: Sequence[Report], by: str) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ROLLUP_CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for report in reports:
+        for roll in rollup_dicts(report, by):
+            worst = roll["worst"] or {}
+            writer.writerow(
+                {
+                    "file": report.plan.file,
+                    "key": roll["key"],
+                    "total": roll["total"],
+                    **{s: roll["counts"].get(s, 0) for s in STATUS_WORDS},
+                    "mean_progress": roll["mean_progress"],
+                    "worst_id": worst.get("id"),
+                    "worst_gap": worst.get("gap"),
+                }
+            )
+    return out.getvalue()
+
+
 def render_csv(reports: Sequence[Report], options: Options) -> str:
-    """One row per indicator, numbers unrounded, audit verdicts joined as field=verdict."""
+    """One row per indicator (or per roll-up), numbers unrounded, audit verdicts joined as
+    field=verdict."""
+    if options.by:
+        return _rollup_csv(reports, options.by)
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -59,12 +96,26 @@ def render_markdown(reports: Sequence[Report], options: Options) -> str:
         plan = report.plan
         lines.append(f"### {plan.title or f'{plan.district} {plan.year}'}")
         lines.append("")
+        if options.by:
+            lines.extend(_md_table(rollup_rows(report, options.by, lang)))
+            lines.append("")
+            continue
         lines.append("| " + " | ".join(label(h, lang) for h in heads) + " |")
         lines.append("|" + "|".join("---" for _ in heads) + "|")
-        for number, result in enumerate(report.results, 1):
-            cells = row_cells(result, number, options)
+        numbers = numbering(report)
+        for result in report.results:
+            cells = row_cells(result, numbers[result.indicator.id], options)
             lines.append("| " + " | ".join(_md_escape(cells[h]) for h in heads) + " |")
         lines.append("")
         lines.append(summary_line(report, lang))
         lines.append("")
     return "\n".join(lines)
+
+
+def _md_table(rows: list[dict[str, str]]) -> list[str]:
+    if not rows:
+        return []
+    heads = list(rows[0])
+    lines = ["| " + " | ".join(heads) + " |", "|" + "|".join("---" for _ in heads) + "|"]
+    lines += ["| " + " | ".join(_md_escape(row[h]) for h in heads) + " |" for row in rows]
+    return lines
