@@ -172,6 +172,7 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
             tolerance = parse_number(normalize(str(raw["tolerance"])))
         except ValueSyntaxError as exc:
             raise TargetSyntaxError(f"target tolerance: {exc}") from None
+
     def shown(key: str) -> str:
         # The structured form, displayed the way the written form reads.
         v = value(key)
