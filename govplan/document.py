@@ -103,12 +103,23 @@ def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
     return None
 
 
+def _sentence(msg: str) -> str:
+    """pydantic's message as the rest of a sentence (only its first letter lowered)."""
+    return msg[:1].lower() + msg[1:]
+
+
+# Fields whose problems have a code of their own.
+_FIELD_CODES = {"year": "bad-year", "period": "bad-period", "govplan": "bad-version"}
+
+
 def _message(error: Any) -> tuple[str, str, bool]:
     """(code, message, point at the key) for one pydantic error."""
     kind = error["type"]
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.endswith("]")))
     name = str(loc[-1]) if loc else "plan"
     given = error.get("input")
+    if len(loc) == 1 and name in _FIELD_CODES and kind != "missing":
+        return _FIELD_CODES[name], f"{name}: {_sentence(error['msg'])} (got {given!r})", False
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
         close = difflib.get_close_matches(name, _fields(model), n=1) if model else []
@@ -127,7 +138,7 @@ def _message(error: Any) -> tuple[str, str, bool]:
         expected = error.get("ctx", {}).get("expected", "")
         return "bad-value", f"{name} {given!r} is not one of {expected}", False
     shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-    return "bad-type", f"{name}: {error['msg'].lower()} (got {shown})", False
+    return "bad-type", f"{name}: {_sentence(error['msg'])} (got {shown})", False
 
 
 def _dedupe_union_errors(errors: list[Any]) -> list[Any]:
@@ -152,19 +163,36 @@ def _findings(exc: ValidationError, marks: Marks, prefix: tuple[Any, ...] = ()) 
     return findings
 
 
-def validate_document(
-    loaded: Loaded,
-) -> tuple[PlanHead | None, list[IndicatorDoc | None], list[Finding]]:
+# Stand-ins for an indicator's malformed or missing fields, so that its other fields are
+# still checked (every finding in one run); such an indicator never reaches a result.
+PLACEHOLDER_PREFIX = "invalid-"
+
+
+def _salvage(item: Any, errors: list[Any], index: int) -> IndicatorDoc | None:
+    if not isinstance(item, dict):
+        return None
+    bad = {str(e["loc"][0]) for e in errors if e["loc"]}
+    kept = {k: v for k, v in item.items() if k not in bad and k in IndicatorDoc.model_fields}
+    kept = {"id": f"{PLACEHOLDER_PREFIX}{index}", "name": "-", "target": "-", **kept}
+    try:
+        return IndicatorDoc.model_validate(kept)
+    except ValidationError:
+        return None
+
+
+Shape = tuple[PlanHead | None, list[tuple[IndicatorDoc | None, bool]], list[Finding]]
+
+
+def validate_document(loaded: Loaded) -> Shape:
     """Check the shape of a loaded plan: its head, then each indicator on its own, so that
     one malformed indicator does not hide the others' problems. Returns the head (None if
-    malformed), one entry per indicator (None where malformed) and every finding."""
+    malformed); per indicator, its document and whether it was well formed (a malformed
+    one is salvaged from its well-formed fields, or None); and every finding."""
     marks: Marks = loaded.marks
     data = loaded.data
     if not isinstance(data, dict):
-        finding = Finding(
-            marks.at(()), "bad-type", "a plan file is a mapping (district:, year:, ...)"
-        )
-        return None, [], [finding]
+        message = "a plan file is a mapping (district:, year:, indicators:)"
+        return None, [], [Finding(marks.at(()), "bad-type", message)]
     findings: list[Finding] = []
     head: PlanHead | None = None
     try:
@@ -172,12 +200,12 @@ def validate_document(
     except ValidationError as exc:
         findings.extend(_findings(exc, marks))
     items = data.get("indicators")
-    indicators: list[IndicatorDoc | None] = []
+    indicators: list[tuple[IndicatorDoc | None, bool]] = []
     for index, item in enumerate(items if isinstance(items, list) else []):
         try:
-            indicators.append(IndicatorDoc.model_validate(item))
+            indicators.append((IndicatorDoc.model_validate(item), True))
         except ValidationError as exc:
-            indicators.append(None)
+            indicators.append((_salvage(item, exc.errors(), index), False))
             findings.extend(_findings(exc, marks, ("indicators", index)))
     return head, indicators, findings
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from govplan.errors import Finding, Location, PlanInvalid
+from govplan.errors import Finding, Location, PlanInvalid, Severity
 
 # A plan is a few kilobytes; the bounds sit far above any real plan and far below what
 # would make the parser or anything walking its result crash or hang.
@@ -21,6 +21,13 @@ Path = tuple[str | int, ...]
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _ALLOWED_TAGS = frozenset(
     {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+)
+# Plain scalars that YAML 1.1 tools (and PyYAML) would turn into something else.
+_YAML11_TRAPS = (
+    (re.compile(r"(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)"), "a boolean"),
+    (re.compile(r"[-+]?0[0-7_]+"), "an octal number"),
+    (re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"), "a base-60 number"),
+    (re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?"), "a date"),
 )
 _FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*：")
 
@@ -51,6 +58,7 @@ class Loaded:
 
     data: Any
     marks: Marks
+    warnings: list[Finding] = field(default_factory=list)
 
 
 def _fail(file: str, line: int, column: int, code: str, message: str) -> PlanInvalid:
@@ -141,8 +149,10 @@ def _events(text: str, file: str) -> Iterator[Any]:
         pos = exc.position if isinstance(exc.position, int) else 0
         line = text.count("\n", 0, pos) + 1
         column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        char = exc.character
+        shown = f"U+{ord(char) if isinstance(char, str) else char:04X}"
         raise _fail(
-            file, line, column, "yaml-syntax", f"character {exc.character!r} is not allowed"
+            file, line, column, "yaml-syntax", f"character {shown} is not allowed"
         ) from None
     except yaml.YAMLError as exc:
         raise _fail(file, 0, 0, "yaml-syntax", str(exc).splitlines()[0]) from None
@@ -188,6 +198,7 @@ def load_text(text: str, file: str) -> Loaded:
 
     _check_full_width_colons(text, file)
     marks = Marks(file)
+    warnings: list[Finding] = []
     stack: list[_Container] = []
     anchors: dict[str, tuple[Any, int]] = {}
     nodes = 0
@@ -275,6 +286,19 @@ def load_text(text: str, file: str) -> Loaded:
             raise _fail(file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans")
         if isinstance(ev, yaml.ScalarEvent):
             value = None if ev.implicit[0] and ev.value in _NULLS and tag is None else ev.value
+            if ev.implicit[0] and tag is None and value is not None:
+                trap = next((what for rx, what in _YAML11_TRAPS if rx.fullmatch(value)), None)
+                if trap is not None:
+                    line, col = where(ev)
+                    warnings.append(
+                        Finding(
+                            Location(file, line, col),
+                            "yaml11",
+                            f"{value!r} is read as text here, but as {trap} by YAML 1.1 "
+                            f"tools; quote it: '{value}'",
+                            Severity.WARNING,
+                        )
+                    )
             if not stack or not (
                 isinstance(stack[-1].value, dict) and stack[-1].pending_key is None
             ):
@@ -302,4 +326,4 @@ def load_text(text: str, file: str) -> Loaded:
 
     if not have_root or root is None:
         raise _fail(file, 1, 1, "empty", "file holds no plan (it is empty)")
-    return Loaded(root, marks)
+    return Loaded(root, marks, warnings)

@@ -55,6 +55,8 @@ class Plan:
     city: str | None = None
     title: str | None = None
     source: dict[str, str | None] = field(default_factory=dict)
+    marks: Marks | None = field(default=None, compare=False, repr=False)
+    warnings: tuple[Finding, ...] = ()
 
     def indicator(self, ident: str) -> Indicator | None:
         return next((i for i in self.indicators if i.id == ident), None)
@@ -91,7 +93,7 @@ class _Builder:
         try:
             return parse_value(raw, unit=unit)
         except ValueSyntaxError as exc:
-            self.error(fieldname, "bad-value", f"{fieldname}: {exc}")
+            self.error(fieldname, exc.code, f"{fieldname}: {exc}")
             return None
 
     def comparable(self, fieldname: str, value: Value | None, target_unit: str | None) -> None:
@@ -126,7 +128,7 @@ class _Builder:
         try:
             target = parse_target(raw_target, unit=unit)
         except TargetSyntaxError as exc:
-            self.error("target", "bad-target", str(exc))
+            self.error("target", exc.code, str(exc))
             return None
         tolerance = target.tolerance
         if doc.tolerance is not None:
@@ -146,13 +148,17 @@ class _Builder:
             actual = self.value("actual", doc.actual, unit)
         progress = self.value("progress", doc.progress, "%")
         if progress is not None and progress.unit != "%":
-            self.error("progress", "bad-value", f"progress {progress.text!r} must be a percentage")
-        if progress is not None and not (0 <= progress.number <= 999):
-            self.error("progress", "bad-value", f"progress {progress.text!r} is outside 0..999%")
+            self.error(
+                "progress", "bad-progress", f"progress {progress.text!r} must be a percentage"
+            )
+        elif progress is not None and not (0 <= progress.number <= 999):
+            self.error("progress", "bad-progress", f"progress {progress.text!r} is outside 0..999%")
         if kind == "progress" and actual is not None:
-            self.error("actual", "bad-value", "a progress task reports `progress:`, not `actual:`")
+            self.error(
+                "actual", "bad-progress", "a progress task reports `progress:`, not `actual:`"
+            )
         if kind != "progress" and progress is not None:
-            self.error("progress", "bad-value", "`progress:` is for progress tasks only")
+            self.error("progress", "bad-progress", "`progress:` is for progress tasks only")
         if target.value is not None:
             self.comparable("actual", actual, target.unit)
         if target.stretch is not None:
@@ -190,12 +196,14 @@ def build_plan(loaded: Loaded) -> Plan:
     head, docs, findings = validate_document(loaded)
     indicators: list[Indicator] = []
     first_seen: dict[str, Location] = {}
-    for index, ind_doc in enumerate(docs):
+    for index, (ind_doc, well_formed) in enumerate(docs):
         if ind_doc is None:
             continue
         builder = _Builder(marks, index)
         built = builder.build(ind_doc)
         findings.extend(builder.findings)
+        if not well_formed:
+            continue  # its own findings are in; a salvaged indicator never becomes a result
         where = marks.at(("indicators", index, "id"))
         if ind_doc.id in first_seen:
             findings.append(
@@ -221,6 +229,8 @@ def build_plan(loaded: Loaded) -> Plan:
         city=doc.city,
         title=doc.title,
         source=dict(doc.source or {}),
+        marks=marks,
+        warnings=tuple(loaded.warnings),
     )
 
 

@@ -34,6 +34,10 @@ ECONOMIC_GROWTH_ID = "gdp"
 class TargetSyntaxError(ValueError):
     """A target that is none of the forms of the plan format."""
 
+    def __init__(self, message: str, code: str = "bad-target") -> None:
+        super().__init__(message)
+        self.code = code
+
 
 @dataclass(frozen=True)
 class Target:
@@ -65,6 +69,7 @@ _SYNC = re.compile(r"与经济增长(?:保持)?(?:基本)?同步")
 _TIER_SEPARATORS = re.compile(r"[,;、]")
 _BRACKETED = re.compile(r"(?P<outer>[^()]+)\((?P<inner>[^()]+)\)")
 _HAS_DIGIT = re.compile(r"\d")
+_NON_FINITE = frozenset({".inf", ".nan", "inf", "nan", "infinity"})
 
 
 def _strip_affix(text: str, options: tuple[str, ...], *, prefix: bool) -> tuple[str, str | None]:
@@ -92,6 +97,8 @@ def _bound(text: str, unit: str | None, original: str) -> tuple[Form, Value]:
     try:
         value = parse_value(rest, unit=unit, allow_approximate=False)
     except ValueSyntaxError as exc:
+        if exc.code == "unknown-unit":
+            raise TargetSyntaxError(f"target {original!r}: {exc}", code=exc.code) from None
         raise TargetSyntaxError(
             f"target {original!r} is not a form govplan reads ({exc}); forms: {FORMS_HELP}"
         ) from None
@@ -136,6 +143,8 @@ def parse_target(raw: object, *, unit: str | None = None) -> Target:
     text = normalize(original)
     if not text:
         raise TargetSyntaxError("target is empty")
+    if text.lower().lstrip("+-") in _NON_FINITE:
+        raise TargetSyntaxError(f"target {original!r} is not a finite number")
     if _SYNC.fullmatch(text):
         return Target(Form.SYNC, original, sync=ECONOMIC_GROWTH_ID)
     if not _HAS_DIGIT.search(text):
@@ -164,7 +173,7 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
         try:
             return parse_value(raw[key], unit=unit, allow_approximate=False)
         except ValueSyntaxError as exc:
-            raise TargetSyntaxError(f"target {key}: {exc}") from None
+            raise TargetSyntaxError(f"target {key}: {exc}", code=exc.code) from None
 
     tolerance = None
     if raw.get("tolerance") is not None:

@@ -19,7 +19,11 @@ _APPROX_SUFFIX = ("左右",)
 
 
 class ValueSyntaxError(ValueError):
-    """Text that is not a value of the plan format."""
+    """Text that is not a value of the plan format; `code` is the finding code to report."""
+
+    def __init__(self, message: str, code: str = "bad-value") -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def normalize(text: str) -> str:
@@ -83,11 +87,14 @@ def split_value(text: str) -> tuple[Decimal, str | None]:
         raise ValueSyntaxError(f"{text!r} is not a number with an optional unit")
     number = parse_number(m.group("number"))
     unit = m.group("unit") or None
+    if unit is not None and any(ch.isdigit() for ch in unit):
+        # "5%以上,确保6%": more than one number, so not a single value at all
+        raise ValueSyntaxError(f"{text!r} is not a number with an optional unit")
     if unit is not None:
         try:
             check_unit(unit)
         except UnitError as exc:
-            raise ValueSyntaxError(str(exc)) from None
+            raise ValueSyntaxError(str(exc), code="unknown-unit") from None
     return number, unit
 
 

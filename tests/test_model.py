@@ -62,8 +62,8 @@ def test_all_problems_are_reported_at_once(write: Callable[..., str]) -> None:
         """,
     )
     codes = [(line, code) for line, code, _ in found]
-    assert (2, "bad-type") in codes
-    assert (3, "bad-value") in codes
+    assert (2, "bad-year") in codes
+    assert (3, "bad-period") in codes
     assert (5, "bad-id") in codes
     assert (6, "bad-target") in codes
     assert (7, "bad-value") in codes
@@ -91,9 +91,9 @@ def test_actual_written_no_is_not_zero(write: Callable[..., str]) -> None:
         ("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: {min: 1, maxx: 2}}\n", "unknown-field"),
         ("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 与经济增长同步, kind: bogus}\n", "bad-value"),
         ("district: a\nyear: 2022\nindicators:\n  - {id: gdp, name: A, target: 与经济增长同步}\n", "bad-target"),
-        ("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: {progress: true}, progress: 1200%}\n", "bad-value"),
-        ("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 7%, progress: 50%}\n", "bad-value"),
-        ("govplan: 2\ndistrict: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 7%}\n", "bad-type"),
+        ("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: {progress: true}, progress: 1200%}\n", "bad-progress"),
+        ("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 7%, progress: 50%}\n", "bad-progress"),
+        ("govplan: 2\ndistrict: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 7%}\n", "bad-version"),
     ],
 )  # fmt: skip
 def test_invalid_plans(write: Callable[..., str], text: str, code: str) -> None:

@@ -166,6 +166,65 @@ def check(
     raise typer.Exit(outcome.exit_code(conditions))
 
 
+class FindingsFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH...", help="Plan files, or directories to search.")
+    ],
+    fmt: Annotated[
+        FindingsFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format; github when GITHUB_ACTIONS is set, else text.",
+        ),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings.")] = False,
+) -> None:
+    """Check plan files like code: every finding in every file, each as
+    file:line:col: error|warning CODE message.
+
+    Exit codes: 0 clean (warnings allowed); 1 warnings with --strict; 2 errors; 3 internal
+    error.
+    """
+    from govplan.render.findings import FINDINGS_REPORTER_BY_NAME, summary
+    from govplan.validate import exit_code, validate_paths
+
+    if fmt is None:
+        fmt = FindingsFormat.github if os.environ.get("GITHUB_ACTIONS") else FindingsFormat.text
+    render = FINDINGS_REPORTER_BY_NAME[fmt.value]
+    results = []
+    for result in validate_paths([str(p) for p in paths]):
+        results.append(result)
+        if fmt is not FindingsFormat.json:  # line formats stream, file by file
+            sys.stdout.write(render([result]))
+            sys.stdout.flush()
+    if fmt is FindingsFormat.json:
+        sys.stdout.write(render(results))
+    counts = summary(results)
+    sys.stderr.write(
+        f"govplan: {counts['files']} files, {counts['errors']} errors, "
+        f"{counts['warnings']} warnings\n"
+    )
+    raise typer.Exit(exit_code(counts["errors"], counts["warnings"], strict=strict))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the plan file format (for editors and other validators)."""
+    import json
+
+    from govplan.document import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+
+
 def _emit(fmt: str, reports: Sequence[Report], options: Options) -> None:
     from govplan.render.reporters import REPORTER_BY_NAME
 

@@ -1,0 +1,175 @@
+"""Every finding code govplan emits, with what it means, why it matters and how to fix it;
+docs/rules.md is written from this table (and a test keeps the two in step)."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Code(NamedTuple):
+    severity: str
+    what: str
+    why: str
+    fix: str
+
+
+CODES: dict[str, Code] = {
+    "io": Code(
+        "error", "the path does not exist or cannot be read", "nothing to check", "check the path"
+    ),
+    "no-plans": Code(
+        "error",
+        "a directory holds no *.yaml or *.yml file",
+        "a typo in a CI path would otherwise pass silently",
+        "point at the plans directory",
+    ),
+    "too-large": Code(
+        "error",
+        "the file is over 8 MiB, or expands (through aliases) to over 200,000 nodes",
+        "alias bombs and huge files would hang every tool that reads them",
+        "split the file; do not use aliases to repeat data",
+    ),
+    "too-deep": Code(
+        "error",
+        "nesting deeper than 64 levels",
+        "deep nesting crashes YAML parsers; plans need 5 levels",
+        "flatten the structure",
+    ),
+    "encoding": Code(
+        "error",
+        "the file is not UTF-8 (GBK, UTF-16, stray bytes)",
+        "text would be misread",
+        "save the file as UTF-8",
+    ),
+    "empty": Code(
+        "error",
+        "the file holds no plan",
+        "an empty file is almost always a mistake",
+        "write the plan or delete the file",
+    ),
+    "yaml-syntax": Code(
+        "error",
+        "YAML that does not parse, or YAML features plans do not allow (tags, merge keys, several documents, full-width colon after a key)",
+        "the plan cannot be read, or would be read differently by other tools",
+        "fix the YAML at the position shown",
+    ),
+    "duplicate-key": Code(
+        "error",
+        "a key appears twice in one mapping",
+        "YAML keeps only the last one, silently dropping the first",
+        "remove or rename one of them",
+    ),
+    "unknown-field": Code(
+        "error",
+        "a field the plan format does not have",
+        "usually a typo: the value would be ignored",
+        "use the suggested field name",
+    ),
+    "missing-field": Code(
+        "error",
+        "a required field (district, year, indicators, id, name, target) is missing",
+        "the plan cannot be computed",
+        "add the field",
+    ),
+    "bad-type": Code(
+        "error",
+        "a value of the wrong type (a list for a name, an empty indicator list, ...)",
+        "the plan cannot be computed",
+        "write the value as the format says",
+    ),
+    "bad-id": Code(
+        "error",
+        "an id that is not a lower-case ascii slug",
+        "ids are used in commands and output",
+        "use a-z, 0-9 and '-', e.g. new-jobs",
+    ),
+    "bad-value": Code(
+        "error",
+        "an actual, tolerance or reported figure that is not a number with an optional unit (including 'no', '.nan', a 5000-digit number)",
+        "the figure cannot be computed with",
+        "write a number, e.g. 3.7 or 4.0万人",
+    ),
+    "bad-target": Code(
+        "error",
+        "a target none of the plan format's forms, or a relative target referring to itself",
+        "the target cannot be understood",
+        "use one of the forms listed in the message",
+    ),
+    "unknown-unit": Code(
+        "error",
+        "a unit govplan does not know",
+        "the value cannot be converted or compared",
+        "use a unit from the plan format, or add it to units.txt",
+    ),
+    "unit-mismatch": Code(
+        "error",
+        "actual and target in units that cannot convert (亿元 vs 亿美元, 人 vs 户)",
+        "comparing them would give a meaningless number",
+        "put both in the same kind of unit",
+    ),
+    "bad-progress": Code(
+        "error",
+        "a progress figure that is not a percentage in 0..999%, or progress on a non-task",
+        "task progress is a share of the work done",
+        "write e.g. 53.6%, or / when not reported",
+    ),
+    "bad-year": Code(
+        "error",
+        "a year that is not a whole number in 1949..2100",
+        "the plan year is required and used in output",
+        "write the four-digit plan year",
+    ),
+    "bad-period": Code(
+        "error",
+        "a period other than year, H1, Q1..Q4, M01..M12",
+        "the period sets the schedule share of progress tasks",
+        "use one of the listed periods",
+    ),
+    "bad-version": Code(
+        "error",
+        "a format version other than 1",
+        "this govplan reads format version 1",
+        "write govplan: 1 or leave it out",
+    ),
+    "duplicate-id": Code(
+        "error",
+        "two indicators share an id",
+        "results and --explain address indicators by id",
+        "give each indicator its own id",
+    ),
+    "unresolved-reference": Code(
+        "warning",
+        "a relative target (与经济增长同步) whose reference indicator is not in the plan",
+        "its status can only be unknown",
+        "add the indicator with id gdp, or name another with {sync: ID}",
+    ),
+    "inconsistent-reported": Code(
+        "warning",
+        "a published figure that does not match govplan's, even allowing for rounding",
+        "either the document or the transcription has a slip",
+        "check the figure against the source document",
+    ),
+    "yaml11": Code(
+        "warning",
+        "an unquoted value that YAML 1.1 tools read as a boolean, octal or base-60 number, or a date",
+        "govplan reads it as text, but editors and other validators would not",
+        "quote it",
+    ),
+}
+
+
+def rules_markdown() -> str:
+    """docs/rules.md."""
+    lines = [
+        "# Finding codes",
+        "",
+        "Every finding of `govplan check` and `govplan validate` is printed as",
+        "`file:line:col: error|warning CODE message`. The codes are stable.",
+        "Errors make `validate` exit 2; warnings make it exit 1 only with `--strict`.",
+        "",
+        "| code | severity | what | why | how to fix |",
+        "|---|---|---|---|---|",
+    ]
+    for code, c in CODES.items():
+        lines.append(f"| `{code}` | {c.severity} | {c.what} | {c.why} | {c.fix} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,182 @@
+"""govplan validate: the corpus of bad files, warnings, formats, directories, the schema."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from govplan.cli.main import FindingsFormat, app
+from govplan.codes import CODES, rules_markdown
+from govplan.errors import Severity
+from govplan.render.findings import FINDINGS_REPORTER_BY_NAME
+from govplan.validate import validate_file
+
+CORPUS = Path(__file__).parent / "corpus"
+runner = CliRunner()
+
+
+def _expected() -> list[tuple[str, str, int | None]]:
+    rows = []
+    for line in (CORPUS / "expected.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        name, code, at = line.split("\t")
+        rows.append((name, code, None if at == "-" else int(at)))
+    return rows
+
+
+EXPECTED = _expected()
+
+
+def test_every_corpus_file_has_an_expectation() -> None:
+    assert {name for name, _, _ in EXPECTED} == {p.name for p in CORPUS.glob("*.yaml")}
+
+
+@pytest.mark.parametrize(("name", "code", "line"), EXPECTED)
+def test_corpus(name: str, code: str, line: int | None) -> None:
+    path = str(CORPUS / name)
+    findings = validate_file(path)
+    hits = [f for f in findings if f.code == code and f.severity is Severity.ERROR]
+    assert hits, findings
+    if line is not None:
+        assert hits[0].location.line == line, hits[0]
+    assert all(f.location.file == path for f in findings)
+    result = runner.invoke(app, ["validate", path])
+    assert result.exit_code == 2
+    assert f"error {code} " in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_hundred_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    with open(big, "wb") as fh:
+        fh.truncate(100 * 1024 * 1024)  # sparse: nothing is written or read
+    (finding,) = validate_file(str(big))
+    assert finding.code == "too-large"
+
+
+def test_deep_block_nesting(tmp_path: Path) -> None:
+    deep = tmp_path / "deep.yaml"
+    # block nesting grows the file quadratically: 1,000 levels is already 1 MB
+    deep.write_text("".join("  " * i + f"k{i}:\n" for i in range(1_000)), encoding="utf-8")
+    (finding,) = validate_file(str(deep))
+    assert finding.code == "too-deep"
+
+
+def test_plans_directory_is_clean() -> None:
+    result = runner.invoke(app, ["validate", "plans/"])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == ""
+    assert "6 files, 0 errors, 0 warnings" in result.stderr
+
+
+def test_all_findings_of_all_files_in_one_run(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.yaml").write_text("district: [", encoding="utf-8")
+    (tmp_path / "sub" / "b.yml").write_text(
+        "district: x\nyear: 2022\nindicators:\n  - {id: A, name: A, target: 增长7%}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "notes.txt").write_text("not a plan", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert data["summary"] == {"files": 2, "errors": 3, "warnings": 0}
+    codes = sorted((Path(f["file"]).name, f["code"], f["line"]) for f in data["findings"])
+    assert codes == [
+        ("a.yaml", "yaml-syntax", 2),
+        ("b.yml", "bad-id", 4),
+        ("b.yml", "bad-target", 4),
+    ]
+
+
+def test_directory_without_plans_and_missing_path(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(tmp_path), "nowhere.yaml"])
+    assert result.exit_code == 2
+    assert "error no-plans" in result.stdout and "nowhere.yaml: error io" in result.stdout
+
+
+def test_warnings_exit_0_or_1_with_strict(write: Callable[..., str]) -> None:
+    path = write(
+        "district: a\nyear: 2022\nindicators:\n"
+        "  - {id: a, name: A, target: 7%, actual: 8%, reported: {gap: 3}}\n"
+        "  - {id: b, name: B, target: 与经济增长同步, actual: 3%, note: no}\n"
+        "  - {id: c, name: C, unit: 个, target: 0, actual: -2}\n"
+    )
+    findings = [(f.location.line, f.code, f.severity) for f in validate_file(path)]
+    assert findings == [
+        (4, "inconsistent-reported", Severity.WARNING),
+        (5, "unresolved-reference", Severity.WARNING),
+        (5, "yaml11", Severity.WARNING),
+    ]
+    assert runner.invoke(app, ["validate", path]).exit_code == 0
+    assert runner.invoke(app, ["validate", path, "--strict"]).exit_code == 1
+
+
+def test_tab_after_colon_is_read(write: Callable[..., str]) -> None:
+    path = write("district:\ta\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 7%}\n")
+    assert validate_file(path) == []
+
+
+def test_github_annotations_chosen_automatically(write: Callable[..., str]) -> None:
+    path = write("district: a\nyear: 2022\nindicators:\n  - {id: a, name: 'A, b', taget: '7%'}\n")
+    result = runner.invoke(app, ["validate", path], env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert (
+        f"::error file={path},line=4,col=27,title=unknown-field::unknown field 'taget'; did you mean 'target'?"
+        in lines
+    )
+    plain = runner.invoke(app, ["validate", path], env={"GITHUB_ACTIONS": ""})
+    assert plain.stdout.startswith(f"{path}:")
+
+
+def test_every_findings_format_has_a_reporter() -> None:
+    assert {f.value for f in FindingsFormat} == set(FINDINGS_REPORTER_BY_NAME)
+
+
+def test_every_code_is_documented() -> None:
+    assert (Path("docs") / "rules.md").read_text(encoding="utf-8") == rules_markdown()
+    emitted = {code for _, code, _ in EXPECTED} | {
+        "inconsistent-reported",
+        "unresolved-reference",
+        "yaml11",
+        "no-plans",
+        "io",
+    }
+    assert emitted <= set(CODES)
+
+
+def test_schema_is_derived_from_the_model_and_accepts_every_plan() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    schema = json.loads(result.stdout)
+    assert json.loads((Path("docs") / "plan.schema.json").read_text(encoding="utf-8")) == schema
+    for plan in sorted(Path("plans").glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(plan.read_text(encoding="utf-8")), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(
+            {
+                "district": "a",
+                "year": 2022,
+                "indicators": [{"id": "a", "name": "A", "taget": "7%"}],
+            },
+            schema,
+        )
+
+
+def test_validate_never_writes(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text(
+        "district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 7%}\n", encoding="utf-8"
+    )
+    before = (path.read_bytes(), os.stat(path).st_mtime_ns)
+    runner.invoke(app, ["validate", str(path)])
+    assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
