@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from govplan.compute import compute_plan
 from govplan.errors import PlanInvalid
-from govplan.model import load_plan
+from govplan.load import load_text
+from govplan.model import build_plan, load_plan
 
 
 def errors(write: Callable[..., str], text: str) -> list[tuple[int, str, str]]:
@@ -118,3 +123,133 @@ def test_a_valid_plan_loads(write: Callable[..., str]) -> None:
     assert plan.indicators[1].kind == "qualitative"
     assert plan.indicators[1].actual_text == "已完成"
     assert plan.period == "year" and plan.indicator("q") is plan.indicators[1]
+
+
+# Arbitrary YAML documents, shaped loosely like plans, through the whole pipeline.
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "7%",
+            "确保5%以上,力争5.5%",
+            "与经济增长同步",
+            "4.0万人",
+            "/",
+            "no",
+            "010",
+            "6以上",
+            "降至31以下",
+        ]
+    ),
+)
+_keys = st.sampled_from(
+    ["district", "year", "period", "indicators", "id", "name", "target", "actual", "unit",
+     "progress", "reported", "gap", "completion", "status", "min", "floor", "stretch", "sync",
+     "kind", "tolerance", "source", "extra"]
+)  # fmt: skip
+_documents = st.recursive(
+    _scalars,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(_keys, children, max_size=6),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_documents)
+def test_arbitrary_yaml_documents_raise_only_plan_invalid(document: object) -> None:
+    text = yaml.safe_dump(document, allow_unicode=True)
+    try:
+        plan = build_plan(load_text(text, "p.yaml"))
+    except PlanInvalid as exc:
+        assert exc.findings
+        return
+    compute_plan(plan)  # a valid plan always computes
+
+
+_values = st.one_of(
+    st.sampled_from(
+        [
+            "7%",
+            "1.5%",
+            "-4.2%",
+            "3.7",
+            "0",
+            "41029人",
+            "4.0万人",
+            "3.4万人",
+            "10%左右",
+            "735亿元",
+            "6亿美元",
+            "31微克/立方米",
+            "/",
+            "12",
+            "1e3",
+        ]
+    ),
+    st.decimals(allow_nan=False, allow_infinity=False, places=2).map(str),
+)
+_targets = st.one_of(
+    st.sampled_from(
+        [
+            "7%",
+            "7%以上",
+            "5.5%左右",
+            "确保5%以上,力争5.5%",
+            "5.5%左右(确保5%以上)",
+            "31以下",
+            "与经济增长同步",
+            "完成市下达目标任务",
+            "6以上",
+            "0",
+            "约100",
+        ]
+    ),
+    st.fixed_dictionaries({"min": _values}),
+    st.fixed_dictionaries({"floor": _values, "stretch": _values}),
+)
+_indicators = st.lists(
+    st.fixed_dictionaries(
+        {
+            "id": st.sampled_from(["gdp", "a", "b", "c"]),
+            "name": st.just("指标"),
+            "target": _targets,
+        },
+        optional={
+            "actual": _values,
+            "unit": st.sampled_from(["%", "万人", "人", "个", "亿元"]),
+            "reported": st.fixed_dictionaries(
+                {},
+                optional={
+                    "gap": _values,
+                    "completion": _values,
+                    "status": st.sampled_from(["met", "missed"]),
+                },
+            ),
+            "tolerance": _values,
+            "kind": st.sampled_from(["rate", "quantity", "progress", "qualitative"]),
+        },
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_indicators, st.sampled_from(["year", "Q2", "M07"]))
+def test_near_valid_plans_compute_or_raise_plan_invalid(
+    indicators: list[object], period: str
+) -> None:
+    text = yaml.safe_dump(
+        {"district": "x", "year": 2022, "period": period, "indicators": indicators},
+        allow_unicode=True,
+    )
+    try:
+        plan = build_plan(load_text(text, "p.yaml"))
+    except PlanInvalid:
+        return
+    report = compute_plan(plan)
+    assert len(report.results) == len(plan.indicators)
