@@ -149,6 +149,12 @@ CODES: dict[str, Code] = {
         "either the document or the transcription has a slip",
         "check the figure against the source document",
     ),
+    "catalogue-id": Code(
+        "warning",
+        "an indicator named as a catalogue indicator (or one of its aliases) but under another id",
+        "`govplan compare` lines plans up by id, so the indicator would not meet its counterparts",
+        "use the catalogue id named in the message",
+    ),
     "yaml11": Code(
         "warning",
         "an unquoted value that YAML 1.1 tools read as a boolean, octal or base-60 number, or a date",

@@ -57,10 +57,27 @@ def rule_inconsistent_reported(plan: Plan, report: Report) -> Iterator[Finding]:
             )
 
 
+def rule_catalogue_id(plan: Plan, report: Report) -> Iterator[Finding]:
+    """An indicator named as a catalogue indicator (or its alias) but under another id."""
+    from govplan.catalogue import by_id, match_name
+
+    for index, ind in enumerate(plan.indicators):
+        entry = match_name(ind.name)
+        if entry is not None and entry.id != ind.id and by_id(ind.id) is None:
+            yield _warning(
+                plan,
+                ("indicators", index, "id"),
+                "catalogue-id",
+                f"{ind.name!r} is the catalogue indicator {entry.id!r} ({entry.zh}); use id "
+                f"{entry.id!r} so that `govplan compare` lines it up with other plans",
+            )
+
+
 RULES: tuple[Callable[[Plan, Report], Iterable[Finding]], ...] = (
     rule_load_warnings,
     rule_unresolved_reference,
     rule_inconsistent_reported,
+    rule_catalogue_id,
 )
 
 

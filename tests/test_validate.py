@@ -180,3 +180,16 @@ def test_validate_never_writes(tmp_path: Path) -> None:
     before = (path.read_bytes(), os.stat(path).st_mtime_ns)
     runner.invoke(app, ["validate", str(path)])
     assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+
+
+def test_catalogue_name_under_another_id_is_a_warning(write: Callable[..., str]) -> None:
+    path = write(
+        "district: a\nyear: 2022\nindicators:\n  - {id: growth, name: 地区生产总值增长, target: 7%}\n  - {id: trade, name: 商贸业增加值增长, target: 9%}\n"
+    )
+    (finding,) = validate_file(path)
+    assert (finding.location.line, finding.code, finding.severity) == (
+        4,
+        "catalogue-id",
+        Severity.WARNING,
+    )
+    assert "'gdp'" in finding.message

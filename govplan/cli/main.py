@@ -225,10 +225,68 @@ def schema() -> None:
     sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+class Only(StrEnum):
+    all = "all"
+    common = "common"
+
+
+def _expand(patterns: Sequence[str]) -> list[str]:
+    """Glob patterns expanded here too (`plans/gongshu-*.yaml` quoted, or on Windows)."""
+    import glob
+
+    paths: list[str] = []
+    for pattern in patterns:
+        matches = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else []
+        paths += matches or [pattern]
+    return paths
+
+
+@app.command()
+def compare(
+    plans: Annotated[
+        list[str], typer.Argument(metavar="PLAN...", help="Plan files or glob patterns.")
+    ],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.zh,
+    only: Annotated[
+        Only, typer.Option("--only", help="common: only indicators present in every plan.")
+    ] = Only.all,
+    ids: Annotated[
+        str | None,
+        typer.Option("--ids", metavar="ID,ID", help="Only these indicators, e.g. gdp,fdi."),
+    ] = None,
+) -> None:
+    """Districts and years side by side: one row per indicator, one column group per plan.
+
+    Plans of one district show the change of target between years; plans of several
+    districts are lined up with the best actual marked (★). Values are converted to one unit
+    per row. Exit codes: 0 ok; 2 invalid plan or usage; 3 internal error.
+    """
+    from govplan.check import run_check
+    from govplan.compare import compare as compare_plans
+    from govplan.render.cells import Options
+    from govplan.render.comparison import COMPARE_REPORTER_BY_NAME
+
+    outcome = run_check(_expand(plans))
+    _report_findings(list(outcome.findings))
+    if outcome.reports:
+        wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
+        comparison = compare_plans(outcome.reports, only_common=only is Only.common, ids=wanted)
+        for report in comparison.skipped:
+            sys.stderr.write(f"govplan: {report.plan.file}: only progress tasks; not compared\n")
+        options = Options(lang=lang.value)
+        _print(COMPARE_REPORTER_BY_NAME[fmt.value](comparison, options))
+    raise typer.Exit(outcome.exit_code())
+
+
 def _emit(fmt: str, reports: Sequence[Report], options: Options) -> None:
     from govplan.render.reporters import REPORTER_BY_NAME
 
-    output = REPORTER_BY_NAME[fmt](reports, options)
+    _print(REPORTER_BY_NAME[fmt](reports, options))
+
+
+def _print(output: object) -> None:
+    """A report to stdout: text as is, a rich renderable through a console."""
     if isinstance(output, str):
         sys.stdout.write(output)
         return

@@ -7,6 +7,9 @@ LANGS = ("zh", "en")
 _LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "no": "序号",
+        "target_change": "目标变化",
+        "units-differ": "各计划单位不可换算,按原文显示",
+        "best": "最佳 (实际值)",
         "group": "类别",
         "lead": "牵头单位",
         "total": "项数",
@@ -41,6 +44,9 @@ _LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "no": "No.",
+        "target_change": "Target change",
+        "units-differ": "units differ between plans and cannot be converted; shown as written",
+        "best": "best actual",
         "group": "Category",
         "lead": "Lead",
         "total": "Items",

@@ -1,0 +1,69 @@
+"""The indicator catalogue (govplan/catalogue.yaml): standard ids, names and aliases, so
+that indicators named differently across plans are recognised as the same."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from govplan.values import normalize
+
+_UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
+_NOISE_WORDS = ("力争", "增长")
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str
+    zh: str
+    en: str
+    kind: str
+    direction: str
+    aliases: tuple[str, ...]
+
+
+def name_key(name: str) -> str:
+    """A name as compared: NFKC, no spaces, no trailing "(unit)", without 增长 and 力争."""
+    key = _UNIT_SUFFIX.sub("", normalize(name))
+    for word in _NOISE_WORDS:
+        key = key.replace(word, "")
+    return key
+
+
+@functools.cache
+def entries() -> tuple[Entry, ...]:
+    """The catalogue, read once per process."""
+    import yaml
+
+    text = resources.files("govplan").joinpath("catalogue.yaml").read_text(encoding="utf-8")
+    return tuple(
+        Entry(
+            id=e["id"],
+            zh=e["zh"],
+            en=e["en"],
+            kind=e["kind"],
+            direction=e["direction"],
+            aliases=tuple(e.get("aliases") or ()),
+        )
+        for e in yaml.safe_load(text)
+    )
+
+
+@functools.cache
+def _by_name() -> dict[str, Entry]:
+    index: dict[str, Entry] = {}
+    for entry in entries():
+        for name in (entry.zh, *entry.aliases):
+            index.setdefault(name_key(name), entry)
+    return index
+
+
+def by_id(ident: str) -> Entry | None:
+    return next((e for e in entries() if e.id == ident), None)
+
+
+def match_name(name: str) -> Entry | None:
+    """The catalogue entry an indicator name stands for, if any."""
+    return _by_name().get(name_key(name))

@@ -1,0 +1,147 @@
+"""Comparing plans side by side: one row per indicator (by id), one cell per plan, values in
+one unit per row; the change between years of one district, or the best of several."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from govplan.catalogue import by_id
+from govplan.compute import Report, Result
+from govplan.units import UnitError, factor
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One indicator in one plan, with its numbers in the row's unit (None when the target
+    has no number or its unit cannot be converted to the row's)."""
+
+    result: Result
+    target_value: Decimal | None
+    actual_value: Decimal | None
+    best: bool = False
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    name: str
+    unit: str | None
+    cells: tuple[Cell | None, ...]  # one per plan, None where the plan lacks the indicator
+    target_change: Decimal | None = None  # last − first target, in the row's unit (pp for %)
+    actual_change: Decimal | None = None
+    note: str | None = None  # "units-differ" when a plan's unit cannot convert to the row's
+
+    @property
+    def present(self) -> int:
+        return sum(1 for c in self.cells if c is not None)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    reports: tuple[Report, ...]
+    mode: str  # "years" (one district over time) or "districts"
+    rows: tuple[Row, ...]
+    skipped: tuple[Report, ...] = ()  # plans of progress tasks only: nothing to line up
+
+
+def _convert(number: Decimal | None, unit: str | None, row_unit: str | None) -> Decimal | None:
+    """`number` in `unit` expressed in the row's unit; None when it cannot be."""
+    if number is None or unit == row_unit:
+        return number
+    if unit is None or row_unit is None:
+        return None
+    try:
+        return number * factor(unit, row_unit)
+    except UnitError:
+        return None
+
+
+def _row(ident: str, reports: Sequence[Report], mode: str) -> Row:
+    results: list[Result | None] = [
+        next((r for r in rep.results if r.indicator.id == ident), None) for rep in reports
+    ]
+    first = next(r for r in results if r is not None)
+    entry = by_id(ident)
+    name = entry.zh if entry else first.indicator.name
+    row_unit = next(
+        (r.indicator.target.unit for r in results if r is not None and r.indicator.target.unit),
+        None,
+    )
+    cells: list[Cell | None] = []
+    unconverted = False
+    for result in results:
+        if result is None:
+            cells.append(None)
+            continue
+        ind = result.indicator
+        target = ind.target
+        # The headline figure: for two tiers the stretch (5.5 in "5.5%左右(确保5%以上)").
+        headline = target.stretch or target.value
+        target_value = _convert(
+            headline.number if headline else None, headline.unit if headline else None, row_unit
+        )
+        # result.actual is in the target's unit; a relative target has none, so its own
+        actual_unit = target.unit or (ind.actual.unit if ind.actual else None)
+        actual_value = _convert(result.actual, actual_unit, row_unit)
+        if target.value is not None and target_value is None:
+            unconverted = True
+        cells.append(Cell(result, target_value, actual_value))
+    present = [c for c in cells if c is not None]
+    target_change = actual_change = None
+    if mode == "years" and len(present) >= 2:
+        a, b = present[0], present[-1]
+        if a.target_value is not None and b.target_value is not None:
+            target_change = b.target_value - a.target_value
+        if a.actual_value is not None and b.actual_value is not None:
+            actual_change = b.actual_value - a.actual_value
+    if mode == "districts":
+        cells = _mark_best(cells, entry.direction if entry else first.indicator.target.direction)
+    note = "units-differ" if unconverted else None  # a label key; renderers word it
+    return Row(ident, name, row_unit, tuple(cells), target_change, actual_change, note)
+
+
+def _mark_best(cells: list[Cell | None], direction: str) -> list[Cell | None]:
+    measured = [c for c in cells if c is not None and c.actual_value is not None]
+    if len(measured) < 2:
+        return cells
+    values = [c.actual_value for c in measured if c.actual_value is not None]
+    best = max(values) if direction == "up" else min(values)
+    return [
+        Cell(c.result, c.target_value, c.actual_value, best=True)
+        if c is not None and c.actual_value == best
+        else c
+        for c in cells
+    ]
+
+
+def compare(
+    reports: Sequence[Report],
+    *,
+    only_common: bool = False,
+    ids: Collection[str] = (),
+) -> Comparison:
+    """Line plans up by indicator id. Progress tasks are left out (they belong to one
+    report), and so are plans that hold nothing else.
+    Plans of one district are ordered by year and show changes; otherwise they are lined up
+    in the order given and the best actual is marked."""
+    skipped = tuple(r for r in reports if all(x.indicator.kind == "progress" for x in r.results))
+    reports = [r for r in reports if r not in skipped]
+    districts = {r.plan.district for r in reports}
+    mode = "years" if len(districts) == 1 and len(reports) > 1 else "districts"
+    ordered = tuple(
+        sorted(reports, key=lambda r: (r.plan.year, r.plan.period)) if mode == "years" else reports
+    )
+    seen: list[str] = []
+    for report in ordered:
+        for result in report.results:
+            ident = result.indicator.id
+            if result.indicator.kind != "progress" and ident not in seen:
+                seen.append(ident)
+    if ids:
+        seen = [i for i in seen if i in ids]
+    rows = [_row(ident, ordered, mode) for ident in seen]
+    if only_common:
+        rows = [r for r in rows if r.present == len(ordered)]
+    return Comparison(ordered, mode, tuple(rows), skipped)

@@ -1,0 +1,109 @@
+"""Comparisons: years of one district, several districts, unit alignment, filters."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from typer.testing import CliRunner
+
+from govplan.cli.main import Format, app
+from govplan.compare import Comparison, compare
+from govplan.compute import compute_plan
+from govplan.model import load_plan
+from govplan.render.comparison import COMPARE_REPORTER_BY_NAME, change_text
+
+runner = CliRunner()
+
+
+def comparison(*paths: str, **kwargs: object) -> Comparison:
+    return compare([compute_plan(load_plan(p)) for p in paths], **kwargs)  # type: ignore[arg-type]
+
+
+def row(c: Comparison, ident: str):  # type: ignore[no-untyped-def]
+    return next(r for r in c.rows if r.id == ident)
+
+
+def test_districts_line_up_on_shared_indicators() -> None:
+    c = comparison("plans/gongshu-2022.yaml", "plans/binjiang-2023.yaml")
+    assert c.mode == "districts"
+    for ident in ("gdp", "fixed-asset-investment", "budget-revenue"):
+        assert row(c, ident).present == 2
+    assert row(c, "industry-value-added").cells[1] is None  # listed, not dropped
+    assert row(c, "new-talent").cells[0] is None
+    assert len(c.rows) == 30 + 3  # 30 Gongshu rows, plus Binjiang's three of its own
+    gdp = row(c, "gdp")
+    assert [cell.best for cell in gdp.cells] == [False, True]  # 8.0% beats 1.5%
+    revenue = row(c, "budget-revenue")
+    assert revenue.cells[0].actual_value == Decimal("13.6")  # relative target, own unit
+
+
+def test_years_show_target_changes() -> None:
+    c = comparison("plans/gongshu-2023.yaml", "plans/gongshu-2022.yaml")
+    assert c.mode == "years"
+    assert [r.plan.year for r in c.reports] == [2022, 2023]  # ordered by year
+    gdp = row(c, "gdp")
+    assert change_text(gdp) == "7% → 5.5%左右(确保5%以上)"
+    assert gdp.target_change == Decimal("-1.5")
+    industry = row(c, "industry-value-added")
+    assert change_text(industry) == "3% → 4%以上" and industry.target_change == Decimal(1)
+    fai = row(c, "fixed-asset-investment")
+    assert fai.target_change is None and fai.note == "units-differ"  # 7% vs 735亿元
+
+
+def test_units_align_per_row() -> None:
+    c = comparison("plans/binjiang-2023.yaml", "plans/binjiang-2024.yaml")
+    talent = row(c, "new-talent")
+    assert talent.unit == "万人"
+    assert talent.cells[0].actual_value == Decimal("4.1029")  # 41029人 in 万人
+    assert talent.target_change == Decimal("0.2")  # 4.0万人 -> 4.2万人
+
+
+def test_only_common_and_ids() -> None:
+    c = comparison("plans/gongshu-2022.yaml", "plans/binjiang-2023.yaml", only_common=True)
+    assert [r.id for r in c.rows] == ["gdp", "budget-revenue", "fixed-asset-investment"]
+    c = comparison("plans/gongshu-2022.yaml", "plans/gongshu-2023.yaml", ids=["fdi", "gdp"])
+    assert [r.id for r in c.rows] == ["gdp", "fdi"]
+
+
+def test_every_format_has_a_compare_reporter() -> None:
+    assert {f.value for f in Format} == set(COMPARE_REPORTER_BY_NAME)
+
+
+def test_cli_compare_table_and_json() -> None:
+    result = runner.invoke(
+        app, ["compare", "plans/gongshu-2022.yaml", "plans/gongshu-2023.yaml", "--only", "common"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "目标变化" in result.stdout and "−1.5 pp" in result.stdout
+    assert "5.5%左右(确保5%以上)" in result.stdout
+    data = json.loads(
+        runner.invoke(
+            app,
+            [
+                "compare",
+                "plans/gongshu-2022.yaml",
+                "plans/binjiang-2023.yaml",
+                "-f",
+                "json",
+                "--ids",
+                "gdp",
+            ],
+        ).stdout
+    )
+    assert data["mode"] == "districts" and len(data["plans"]) == 2
+    (gdp,) = data["rows"]
+    assert [c["best"] for c in gdp["cells"]] == [False, True]
+
+
+def test_cli_compare_expands_globs_and_skips_task_reports() -> None:
+    result = runner.invoke(app, ["compare", "plans/gongshu-*.yaml", "-f", "csv", "--ids", "gdp"])
+    assert result.exit_code == 0
+    assert "gongshu-2024-q2.yaml: only progress tasks; not compared" in result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("id,name,unit,plan") and len(lines) == 3
+
+
+def test_cli_compare_invalid_plan_exit_2(tmp_path: object) -> None:
+    result = runner.invoke(app, ["compare", "plans/gongshu-2022.yaml", "missing.yaml"])
+    assert result.exit_code == 2 and "missing.yaml: error io" in result.stderr
