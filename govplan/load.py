@@ -22,13 +22,21 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _ALLOWED_TAGS = frozenset(
     {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 )
-# Plain scalars that YAML 1.1 tools (and PyYAML) would turn into something else.
-_YAML11_TRAPS = (
-    (re.compile(r"(?:yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)"), "a boolean"),
-    (re.compile(r"[-+]?0[0-7_]+"), "an octal number"),
-    (re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?"), "a base-60 number"),
-    (re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?"), "a date"),
+# Plain scalars that YAML 1.1 tools (and PyYAML) would turn into something else: one
+# regex, tried only on scalars whose first character could start such a value.
+_YAML11_TRAP = re.compile(
+    r"(?P<boolean>yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|y|Y|n|N)"
+    r"|(?P<octal>[-+]?0[0-7_]+)"
+    r"|(?P<base60>[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
+    r"|(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?)"
 )
+_YAML11_FIRST = frozenset("yYnNoO+-0123456789")
+_YAML11_WHAT = {
+    "boolean": "a boolean",
+    "octal": "an octal number",
+    "base60": "a base-60 number",
+    "date": "a date",
+}
 _FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*：")
 
 
@@ -286,8 +294,9 @@ def load_text(text: str, file: str) -> Loaded:
             raise _fail(file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans")
         if isinstance(ev, yaml.ScalarEvent):
             value = None if ev.implicit[0] and ev.value in _NULLS and tag is None else ev.value
-            if ev.implicit[0] and tag is None and value is not None:
-                trap = next((what for rx, what in _YAML11_TRAPS if rx.fullmatch(value)), None)
+            if ev.implicit[0] and tag is None and value and value[0] in _YAML11_FIRST:
+                found = _YAML11_TRAP.fullmatch(value)
+                trap = _YAML11_WHAT[found.lastgroup or ""] if found else None
                 if trap is not None:
                     line, col = where(ev)
                     warnings.append(

@@ -3,6 +3,7 @@ and the structured form, both parsed into one Target value."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -137,6 +138,18 @@ def parse_target(raw: object, *, unit: str | None = None) -> Target:
     """Parse a target as written in a plan, or its structured form (a mapping)."""
     if isinstance(raw, dict):
         return parse_structured(raw, unit=unit)
+    if isinstance(raw, str):
+        return _parse_written(raw, unit)
+    return _parse_target(raw, unit)
+
+
+# Plans repeat the same targets ("7%", "完成市下达目标任务"); a Target is immutable.
+@functools.lru_cache(maxsize=8192)
+def _parse_written(raw: str, unit: str | None) -> Target:
+    return _parse_target(raw, unit)
+
+
+def _parse_target(raw: object, unit: str | None) -> Target:
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
         raise TargetSyntaxError(f"target must be text, a number or a mapping, got {raw!r}")
     original = str(raw).strip()

@@ -1,16 +1,38 @@
-"""The program's one unit registry, built from the shipped definitions file, and conversions."""
+"""The program's one unit registry, built from the shipped definitions file, and conversions.
+
+pint is the authority on units, but importing it costs more than everything else a check
+does. So what pint says about each unit string (its dimensions and its factor to base
+units) is kept in a small cache file, keyed by the definitions file; later processes answer
+from it and import pint only for a unit they have not seen. Set GOVPLAN_CACHE_DIR to choose
+the cache folder, or to an empty string to keep no cache.
+"""
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
+import tempfile
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from govplan import __version__
 
 if TYPE_CHECKING:
     import pint
 
 MAX_UNIT_LENGTH = 40
+
+# Dimensions of measured quantities; every other base dimension is a counting word.
+_MEASURED = frozenset(
+    {"[length]", "[mass]", "[time]", "[power]", "[currency_cny]", "[currency_usd]"}
+)
+
+Dims = tuple[tuple[str, int], ...]
+Facts = tuple[Dims, Decimal] | None  # None: not a unit
 
 
 class UnitError(ValueError):
@@ -20,6 +42,10 @@ class UnitError(ValueError):
         super().__init__(message)
         self.unit = unit
         self.other = other
+
+
+def _definitions() -> bytes:
+    return resources.files("govplan").joinpath("units.txt").read_bytes()
 
 
 @functools.cache
@@ -34,6 +60,68 @@ def registry() -> pint.UnitRegistry[Decimal]:
         )
 
 
+def _cache_file() -> Path | None:
+    folder = os.environ.get("GOVPLAN_CACHE_DIR")
+    if folder == "":
+        return None
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "govplan")
+    key = hashlib.sha256(_definitions() + __version__.encode()).hexdigest()[:16]
+    return Path(folder) / f"units-{key}.json"
+
+
+@functools.cache
+def _store() -> dict[str, object]:
+    path = _cache_file()
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save(store: dict[str, object]) -> None:
+    path = _cache_file()
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".units-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(store, fh, ensure_ascii=False)
+        os.replace(tmp, path)  # atomic: readers see the old file or the new one
+    except OSError:
+        pass  # a cache that cannot be written only costs speed
+
+
+def _from_pint(unit: str) -> Facts:
+    try:
+        base = registry().Quantity(Decimal(1), unit).to_base_units()
+    except Exception:  # pint raises a variety of parser errors for arbitrary text
+        return None
+    dims = tuple(sorted((str(d), int(str(p))) for d, p in dict(base.dimensionality).items()))
+    return dims, Decimal(base.magnitude)
+
+
+@functools.cache
+def facts(unit: str) -> Facts:
+    """(dimensions, factor to base units) of a unit string, or None if it is not a unit."""
+    store = _store()
+    if unit in store:
+        cached = store[unit]
+        if cached is None:
+            return None
+        assert isinstance(cached, list) and len(cached) == 2
+        return tuple((str(d), int(p)) for d, p in cached[0]), Decimal(cached[1])
+    found = _from_pint(unit)
+    store[unit] = None if found is None else [[list(d) for d in found[0]], str(found[1])]
+    _save(store)
+    return found
+
+
 @functools.cache
 def check_unit(unit: str) -> None:
     """Raise UnitError unless `unit` is a unit govplan knows."""
@@ -41,10 +129,17 @@ def check_unit(unit: str) -> None:
         return
     if len(unit) > MAX_UNIT_LENGTH:
         raise UnitError(f"unit {unit[:MAX_UNIT_LENGTH]!r}… is too long", unit=unit)
-    try:
-        registry().parse_units(unit)
-    except Exception:  # pint raises a variety of parser errors for arbitrary text
-        raise UnitError(f"unknown unit {unit!r}", unit=unit) from None
+    if facts(unit) is None:
+        raise UnitError(f"unknown unit {unit!r}", unit=unit)
+
+
+def _facts_of(unit: str) -> tuple[Dims, Decimal]:
+    if unit == "%":
+        return (), Decimal("0.01")
+    check_unit(unit)
+    found = facts(unit)
+    assert found is not None
+    return found
 
 
 @functools.cache
@@ -52,26 +147,14 @@ def factor(from_unit: str, to_unit: str) -> Decimal:
     """The number that converts a magnitude in `from_unit` into `to_unit`."""
     if from_unit == to_unit:
         return Decimal(1)
-    check_unit(from_unit)
-    check_unit(to_unit)
-    import pint
-
-    reg = registry()
-    try:
-        value = reg.Quantity(Decimal(1), from_unit).to(to_unit).magnitude
-    except pint.DimensionalityError:
+    (dims_from, base_from), (dims_to, base_to) = _facts_of(from_unit), _facts_of(to_unit)
+    if dims_from != dims_to:
         raise UnitError(
             f"units {from_unit!r} and {to_unit!r} cannot be converted into each other",
             unit=from_unit,
             other=to_unit,
-        ) from None
-    return Decimal(value)
-
-
-# Dimensions of measured quantities; every other base dimension is a counting word.
-_MEASURED = frozenset(
-    {"[length]", "[mass]", "[time]", "[power]", "[currency_cny]", "[currency_usd]"}
-)
+        )
+    return base_from / base_to
 
 
 @functools.cache
@@ -80,11 +163,5 @@ def is_counting(unit: str) -> bool:
     false for measured units and for multiples (万人 is rounded to the 万)."""
     if unit == "%":
         return False
-    check_unit(unit)
-    reg = registry()
-    base = reg.Quantity(Decimal(1), unit).to_base_units()
-    dims = dict(base.dimensionality)
-    if len(dims) != 1:
-        return False
-    ((dim, power),) = dims.items()
-    return power == 1 and dim not in _MEASURED and base.magnitude == 1
+    dims, base = _facts_of(unit)
+    return len(dims) == 1 and dims[0][1] == 1 and dims[0][0] not in _MEASURED and base == 1

@@ -3,6 +3,7 @@ whether it is approximate (`10%左右`, `约3.4万人`)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -103,6 +104,18 @@ def parse_value(raw: object, *, unit: str | None = None, allow_approximate: bool
 
     A bare number takes `unit`. Raises ValueSyntaxError with a message fit for a person.
     """
+    if isinstance(raw, str):
+        return _parse_text(raw, unit, allow_approximate)
+    return _parse_value(raw, unit, allow_approximate)
+
+
+# Plans repeat the same few values; a Value is immutable, so parsing is memoised.
+@functools.lru_cache(maxsize=8192)
+def _parse_text(raw: str, unit: str | None, allow_approximate: bool) -> Value:
+    return _parse_value(raw, unit, allow_approximate)
+
+
+def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Value:
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
         raise ValueSyntaxError(f"expected a number or a number with a unit, got {raw!r}")
     original = str(raw)

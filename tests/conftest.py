@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +12,9 @@ import pytest
 
 from govplan.compute import Report, compute_plan
 from govplan.model import load_plan
+
+# The tests keep their own unit cache, never the user's.
+os.environ["GOVPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="govplan-test-cache-")
 
 HEADER = "district: 测试区\nyear: 2022\n"
 

@@ -66,3 +66,28 @@ def test_registry_is_not_pints_default() -> None:
     reg = registry()
     assert "meter" not in reg  # pint's default file defines it; ours does not
     assert registry() is reg  # built once per process
+
+
+def test_cache_answers_as_pint_does(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govplan import units
+
+    monkeypatch.setenv("GOVPLAN_CACHE_DIR", str(tmp_path))
+    for fn in (units._store, units.facts, units.check_unit, units.factor, units.is_counting):
+        fn.cache_clear()
+    try:
+        cold = [units.factor(a, b) for a, b in (("万人", "人"), ("亩", "公顷"), ("亿元", "万元"))]
+        units.check_unit("亿美元")
+        cached = list(tmp_path.glob("units-*.json"))  # type: ignore[attr-defined]
+        assert len(cached) == 1
+        for fn in (units._store, units.facts, units.check_unit, units.factor):
+            fn.cache_clear()
+        monkeypatch.setattr(
+            units, "registry", lambda: pytest.fail("pint consulted on a warm cache")
+        )
+        warm = [units.factor(a, b) for a, b in (("万人", "人"), ("亩", "公顷"), ("亿元", "万元"))]
+        assert warm == cold
+        with pytest.raises(UnitError):
+            units.factor("亿元", "亿美元")
+    finally:
+        for fn in (units._store, units.facts, units.check_unit, units.factor, units.is_counting):
+            fn.cache_clear()

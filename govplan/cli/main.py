@@ -186,6 +186,10 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings.")] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    ] = None,
 ) -> None:
     """Check plan files like code: every finding in every file, each as
     file:line:col: error|warning CODE message.
@@ -200,7 +204,7 @@ def validate(
         fmt = FindingsFormat.github if os.environ.get("GITHUB_ACTIONS") else FindingsFormat.text
     render = FINDINGS_REPORTER_BY_NAME[fmt.value]
     results = []
-    for result in validate_paths([str(p) for p in paths]):
+    for result in validate_paths([str(p) for p in paths], jobs=jobs):
         results.append(result)
         if fmt is not FindingsFormat.json:  # line formats stream, file by file
             sys.stdout.write(render([result]))
