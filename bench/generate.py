@@ -11,7 +11,18 @@ import json
 import random
 from pathlib import Path
 
-DISTRICTS = ["拱墅区", "滨江区", "西湖区", "上城区", "萧山区", "余杭区", "临平区", "钱塘区", "富阳区", "临安区"]
+DISTRICTS = [
+    "拱墅区",
+    "滨江区",
+    "西湖区",
+    "上城区",
+    "萧山区",
+    "余杭区",
+    "临平区",
+    "钱塘区",
+    "富阳区",
+    "临安区",
+]
 PERIODS = ["Q1", "H1", "Q3", "year"]
 COUNT_UNITS = ["个", "家", "人", "户", "台", "条", "所", "处", "张", "座", "项", "辆"]
 LEADS = ["区发改经信局", "区住建局", "区商务局", "区财政局", "区教育局", "区卫健局", "区民政局"]
@@ -77,7 +88,12 @@ def _indicator(rng: random.Random, i: int) -> list[str]:
 
 def plan_text(rng: random.Random, district: str, year: int) -> str:
     if rng.random() < 0.15:  # a quarterly task report
-        lines = [f"district: {district}", f"year: {year}", f"period: {rng.choice(PERIODS)}", "indicators:"]
+        lines = [
+            f"district: {district}",
+            f"year: {year}",
+            f"period: {rng.choice(PERIODS)}",
+            "indicators:",
+        ]
         for i in range(rng.randint(30, 200)):
             progress = rng.choice(["/", f"{rng.randint(0, 130)}%", f"{rng.uniform(0, 100):.1f}%"])
             lines += [
@@ -90,7 +106,12 @@ def plan_text(rng: random.Random, district: str, year: int) -> str:
             ]
         return "\n".join(lines) + "\n"
     lines = [f"district: {district}", "city: 杭州市", f"year: {year}", "indicators:"]
-    lines += ["  - id: gdp", "    name: 地区生产总值增长", f"    target: {_q(_rate(rng))}", f"    actual: {_q(f'{rng.uniform(0, 9):.1f}%')}"]
+    lines += [
+        "  - id: gdp",
+        "    name: 地区生产总值增长",
+        f"    target: {_q(_rate(rng))}",
+        f"    actual: {_q(f'{rng.uniform(0, 9):.1f}%')}",
+    ]
     for i in range(rng.randint(29, 199)):
         lines += _indicator(rng, i)
     return "\n".join(lines) + "\n"

@@ -1,0 +1,67 @@
+"""Which heavy modules each path imports: exact and noise-free, unlike timings."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("pint", "rich", "yaml", "pydantic", "govplan.model", "govplan.compute")
+PLAN = "plans/gongshu-2022.yaml"
+
+PROBE = """
+import json, sys
+args, modules, out = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3]
+sys.argv = ["govplan", *args]
+from govplan.cli.main import app
+try:
+    app()
+except SystemExit:
+    pass
+heavy = [m for m in modules if m in sys.modules]
+with open(out, "w") as fh:
+    json.dump(heavy, fh)
+"""
+
+
+def imported(tmp_path: Path, *args: str) -> set[str]:
+    out = tmp_path / "modules.json"
+    env = {**os.environ, "GOVPLAN_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args), json.dumps(HEAVY), str(out)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=True,
+    )
+    return set(json.loads(out.read_text()))
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",)])
+def test_version_and_help_import_nothing_heavy(tmp_path: Path, args: tuple[str, ...]) -> None:
+    assert imported(tmp_path, *args) == set()
+
+
+def test_command_help_imports_only_what_typer_itself_needs(tmp_path: Path) -> None:
+    # Typer builds pydantic adapters for a command's parameters; nothing of govplan's loads.
+    assert imported(tmp_path, "check", "--help") <= {"pydantic"}
+
+
+def test_json_check_needs_neither_rich_nor_pint_once_units_are_cached(tmp_path: Path) -> None:
+    cold = imported(tmp_path, "check", PLAN, "-f", "json")
+    assert "pint" in cold and "rich" not in cold  # the first run asks pint, and caches
+    warm = imported(tmp_path, "check", PLAN, "-f", "json")
+    assert warm == {"yaml", "pydantic", "govplan.model", "govplan.compute"}
+
+
+def test_validate_is_lean_too(tmp_path: Path) -> None:
+    imported(tmp_path, "validate", "plans/")
+    assert imported(tmp_path, "validate", "plans/") & {"pint", "rich"} == set()
+
+
+def test_table_needs_rich(tmp_path: Path) -> None:
+    assert "rich" in imported(tmp_path, "check", PLAN)
