@@ -184,10 +184,11 @@ def _check_full_width_colons(text: str, file: str) -> None:
 
 
 class _Container:
-    __slots__ = ("anchor", "key_mark", "path", "pending_key", "size", "value")
+    __slots__ = ("anchor", "is_list", "key_mark", "path", "pending_key", "size", "value")
 
     def __init__(self, value: Any, path: Path, anchor: str | None) -> None:
         self.value = value
+        self.is_list = isinstance(value, list)
         self.path = path
         self.pending_key: str | None = None
         self.key_mark: tuple[int, int] = (0, 0)
@@ -231,9 +232,8 @@ def load_text(text: str, file: str) -> Loaded:
             return
         parent = stack[-1]
         parent.size += size
-        if isinstance(parent.value, list):
-            marks.values.setdefault((*parent.path, len(parent.value)), where(ev))
-            parent.value.append(value)
+        if parent.is_list:
+            parent.value.append(value)  # its mark was taken when the node started
             return
         if parent.pending_key is None:
             line, col = where(ev)
@@ -257,7 +257,6 @@ def load_text(text: str, file: str) -> Loaded:
             return
         key = parent.pending_key
         marks.keys[(*parent.path, key)] = parent.key_mark
-        marks.values.setdefault((*parent.path, key), where(ev))
         parent.value[key] = value
         parent.pending_key = None
 
@@ -265,14 +264,18 @@ def load_text(text: str, file: str) -> Loaded:
         if not stack:
             return ()
         parent = stack[-1]
-        if isinstance(parent.value, list):
+        if parent.is_list:
             return (*parent.path, len(parent.value))
         if parent.pending_key is None:
             return (*parent.path, "<key>")
         return (*parent.path, parent.pending_key)
 
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     for ev in _events(text, file):
-        if isinstance(ev, yaml.DocumentStartEvent):
+        cls = ev.__class__
+        if cls is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 line, col = where(ev)
@@ -280,7 +283,7 @@ def load_text(text: str, file: str) -> Loaded:
                     file, line, col, "yaml-syntax", "several YAML documents; a plan file holds one"
                 )
             continue
-        if isinstance(ev, yaml.AliasEvent):
+        if cls is alias_event:
             if ev.anchor not in anchors:
                 line, col = where(ev)
                 raise _fail(file, line, col, "yaml-syntax", f"unknown alias *{ev.anchor}")
@@ -292,7 +295,7 @@ def load_text(text: str, file: str) -> Loaded:
         if tag not in _ALLOWED_TAGS:
             line, col = where(ev)
             raise _fail(file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans")
-        if isinstance(ev, yaml.ScalarEvent):
+        if cls is scalar_event:
             value = None if ev.implicit[0] and ev.value in _NULLS and tag is None else ev.value
             if ev.implicit[0] and tag is None and value and value[0] in _YAML11_FIRST:
                 found = _YAML11_TRAP.fullmatch(value)
@@ -308,15 +311,13 @@ def load_text(text: str, file: str) -> Loaded:
                             Severity.WARNING,
                         )
                     )
-            if not stack or not (
-                isinstance(stack[-1].value, dict) and stack[-1].pending_key is None
-            ):
-                marks.values.setdefault(child_path(), where(ev))
+            if not stack or stack[-1].is_list or stack[-1].pending_key is not None:
+                marks.values.setdefault(child_path(), where(ev))  # a value, not a key
             if ev.anchor:
                 anchors[ev.anchor] = (value, 1)
             attach(value, 1, ev, new_nodes=1)
-        elif isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            if stack and isinstance(stack[-1].value, dict) and stack[-1].pending_key is None:
+        elif cls in starts:
+            if stack and not stack[-1].is_list and stack[-1].pending_key is None:
                 line, col = where(ev)
                 raise _fail(file, line, col, "yaml-syntax", "mapping keys must be plain text")
             if len(stack) >= MAX_DEPTH:
@@ -324,9 +325,9 @@ def load_text(text: str, file: str) -> Loaded:
                 raise _fail(file, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
             path = child_path()
             marks.values.setdefault(path, where(ev))
-            container: Any = {} if isinstance(ev, yaml.MappingStartEvent) else []
+            container: Any = {} if cls is yaml.MappingStartEvent else []
             stack.append(_Container(container, path, ev.anchor))
-        elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+        elif cls in ends:
             done = stack.pop()
             if done.anchor:
                 anchors[done.anchor] = (done.value, done.size)
