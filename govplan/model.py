@@ -14,7 +14,7 @@ from govplan.targets import Form, Target, TargetSyntaxError, parse_target
 from govplan.units import UnitError, check_unit, factor
 from govplan.values import Value, ValueSyntaxError, normalize, parse_number, parse_value
 
-NOT_REPORTED = frozenset({"/", "-", "—"})
+NOT_REPORTED = frozenset({"/", "-", "—"})  # as printed for "not reported", after NFKC
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,6 @@ from decimal import Decimal
 
 from govplan.compute import Report, Result, Status
 
-SORT_KEYS = ("plan", "gap", "completion", "id")
-
 
 def _gap_key(result: Result) -> tuple[int, Decimal]:
     # Missing gaps sort last; among the rest the most negative (furthest behind) first.

@@ -57,12 +57,6 @@ class Value:
         assert isinstance(exponent, int)
         return max(0, -exponent)
 
-    def with_unit(self, unit: str | None) -> Value:
-        """The same value with `unit` filled in when it was written as a bare number."""
-        if self.unit is not None or unit is None:
-            return self
-        return Value(self.number, unit, self.text, self.approximate)
-
 
 def parse_number(text: str) -> Decimal:
     """A decimal number as written (thousands separators allowed), bounded in length."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-LANGS = ("zh", "en")
-
 _LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "no": "序号",
