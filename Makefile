@@ -1,16 +1,31 @@
-# Set-up and checks. `make run` and `make test` create .venv on first use.
+# Set-up and checks. `make run` and `make test` create .venv on first use, from the lock.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+LOCK := requirements.lock
+LOG := $(VENV)/install.log
+# pip-tools writes the lock; its own version is pinned so the lock's format does not drift.
+PIP_TOOLS := pip-tools==7.6.2
+PIP := --disable-pip-version-check --no-input
 
-.PHONY: run test lint typecheck unit format clean
+.PHONY: run test lint typecheck unit format lock test-latest bench clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+$(STAMP): pyproject.toml $(LOCK)
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
+	  || { echo "govplan: $(PYTHON) is $$($(PYTHON) --version 2>&1 || echo missing); Python 3.11 or newer is needed (make PYTHON=python3.12 ...)" >&2; exit 2; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null \
+	  || { echo "govplan: $(PYTHON) has no venv module; install it (Debian/Ubuntu: apt-get install python3-venv)" >&2; exit 2; }
+	@echo "govplan: creating $(VENV) with $$($(PYTHON) --version)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "govplan: installing the locked packages from $(LOCK) (log: $(LOG))"
+	@$(BIN)/python -m pip install $(PIP) --require-hashes --no-deps -r $(LOCK) >$(LOG) 2>&1 \
+	  || { tail -n 20 $(LOG) >&2; echo "govplan: installing from $(LOCK) failed; the whole log is $(LOG)" >&2; exit 2; }
+	@echo "govplan: installing govplan itself (editable)"
+	@$(BIN)/python -m pip install $(PIP) --no-deps --no-build-isolation -e . >>$(LOG) 2>&1 \
+	  || { tail -n 20 $(LOG) >&2; echo "govplan: installing govplan failed; the whole log is $(LOG)" >&2; exit 2; }
+	@touch $(STAMP)
+	@echo "govplan: ready ($(BIN)/govplan)"
 
 run: $(STAMP)
 	$(BIN)/govplan check plans/gongshu-2022.yaml
@@ -31,5 +46,33 @@ format: $(STAMP)
 	$(BIN)/ruff format govplan tests bench
 	$(BIN)/ruff check --fix govplan tests bench
 
+# Refresh the lock from pyproject.toml's ranges: the newest versions they admit, with hashes.
+lock:
+	@rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	@.venv-lock/bin/python -m pip install $(PIP) --quiet $(PIP_TOOLS)
+	.venv-lock/bin/pip-compile --quiet --upgrade --extra dev --all-build-deps --generate-hashes \
+	  --allow-unsafe --strip-extras --output-file $(LOCK) pyproject.toml
+	@rm -rf .venv-lock
+	@echo "govplan: $(LOCK) refreshed; run 'make test' before committing it"
+
+# Tomorrow's versions: a throwaway environment from the newest releases, the whole suite in it.
+# Not part of CI (CI must not depend on the day); run it before moving the lock.
+test-latest:
+	@rm -rf .venv-latest && $(PYTHON) -m venv .venv-latest
+	@echo "govplan: installing the newest releases into .venv-latest"
+	@.venv-latest/bin/python -m pip install $(PIP) --quiet --upgrade pip setuptools >/dev/null
+	@.venv-latest/bin/python -m pip install $(PIP) --quiet --upgrade -e '.[dev]' >.venv-latest/install.log 2>&1 \
+	  || { tail -n 20 .venv-latest/install.log >&2; exit 2; }
+	@.venv-latest/bin/python -m pip freeze --exclude-editable | sed 's/^/  /'
+	.venv-latest/bin/ruff check govplan tests bench
+	.venv-latest/bin/ruff format --check govplan tests bench
+	.venv-latest/bin/mypy
+	.venv-latest/bin/pytest
+
+# Benchmarks against their yardsticks (several minutes); writes docs/performance.md.
+bench: $(STAMP)
+	@$(BIN)/python -m pip install $(PIP) --quiet check-jsonschema >>$(LOG) 2>&1
+	$(BIN)/python bench/run.py
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .venv-lock .venv-latest .mypy_cache .pytest_cache .ruff_cache .hypothesis

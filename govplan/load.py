@@ -73,6 +73,10 @@ def _fail(file: str, line: int, column: int, code: str, message: str) -> PlanInv
     return PlanInvalid([Finding(Location(file, line, column), code, message)])
 
 
+class _ParserRefused(PlanInvalid):
+    """The YAML library itself refused the text (as opposed to a rule of govplan's)."""
+
+
 def decode(raw: bytes, file: str) -> str:
     """Decode a plan file's bytes as UTF-8 (with or without BOM), or say exactly why not."""
     for bom, name in (
@@ -132,40 +136,43 @@ def _loader_class() -> type[Any]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _events(text: str, file: str) -> Iterator[Any]:
+def _events(text: str, file: str, loader_class: type[Any]) -> Iterator[Any]:
     import yaml
 
+    loader = None
     try:
-        loader = _loader_class()(text)
-    except UnicodeEncodeError as exc:
+        loader = loader_class(text)
+        while loader.check_event():
+            yield loader.get_event()
+    except UnicodeEncodeError as exc:  # a lone surrogate, which the C parser cannot take
         line = text.count("\n", 0, exc.start) + 1
         column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
         raise _fail(
             file, line, column, "encoding", f"character U+{ord(text[exc.start]):04X} is not text"
         ) from None
-    try:
-        while loader.check_event():
-            yield loader.get_event()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.context}: {exc.problem}"
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise _fail(file, line, column, "yaml-syntax", problem) from None
+        raise _refused(file, line, column, problem) from None
     except yaml.reader.ReaderError as exc:
         pos = exc.position if isinstance(exc.position, int) else 0
         line = text.count("\n", 0, pos) + 1
         column = pos - (text.rfind("\n", 0, pos) + 1) + 1
         char = exc.character
         shown = f"U+{ord(char) if isinstance(char, str) else char:04X}"
-        raise _fail(
-            file, line, column, "yaml-syntax", f"character {shown} is not allowed"
-        ) from None
+        raise _refused(file, line, column, f"character {shown} is not allowed") from None
     except yaml.YAMLError as exc:
-        raise _fail(file, 0, 0, "yaml-syntax", str(exc).splitlines()[0]) from None
+        raise _refused(file, 0, 0, str(exc).splitlines()[0]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+
+
+def _refused(file: str, line: int, column: int, problem: str) -> _ParserRefused:
+    return _ParserRefused([Finding(Location(file, line, column), "yaml-syntax", problem)])
 
 
 def _check_full_width_colons(text: str, file: str) -> None:
@@ -197,6 +204,26 @@ class _Container:
 
 
 def load_text(text: str, file: str) -> Loaded:
+    """Load a plan's YAML text: the C parser when it is there, for speed.
+
+    When the C parser refuses the text, the pure-Python parser reads it again and its verdict
+    is the one reported. libyaml's own limits and wording change between releases (6.0.4
+    refuses flow nesting past 1,000 levels before govplan's depth check sees an event); the
+    pure-Python parser has neither, so what a bad file is told depends on the file alone.
+    """
+    import yaml
+
+    _check_full_width_colons(text, file)
+    fast = _loader_class()
+    try:
+        return _build(text, file, fast)
+    except _ParserRefused:
+        if fast is yaml.SafeLoader:
+            raise
+    return _build(text, file, yaml.SafeLoader)
+
+
+def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
     """Build plain data from YAML text without recursion, keeping marks; bounded in depth
     and in expanded size (alias bombs), rejecting duplicate keys, merge keys and custom tags.
 
@@ -205,7 +232,6 @@ def load_text(text: str, file: str) -> Loaded:
     """
     import yaml
 
-    _check_full_width_colons(text, file)
     marks = Marks(file)
     warnings: list[Finding] = []
     stack: list[_Container] = []
@@ -273,7 +299,7 @@ def load_text(text: str, file: str) -> Loaded:
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    for ev in _events(text, file):
+    for ev in _events(text, file, loader_class):
         cls = ev.__class__
         if cls is yaml.DocumentStartEvent:
             documents += 1

@@ -90,7 +90,7 @@ def test_all_findings_of_all_files_in_one_run(tmp_path: Path) -> None:
     assert data["summary"] == {"files": 2, "errors": 3, "warnings": 0}
     codes = sorted((Path(f["file"]).name, f["code"], f["line"]) for f in data["findings"])
     assert codes == [
-        ("a.yaml", "yaml-syntax", 2),
+        ("a.yaml", "yaml-syntax", 1),
         ("b.yml", "bad-id", 4),
         ("b.yml", "bad-target", 4),
     ]
