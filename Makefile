@@ -13,7 +13,7 @@ PIP := --disable-pip-version-check --no-input
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
-	  || { echo "govplan: $(PYTHON) is $$($(PYTHON) --version 2>&1 || echo missing); Python 3.11 or newer is needed (make PYTHON=python3.12 ...)" >&2; exit 2; }
+	  || { echo "govplan: $(PYTHON) is $$($(PYTHON) --version 2>/dev/null || echo 'not found'); Python 3.11 or newer is needed (make PYTHON=python3.12 ...)" >&2; exit 2; }
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null \
 	  || { echo "govplan: $(PYTHON) has no venv module; install it (Debian/Ubuntu: apt-get install python3-venv)" >&2; exit 2; }
 	@echo "govplan: creating $(VENV) with $$($(PYTHON) --version)"
