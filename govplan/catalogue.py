@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from govplan.targets import Direction
 from govplan.values import normalize
 
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
@@ -20,7 +21,7 @@ class Entry:
     zh: str
     en: str
     kind: str
-    direction: str
+    direction: Direction
     aliases: tuple[str, ...]
 
 
@@ -44,7 +45,7 @@ def entries() -> tuple[Entry, ...]:
             zh=e["zh"],
             en=e["en"],
             kind=e["kind"],
-            direction=e["direction"],
+            direction=Direction(e["direction"]),
             aliases=tuple(e.get("aliases") or ()),
         )
         for e in yaml.safe_load(text)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from govplan.model import Indicator, Plan
-from govplan.targets import Form, Target
+from govplan.targets import Direction, Form, Target
 from govplan.units import UnitError, factor
 from govplan.values import Value
 
@@ -184,22 +184,47 @@ def _bounded(indicator: Indicator) -> Result:
         ratio_meaningful = False
     elif target.form is Form.ABOUT:
         tolerance = effective_tolerance(indicator, target)
-        met = actual >= bound - tolerance
-        formula = f"gap = actual − target; met if actual ≥ target − {tolerance:f} (about)"
+        if target.direction is Direction.DOWN:
+            met = actual <= bound + tolerance
+            formula = f"gap = actual − target; met if actual ≤ target + {tolerance:f} (about)"
+            ratio_meaningful = False
+        elif target.direction is Direction.BAND:
+            met = abs(actual - bound) <= tolerance
+            formula = f"gap = actual − target; met if |gap| ≤ {tolerance:f} (about, either side)"
+            ratio_meaningful = False
+        else:
+            met = actual >= bound - tolerance
+            formula = f"gap = actual − target; met if actual ≥ target − {tolerance:f} (about)"
     else:
         met = actual >= bound
         formula = "gap = actual − target; met if actual ≥ target"
     if target.form is Form.TIERS:
         assert target.stretch is not None
         stretch = in_unit(target.stretch, unit)
-        stretch_gap = actual - stretch
-        stretch_met = actual >= stretch
         completion_base = stretch
-        formula = (
-            "gap = actual − floor (确保); stretch gap = actual − stretch (力争); met if gap ≥ 0"
-        )
+        if target.direction is Direction.BAND:  # a range on a close-to-target indicator
+            low, high = bound, stretch
+            met = low <= actual <= high
+            gap = actual - high if actual > high else actual - low if actual < low else Decimal(0)
+            ratio_meaningful = False
+            formula = "met if the actual is within the range; gap = distance outside it"
+        elif target.direction is Direction.DOWN:
+            met = actual <= bound
+            stretch_gap = actual - stretch
+            stretch_met = actual <= stretch
+            ratio_meaningful = False
+            formula = (
+                "gap = actual − cap (确保); stretch gap = actual − stretch (力争); "
+                "met if gap ≤ 0 (lower is better)"
+            )
+        else:
+            stretch_gap = actual - stretch
+            stretch_met = actual >= stretch
+            formula = (
+                "gap = actual − floor (确保); stretch gap = actual − stretch (力争); met if gap ≥ 0"
+            )
     completion = None
-    if ratio_meaningful and completion_base != 0:
+    if ratio_meaningful and completion_base > 0:
         completion = HUNDRED * actual / completion_base
         formula += f"; completion = 100 × actual / {'stretch' if target.stretch else 'target'}"
     return Result(

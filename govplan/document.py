@@ -14,6 +14,7 @@ from govplan.load import Loaded, Marks
 # Numbers may be written bare (7) or as text with a unit ("7%"); the loader keeps both as text.
 Number = float | str
 Kind = Literal["rate", "quantity", "progress", "qualitative"]
+DirectionWord = Literal["up", "down", "band"]
 Period = Literal[
     "year", "H1", "Q1", "Q2", "Q3", "Q4",
     "M01", "M02", "M03", "M04", "M05", "M06", "M07", "M08", "M09", "M10", "M11", "M12",
@@ -59,8 +60,16 @@ class IndicatorDoc(_Strict):
     lead: str | None = None
     unit: str | None = None
     kind: Kind | None = None
+    direction: DirectionWord | None = Field(
+        default=None,
+        description="which way is better: up (more), down (less), band (close to the target); "
+        "the catalogue's default for its indicators, else up",
+    )
     tolerance: Number | None = None
     target: Number | StructuredTarget
+    base: Number | None = Field(
+        default=None, description="last year's full-year actual (the base of 翻一番-style targets)"
+    )
     actual: Number | None = None
     progress: Number | None = None
     note: str | None = None

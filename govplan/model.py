@@ -10,7 +10,14 @@ from typing import Any
 from govplan.document import IndicatorDoc, validate_document
 from govplan.errors import Finding, Location, PlanInvalid
 from govplan.load import Loaded, Marks, read_file
-from govplan.targets import Form, Target, TargetSyntaxError, parse_target
+from govplan.targets import (
+    RANK_UNIT,
+    Direction,
+    Form,
+    Target,
+    TargetSyntaxError,
+    parse_target,
+)
 from govplan.units import UnitError, check_unit, factor
 from govplan.values import Value, ValueSyntaxError, normalize, parse_number, parse_value
 
@@ -33,6 +40,7 @@ class Indicator:
     kind: str  # rate | quantity | progress | qualitative
     target: Target
     location: Location
+    direction: Direction = Direction.UP
     group: str | None = None
     lead: str | None = None
     unit: str | None = None
@@ -43,6 +51,7 @@ class Indicator:
     note: str | None = None
     source: str | None = None
     reported: Reported | None = None
+    base: Value | None = None
 
 
 @dataclass(frozen=True)
@@ -69,9 +78,31 @@ def _infer_kind(doc: IndicatorDoc, target: Target) -> str:
         return "progress"
     if target.form is Form.TEXT:
         return "qualitative"
-    if target.form is Form.SYNC or target.unit == "%":
+    if target.form is Form.SYNC or target.unit in _RATE_UNITS:
         return "rate"
     return "quantity"
+
+
+_RATE_UNITS = frozenset({"%", "个百分点", "百分点", "pp"})
+
+
+def _default_direction(doc: IndicatorDoc) -> Direction:
+    """The indicator's own `direction:`, else the catalogue's for its id or name, else up."""
+    if doc.direction is not None:
+        return Direction(doc.direction)
+    from govplan.catalogue import by_id, match_name
+
+    entry = by_id(doc.id) or match_name(doc.name)
+    return entry.direction if entry is not None else Direction.UP
+
+
+def _with_base(target: Target, base: Value | None) -> Target:
+    """`翻一番` with a base: at least the base times the multiple, in the base's unit."""
+    if target.multiple is None or base is None:
+        return target
+    bound = Value(base.number * target.multiple, base.unit, target.text)
+    words = (*target.words, (base.text, f"the base; × {target.multiple} = {bound.number}"))
+    return Target(Form.MIN, target.text, bound, words=words)
 
 
 class _Builder:
@@ -136,6 +167,9 @@ class _Builder:
                 tolerance = parse_number(normalize(str(doc.tolerance)))
             except ValueSyntaxError as exc:
                 self.error("tolerance", "bad-value", f"tolerance: {exc}")
+        base = self.value("base", doc.base, unit)
+        direction = _default_direction(doc)
+        target = _with_base(target, base).resolved(direction)
         if target.form is Form.SYNC and target.sync == doc.id:
             self.error("target", "bad-target", f"indicator {doc.id!r} cannot keep pace with itself")
         kind = _infer_kind(doc, target)
@@ -145,7 +179,9 @@ class _Builder:
         if target.form is Form.TEXT and doc.actual is not None:
             actual, actual_text = None, str(doc.actual)
         else:
-            actual = self.value("actual", doc.actual, unit)
+            # a rank's actual may be a bare number (2 for 第2)
+            actual_unit = unit or (RANK_UNIT if target.unit == RANK_UNIT else None)
+            actual = self.value("actual", doc.actual, actual_unit)
         progress = self.value("progress", doc.progress, "%")
         if progress is not None and progress.unit != "%":
             self.error(
@@ -177,6 +213,7 @@ class _Builder:
             kind=kind,
             target=target,
             location=self.marks.at(self.path),
+            direction=direction,
             group=doc.group,
             lead=doc.lead,
             unit=unit,
@@ -187,6 +224,7 @@ class _Builder:
             note=doc.note,
             source=doc.source,
             reported=reported,
+            base=base,
         )
 
 

@@ -1,48 +1,73 @@
-"""The target grammar: written targets (`7%以上`, `确保5%以上,力争5.5%`, `与经济增长同步`)
-and the structured form, both parsed into one Target value."""
+"""The target grammar: targets as the documents write them (`增长5.5%左右(确保5%以上)`,
+`提升至60%以上`, `下降3%`, `全省前3`, `0起`) and the structured form, parsed into one Target.
+
+The words themselves are data (words.txt, via govplan.words); this module is the order in
+which they are read: tier word, rank scope, verb, prefix, number, unit, suffix."""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from govplan.values import Value, ValueSyntaxError, normalize, parse_number, parse_value
+from govplan.units import UnitError, factor, known_units
+from govplan.values import (
+    NUMBER,
+    Value,
+    ValueSyntaxError,
+    normalize,
+    parse_number,
+    parse_value,
+    split_value,
+)
+from govplan.words import Vocabulary, chinese_number, vocabulary
 
 
 class Form(StrEnum):
     MIN = "min"  # at least
     MAX = "max"  # at most (lower is better)
-    ABOUT = "about"  # about, met within a tolerance below
-    TIERS = "tiers"  # floor (确保) and stretch (力争)
+    ABOUT = "about"  # about, met within a tolerance (which side: the direction)
+    TIERS = "tiers"  # floor (确保) and stretch (力争), or a range
     SYNC = "sync"  # at least another indicator's actual
     TEXT = "text"  # qualitative
     PROGRESS = "progress"  # a task reported as % done
 
 
+class Direction(StrEnum):
+    """Which way is better: up (more), down (less), band (close to the target)."""
+
+    UP = "up"
+    DOWN = "down"
+    BAND = "band"
+
+
 FORMS_HELP = (
-    "7% | 7%以上 | 不低于7% | 5.5%左右 | 约5.5% | 确保5%以上,力争5.5% | 5.5%左右(确保5%以上) | "
-    "31以下 | 降至31微克/立方米以下 | 不超过3% | 控制在3%以内 | 与经济增长同步 | "
-    "text without numbers"
+    "7% | 7%以上 | 增长7% | 提升至60%以上 | 新增84家 | 5.5%左右 | 确保5%以上,力争5.5% | "
+    "5%-6% | 31以下 | 降至31以下 | 下降3% | 提高0.5个百分点 | 全省前3 | 0起 | "
+    "与经济增长同步 | text without numbers"
 )
 
 ECONOMIC_GROWTH_ID = "gdp"
+RANK_UNIT = "位"
 
 
 class TargetSyntaxError(ValueError):
-    """A target that is none of the forms of the plan format."""
+    """A target that is none of the forms of the plan format; `part` is what was not read."""
 
-    def __init__(self, message: str, code: str = "bad-target") -> None:
+    def __init__(self, message: str, code: str = "bad-target", part: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.part = part
 
 
 @dataclass(frozen=True)
 class Target:
-    """A parsed target. `value` is the bound (the floor for two tiers)."""
+    """A parsed target. `value` is the bound (the floor for two tiers); `stated` says whether
+    the words gave the direction (`以上`, `降至`) or the indicator's direction decides (`7%`)."""
 
     form: Form
     text: str
@@ -50,88 +75,425 @@ class Target:
     stretch: Value | None = None
     tolerance: Decimal | None = None
     sync: str | None = None
+    direction: Direction = Direction.UP
+    stated: bool = True
+    multiple: Decimal | None = None  # 翻一番: the base times this, where a base is given
+    words: tuple[tuple[str, str], ...] = ()  # (word, what it meant), for --explain
 
     @property
     def unit(self) -> str | None:
         return self.value.unit if self.value is not None else None
 
-    @property
-    def direction(self) -> str:
-        return "down" if self.form is Form.MAX else "up"
+    def resolved(self, direction: Direction) -> Target:
+        """The target with an indicator's direction applied where its words said none."""
+        if self.stated or self.form in (Form.SYNC, Form.TEXT, Form.PROGRESS):
+            return self
+        how = f"direction {direction.value} (the indicator's)"
+        words = (*self.words, ("", how))
+        if self.form is Form.MIN:
+            if direction is Direction.DOWN:
+                return replace(self, form=Form.MAX, direction=direction, words=words)
+            if direction is Direction.BAND:
+                return replace(self, form=Form.ABOUT, direction=direction, words=words)
+            return self
+        if self.form is Form.ABOUT:
+            return replace(self, direction=direction, words=words)
+        if self.form is Form.TIERS and direction is not Direction.UP:
+            return replace(self, direction=direction, words=words)
+        return self
 
 
-_UP_PREFIXES = ("不低于", ">=", "≥", "力争", "确保", "达到")
-_ABOUT_PREFIXES = ("大约", "约")
-_DOWN_PREFIXES = ("不超过", "不高于", "<=", "≤", "控制在", "降至", "降到", "降低到")
-_UP_SUFFIXES = ("以上",)
-_ABOUT_SUFFIXES = ("左右",)
-_DOWN_SUFFIXES = ("以下", "以内")
-_SYNC = re.compile(r"与经济增长(?:保持)?(?:基本)?同步")
-_TIER_SEPARATORS = re.compile(r"[,;、]")
-_BRACKETED = re.compile(r"(?P<outer>[^()]+)\((?P<inner>[^()]+)\)")
+@dataclass(frozen=True)
+class _Bound:
+    form: Form
+    value: Value
+    direction: Direction
+    stated: bool
+    words: tuple[tuple[str, str], ...]
+    tier: str | None = None  # "floor" | "stretch"
+    increment: bool = False
+
+
+_NUMBER_AT_START = re.compile(NUMBER)
 _HAS_DIGIT = re.compile(r"\d")
 _NON_FINITE = frozenset({".inf", ".nan", "inf", "nan", "infinity"})
+_TIER_SEPARATORS = re.compile(r"[,;、]")
+_BRACKETED = re.compile(r"(?P<outer>[^()]+)\((?P<inner>[^()]+)\)")
+_ALT_UNIT = re.compile(r"\((?P<alt>[^()\d]{1,4})\)$")
 
 
-def _strip_affix(text: str, options: tuple[str, ...], *, prefix: bool) -> tuple[str, str | None]:
-    for word in options:
-        if prefix and text.startswith(word):
-            return text[len(word) :], word
-        if not prefix and text.endswith(word):
-            return text[: -len(word)], word
-    return text, None
+def _words_meaning(section: str) -> str:
+    return {
+        "tier floor": "floor tier (确保)",
+        "tier stretch": "stretch tier (力争)",
+        "verb up": "at least (direction up)",
+        "verb down": "at most (direction down)",
+        "verb hold": "keeps a level (direction from the suffix or the indicator)",
+        "verb decrease": "a decrease: the number is a fall, met at or below its negative",
+        "prefix about": "about",
+        "suffix up": "at least",
+        "suffix down": "at most",
+        "suffix about": "about",
+        "open up": "more than the number: at least",
+        "rank scope": "scope of a rank",
+        "increment": "increment on top of the floor",
+    }.get(section, section)
 
 
-def _bound(text: str, unit: str | None, original: str) -> tuple[Form, Value]:
-    """One bound: a value with its qualifiers, e.g. `不低于7%`, `31以下`, `5.5%左右`."""
-    rest, up_p = _strip_affix(text, _UP_PREFIXES, prefix=True)
-    rest, about_p = _strip_affix(rest, _ABOUT_PREFIXES, prefix=True)
-    rest, down_p = _strip_affix(rest, _DOWN_PREFIXES, prefix=True)
-    rest, up_s = _strip_affix(rest, _UP_SUFFIXES, prefix=False)
-    rest, about_s = _strip_affix(rest, _ABOUT_SUFFIXES, prefix=False)
-    rest, down_s = _strip_affix(rest, _DOWN_SUFFIXES, prefix=False)
-    up = bool(up_s) or (bool(up_p) and up_p not in ("力争", "确保", "达到"))
-    about = bool(about_p or about_s)
-    down = bool(down_p or down_s)
-    if sum((up, about, down)) > 1:
-        raise TargetSyntaxError(f"target {original!r} mixes 'at least', 'about' and 'at most'")
-    try:
-        value = parse_value(rest, unit=unit, allow_approximate=False)
-    except ValueSyntaxError as exc:
-        if exc.code == "unknown-unit":
-            raise TargetSyntaxError(f"target {original!r}: {exc}", code=exc.code) from None
+class _Reader:
+    """Reads one bound (a value with its words) from the front and back of a text."""
+
+    def __init__(self, text: str, unit: str | None, original: str, vocab: Vocabulary) -> None:
+        self.text = text
+        self.rest = text
+        self.unit = unit
+        self.original = original
+        self.vocab = vocab
+        self.words: list[tuple[str, str]] = []
+
+    def take_prefix(self, *sections: str) -> str | None:
+        hit = self.vocab.prefix(self.rest, *sections)
+        if hit is None:
+            return None
+        word, section = hit
+        self.rest = self.rest[len(word) :]
+        self.words.append((word, _words_meaning(section)))
+        return section
+
+    def take_suffix(self, *sections: str) -> str | None:
+        hit = self.vocab.suffix(self.rest, *sections)
+        if hit is None or hit[0] == self.rest:
+            return None
+        word, section = hit
+        self.rest = self.rest[: -len(word)]
+        self.words.append((word, _words_meaning(section)))
+        return section
+
+
+def _read_bound(text: str, unit: str | None, original: str) -> _Bound | None:
+    """One bound, e.g. `不低于7%`, `力争实现735亿元`, `下降3%左右`, `全省前3`, `零事故`.
+    None when the text holds no number at all (qualitative); TargetSyntaxError when it holds
+    a number but words around it are not understood."""
+    vocab = vocabulary()
+    r = _Reader(text, unit, original, vocab)
+    tier_section = r.take_prefix("tier floor", "tier stretch")
+    tier = {"tier floor": "floor", "tier stretch": "stretch"}.get(tier_section or "")
+    increment = r.take_prefix("increment") is not None
+    rank = _read_rank(r)
+    if rank is not None:
+        return replace(rank, tier=tier, increment=increment)
+    verb = r.take_prefix("verb up", "verb down", "verb hold", "verb decrease")
+    if verb is not None and tier is None and r.take_prefix("tier floor", "tier stretch"):
+        pass  # 实现力争 is not a form, but 力争实现 is; a tier after a verb is only noted
+    about_prefix = r.take_prefix("prefix about")
+    suffix = r.take_suffix("suffix up", "suffix down", "suffix about")
+    if suffix is not None and r.take_suffix("suffix up", "suffix down", "suffix about"):
         raise TargetSyntaxError(
-            f"target {original!r} is not a form govplan reads ({exc}); forms: {FORMS_HELP}"
-        ) from None
-    value = Value(value.number, value.unit, original.strip())
-    if down:
-        return Form.MAX, value
+            f"target {original!r} mixes two qualifiers ({r.words[-1][0]!r} and "
+            f"{r.words[-2][0]!r}); keep one"
+        )
+    alt = _ALT_UNIT.search(r.rest)
+    if alt is not None:
+        r.rest = r.rest[: alt.start()]
+        r.words.append((alt.group(0), "an alternative unit in brackets, not read"))
+    zero = _read_zero(r)
+    if zero is not None:
+        number, own_unit, opened = zero, r.rest or None, None
+    else:
+        parsed = _read_number(r)
+        if parsed is None:
+            return None
+        number, own_unit, opened = parsed
+    value_unit = own_unit or unit
+    if own_unit is not None:
+        _check_unit(own_unit, r.original, number)
+    ups = [s for s in (verb, suffix, opened) if s in ("verb up", "suffix up", "open up")]
+    downs = [s for s in (verb, suffix) if s in ("verb down", "suffix down")]
+    about = about_prefix is not None or suffix == "suffix about"
+    value = Value(number, value_unit, original.strip())
+    if verb == "verb decrease":
+        value = Value(-number, value_unit, original.strip())
+        if about:
+            form, direction = Form.ABOUT, Direction.DOWN
+        elif suffix == "suffix down":  # 下降3%以内: the fall is at most 3%
+            form, direction = Form.MIN, Direction.UP
+        else:
+            form, direction = Form.MAX, Direction.DOWN
+        return _Bound(form, value, direction, True, tuple(r.words), tier, increment)
+    if ups and downs:
+        raise TargetSyntaxError(
+            f"target {original!r} mixes 'at least' ({_said(r, ups)}) and 'at most' "
+            f"({_said(r, downs)}); keep one"
+        )
+    if about and (suffix in ("suffix up", "suffix down")):
+        raise TargetSyntaxError(f"target {original!r} mixes 'about' and a bound; keep one")
     if about:
-        return Form.ABOUT, value
-    return Form.MIN, value
+        if downs:
+            return _Bound(Form.ABOUT, value, Direction.DOWN, True, tuple(r.words), tier, increment)
+        # 增长5.5%左右: the verb says what the number is, not which side of it is good
+        return _Bound(Form.ABOUT, value, Direction.UP, False, tuple(r.words), tier, increment)
+    if downs:
+        return _Bound(Form.MAX, value, Direction.DOWN, True, tuple(r.words), tier, increment)
+    if ups:
+        return _Bound(Form.MIN, value, Direction.UP, True, tuple(r.words), tier, increment)
+    if number == 0:  # a bare zero is a cap (0起, 零事故): a floor of 0 would always be met
+        r.words.append(("0", "a bare zero: at most 0"))
+        return _Bound(Form.MAX, value, Direction.DOWN, True, tuple(r.words), tier, increment)
+    return _Bound(Form.MIN, value, Direction.UP, False, tuple(r.words), tier, increment)
+
+
+def _said(r: _Reader, sections: list[str]) -> str:
+    meanings = {_words_meaning(s) for s in sections}
+    return ", ".join(repr(w) for w, m in r.words if m in meanings)
+
+
+def _read_rank(r: _Reader) -> _Bound | None:
+    """`全省前3`, `前3位`, `第1`, `全市第一名`: a rank, at most N (unit 位)."""
+    saved = (r.rest, list(r.words))
+    r.take_prefix("rank scope")
+    which = r.vocab.prefix(r.rest, "rank top", "rank position")
+    if which is None:
+        r.rest, r.words = saved
+        return None
+    body = r.rest[len(which[0]) :]
+    m = _NUMBER_AT_START.match(body)
+    if m is not None:
+        number, read = parse_number(m.group(0)), m.end()
+    else:
+        cn = chinese_number(body)
+        if cn is None:
+            r.rest, r.words = saved
+            return None
+        number, read = cn
+    tail = body[read:]
+    if tail and tail not in r.vocab.words("rank word"):
+        r.rest, r.words = saved
+        return None
+    meaning = "a rank: at most this position (lower is better)"
+    r.words.append((which[0], meaning))
+    value = Value(number, RANK_UNIT, r.original.strip())
+    return _Bound(Form.MAX, value, Direction.DOWN, True, tuple(r.words))
+
+
+def _read_zero(r: _Reader) -> Decimal | None:
+    """`零事故`, `零增长`, `零直排`: zero written as a word, with the unit it implies."""
+    hit = r.vocab.prefix(r.rest, "zero")
+    if hit is None or _HAS_DIGIT.search(r.rest):
+        return None
+    word = hit[0]
+    implied = r.vocab.value("zero", word)
+    r.words.append((r.rest, "zero written as a word"))
+    r.rest = implied or ""
+    return Decimal(0)
+
+
+def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
+    """The number (digits, or Chinese numerals), an open-ended 余/多, and the unit text."""
+    m = _NUMBER_AT_START.match(r.rest)
+    if m is not None:
+        if m.start() != 0:
+            return None
+        try:
+            number = parse_number(m.group(0))
+        except ValueSyntaxError as exc:
+            raise TargetSyntaxError(f"target {r.original!r}: {exc}") from None
+        tail = r.rest[m.end() :]
+    else:
+        if _HAS_DIGIT.search(r.rest):
+            _not_understood(r)
+        cn = chinese_number(r.rest)
+        if cn is None:
+            return None
+        number, read = cn
+        tail = r.rest[read:]
+        r.words.append((r.rest[:read], f"the number {number} in words"))
+    opened = None
+    hit = r.vocab.prefix(tail, "open up")
+    if hit is not None and (len(tail) > len(hit[0]) or not tail[len(hit[0]) :]):
+        tail = tail[len(hit[0]) :]
+        r.words.append((hit[0], _words_meaning("open up")))
+        opened = "open up"
+    return number, tail or None, opened
+
+
+def _not_understood(r: _Reader) -> None:
+    """A number preceded by words that are not in the vocabulary: say which, and how to
+    write it instead."""
+    m = re.search(r"\d", r.text)
+    assert m is not None
+    head, body = r.text[: m.start()], r.text[m.start() :]
+    tier = r.vocab.prefix(head, "tier floor", "tier stretch")
+    if tier is not None:  # the tier word is fine; what follows it is the question
+        head = head[len(tier[0]) :]
+    known = [
+        w
+        for s in ("verb up", "verb down", "verb hold", "verb decrease", "tier floor")
+        for w in r.vocab.words(s)
+        if not w.isascii()
+    ]
+    # a verb with a particle (提升到了): the known verb it begins with; else the nearest
+    near = [w for w in sorted(known, key=len, reverse=True) if head.startswith(w)][:1]
+    if not near:
+        near = difflib.get_close_matches(head, known, n=1, cutoff=0.3)
+    instead = f"'{near[0]}{body}' or '{body}以上'" if near else f"'{body}以上' or '增长{body}'"
+    raise TargetSyntaxError(
+        f"target {r.original!r}: the word {head!r} before the number is not known; write {instead}",
+        part=head,
+    )
+
+
+def _check_unit(unit: str, original: str, number: Decimal) -> None:
+    if unit == "%":
+        return
+    try:
+        split_value(f"1{unit}")
+    except ValueSyntaxError as exc:
+        if exc.code != "unknown-unit":
+            raise TargetSyntaxError(
+                f"target {original!r}: {unit!r} after the number is not a unit or a "
+                f"qualifier; forms: {FORMS_HELP}",
+                part=unit,
+            ) from None
+        near = difflib.get_close_matches(unit, known_units(), n=2, cutoff=0.4)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        suffix = _suffix_hint(unit)
+        raise TargetSyntaxError(
+            f"target {original!r}: the unit {unit!r} is not known{hint}{suffix}",
+            code="unknown-unit",
+            part=unit,
+        ) from None
+
+
+def _suffix_hint(unit: str) -> str:
+    """For a qualifier the vocabulary does not know (`7%以上吧`): the nearest one."""
+    vocab = vocabulary()
+    known = [w for s in ("suffix up", "suffix down", "suffix about") for w in vocab.words(s)]
+    for word in known:
+        if word in unit:
+            return f"; only {word!r} is a qualifier here, the rest is not read"
+    return ""
+
+
+def _read_range(text: str, unit: str | None, original: str) -> Target | None:
+    """`5%-6%`, `5～6%`, `5-6%`, `增长5%至6%`, `6.5%-7%`: two tiers, low end and high end."""
+    vocab = vocabulary()
+    r = _Reader(text, unit, original, vocab)
+    r.take_prefix("tier stretch", "tier floor")
+    verb = r.take_prefix("verb up", "verb hold")
+    body = r.rest
+    m = _NUMBER_AT_START.match(body)
+    if m is None or body.startswith(("-", "+")):
+        return None
+    after = body[m.end() :]
+    low_unit = ""
+    for i, ch in enumerate(after):
+        if ch in vocab.words("range"):
+            low_unit, after = after[:i], after[i + 1 :]
+            break
+    else:
+        return None
+    if not after or not (after[0].isdigit()):
+        return None
+    high = _read_bound(after, unit, original)
+    if high is None or high.form is not Form.MIN or high.tier is not None:
+        return None
+    try:
+        low_number = parse_number(m.group(0))
+    except ValueSyntaxError as exc:
+        raise TargetSyntaxError(f"target {original!r}: {exc}") from None
+    low = Value(low_number, low_unit or high.value.unit, original.strip())
+    if low_unit:
+        _check_unit(low_unit, original, low_number)
+    _same_unit(low, high.value, original)
+    if in_unit_of(low, high.value.unit) >= high.value.number:
+        raise TargetSyntaxError(
+            f"range {original!r} must go from the lower number to the higher one"
+        )
+    words = (*r.words, ("-", "a range: floor the low end, stretch the high end"), *high.words)
+    stated = high.stated or verb == "verb up"
+    direction = Direction.UP
+    return Target(
+        Form.TIERS, original.strip(), low, high.value, None, None, direction, stated, None, words
+    )
+
+
+def in_unit_of(value: Value, unit: str | None) -> Decimal:
+    """The value's number in `unit` (a plain number when either has none)."""
+    if unit is None or value.unit is None or value.unit == unit:
+        return value.number
+    return value.number * factor(value.unit, unit)
+
+
+def _same_unit(a: Value, b: Value, original: str) -> None:
+    if a.unit == b.unit or a.unit is None or b.unit is None:
+        return
+    try:
+        factor(a.unit, b.unit)
+    except UnitError:
+        raise TargetSyntaxError(
+            f"target {original!r}: the two numbers are in {a.unit!r} and {b.unit!r}, which "
+            "cannot be compared",
+            code="unit-mismatch",
+        ) from None
 
 
 def _tiers(text: str, unit: str | None, original: str) -> Target | None:
-    """`确保5%以上,力争5.5%`, `力争5.5%,确保5%`, `5.5%左右(确保5%以上)`; None if not two tiers."""
+    """`确保5%以上,力争5.5%`, `力争5.5%,确保5%`, `5.5%左右(确保5%以上)`,
+    `确保626亩,力争再出让122亩`; None if not two tiers."""
+    vocab = vocabulary()
     parts: list[str]
     m = _BRACKETED.fullmatch(text)
-    if m:
+    if m and _HAS_DIGIT.search(m.group("inner")):
         parts = [m.group("outer"), m.group("inner")]
     else:
         parts = [p for p in _TIER_SEPARATORS.split(text) if p]
     if len(parts) != 2:
         return None
-    floor_text = next((p for p in parts if p.startswith("确保")), None)
-    stretch_text = next((p for p in parts if p is not floor_text), None)
-    if floor_text is None or stretch_text is None:
+    floors = [p for p in parts if vocab.prefix(p, "tier floor")]
+    if len(floors) != 1:
         return None
-    if stretch_text.startswith("确保"):
+    floor_text = floors[0]
+    stretch_text = next(p for p in parts if p is not floor_text)
+    floor = _read_bound(floor_text, unit, original)
+    stretch = _read_bound(stretch_text, unit if floor is None else floor.value.unit, original)
+    if floor is None or stretch is None:
         return None
-    floor_form, floor = _bound(floor_text, unit, original)
-    stretch_form, stretch = _bound(stretch_text, unit, original)
-    if Form.MAX in (floor_form, stretch_form):
-        raise TargetSyntaxError(f"two-tier target {original!r} must be 'at least' on both tiers")
-    return Target(Form.TIERS, original.strip(), floor, stretch)
+    stretch_value = stretch.value
+    if stretch.increment:
+        _same_unit(floor.value, stretch.value, original)
+        total = floor.value.number + in_unit_of(stretch.value, floor.value.unit)
+        stretch_value = Value(total, floor.value.unit, original.strip())
+    _same_unit(floor.value, stretch_value, original)
+    down = Direction.DOWN in (floor.direction, stretch.direction) and (
+        floor.stated or stretch.stated
+    )
+    up_stated = any(b.stated and b.direction is Direction.UP for b in (floor, stretch))
+    if down and up_stated:
+        raise TargetSyntaxError(
+            f"two-tier target {original!r} is 'at least' on one tier and 'at most' on the other"
+        )
+    direction = Direction.DOWN if down else Direction.UP
+    f, s = floor.value.number, in_unit_of(stretch_value, floor.value.unit)
+    if (direction is Direction.UP and s < f) or (direction is Direction.DOWN and s > f):
+        raise TargetSyntaxError(
+            f"two-tier target {original!r}: the stretch (力争) {stretch_value.number} is "
+            f"{'below' if direction is Direction.UP else 'above'} the floor (确保) "
+            f"{floor.value.number}; the stretch is the harder one"
+        )
+    words = (*floor.words, *stretch.words)
+    stated = floor.stated or stretch.stated
+    return Target(
+        Form.TIERS,
+        original.strip(),
+        floor.value,
+        stretch_value,
+        None,
+        None,
+        direction,
+        stated,
+        None,
+        words,
+    )
 
 
 def parse_target(raw: object, *, unit: str | None = None) -> Target:
@@ -158,19 +520,62 @@ def _parse_target(raw: object, unit: str | None) -> Target:
         raise TargetSyntaxError("target is empty")
     if text.lower().lstrip("+-") in _NON_FINITE:
         raise TargetSyntaxError(f"target {original!r} is not a finite number")
-    if _SYNC.fullmatch(text):
-        return Target(Form.SYNC, original, sync=ECONOMIC_GROWTH_ID)
-    if not _HAS_DIGIT.search(text):
-        return Target(Form.TEXT, original)
-    if "确保" in text and ("力争" in text or "(" in text):
-        tiers = _tiers(text, unit, original)
-        if tiers is not None:
-            return tiers
-        raise TargetSyntaxError(
-            f"target {original!r} names 确保 but is not a two-tier form; forms: {FORMS_HELP}"
+    vocab = vocabulary()
+    if text in vocab.words("sync"):
+        return Target(
+            Form.SYNC,
+            original,
+            sync=ECONOMIC_GROWTH_ID,
+            words=((text, "keeps pace with economic growth (indicator gdp)"),),
         )
-    form, value = _bound(text, unit, original)
-    return Target(form, original, value)
+    multiple = _read_multiple(text, vocab)
+    if multiple is not None:
+        return Target(
+            Form.TEXT, original, multiple=multiple, words=((text, f"the base times {multiple}"),)
+        )
+    tiers = _tiers(text, unit, original)
+    if tiers is not None:
+        return tiers
+    if vocab.prefix(text, "tier floor") and _TIER_SEPARATORS.search(text):
+        raise TargetSyntaxError(
+            f"target {original!r} names 确保 but is not a two-tier form; write "
+            f"'确保5%以上,力争5.5%' or '5.5%左右(确保5%以上)'"
+        )
+    ranged = _read_range(text, unit, original)
+    if ranged is not None:
+        return ranged
+    try:
+        bound = _read_bound(text, unit, original)
+    except TargetSyntaxError:
+        raise
+    except ValueSyntaxError as exc:
+        raise TargetSyntaxError(f"target {original!r}: {exc}", code=exc.code) from None
+    if bound is None:
+        if _HAS_DIGIT.search(text):
+            raise TargetSyntaxError(
+                f"target {original!r} holds a number but is not a form govplan reads; "
+                f"forms: {FORMS_HELP}"
+            )
+        return Target(Form.TEXT, original)
+    return Target(
+        bound.form,
+        original,
+        bound.value,
+        direction=bound.direction,
+        stated=bound.stated,
+        words=bound.words,
+    )
+
+
+def _read_multiple(text: str, vocab: Vocabulary) -> Decimal | None:
+    """`翻一番`, `双倍增`, `力争实现翻番`: a multiple of the base."""
+    rest = text
+    for sections in (("tier floor", "tier stretch"), ("verb up",)):
+        hit = vocab.prefix(rest, *sections)
+        if hit is not None:
+            rest = rest[len(hit[0]) :]
+    value = vocab.value("multiple", rest)
+    return Decimal(value) if value is not None else None
 
 
 _STRUCTURED_KEYS = ("min", "max", "about", "floor", "stretch", "sync", "text", "progress")
@@ -209,9 +614,14 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
             f"(or floor with stretch); got {', '.join(present) or 'none'}"
         )
     key = present[0]
-    if key in ("min", "max", "about"):
-        symbol = {"min": "≥", "max": "≤", "about": "≈"}[key]
-        return Target(Form(key), f"{symbol}{shown(key)}", value(key), tolerance=tolerance)
+    if key in ("min", "max"):
+        symbol = {"min": "≥", "max": "≤"}[key]
+        direction = Direction.UP if key == "min" else Direction.DOWN
+        return Target(
+            Form(key), f"{symbol}{shown(key)}", value(key), tolerance=tolerance, direction=direction
+        )
+    if key == "about":
+        return Target(Form.ABOUT, f"≈{shown(key)}", value(key), tolerance=tolerance, stated=False)
     if key == "sync":
         return Target(Form.SYNC, f"与{raw['sync']}同步", sync=str(raw["sync"]))
     if key == "text":

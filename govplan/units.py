@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govplan import __version__
+from govplan.words import vocabulary, words_digest
 
 if TYPE_CHECKING:
     import pint
@@ -28,8 +29,9 @@ MAX_UNIT_LENGTH = 40
 
 # Dimensions of measured quantities; every other base dimension is a counting word.
 _MEASURED = frozenset(
-    {"[length]", "[mass]", "[time]", "[power]", "[currency_cny]", "[currency_usd]"}
-)
+    {"[length]", "[mass]", "[time]", "[power]", "[currency_cny]", "[currency_usd]",
+     "[coal_equivalent]", "[age]", "[score]", "[multiple]", "[percentage_point]"}
+)  # fmt: skip
 
 Dims = tuple[tuple[str, int], ...]
 Facts = tuple[Dims, Decimal] | None  # None: not a unit
@@ -67,7 +69,8 @@ def _cache_file() -> Path | None:
     if folder is None:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "govplan")
-    key = hashlib.sha256(_definitions() + __version__.encode()).hexdigest()[:16]
+    digest = _definitions() + words_digest() + __version__.encode()
+    key = hashlib.sha256(digest).hexdigest()[:16]
     return Path(folder) / f"units-{key}.json"
 
 
@@ -106,6 +109,46 @@ def _from_pint(unit: str) -> Facts:
     return dims, Decimal(base.magnitude)
 
 
+# Multipliers that documents put in front of a counting word pint does not know (千人 in
+# 张/千人); 万, 亿 and 万亿 are pint prefixes for the units it does know.
+_MULTIPLIERS = (("万亿", Decimal("1e12")), ("亿", Decimal("1e8")), ("万", Decimal("1e4")),
+                ("千", Decimal("1e3")), ("百", Decimal("1e2")))  # fmt: skip
+
+
+def is_counting_word(word: str) -> bool:
+    """An open counting word (量词): any one Chinese character that is not part of the target
+    grammar's own words (起, 例, 艘, 架, 部, 期 ...), a listed longer one (批次), or X次."""
+    vocab = vocabulary()
+    if word in vocab.words("counting"):
+        return True
+    if not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+        return False
+    if len(word) == 1:
+        return word not in vocab.grammar_characters
+    return len(word) == 2 and word[1] == "次" and word[0] not in vocab.grammar_characters
+
+
+def _compound(unit: str) -> Facts:
+    """Units pint does not know: an open counting word, a multiple of a unit (千人), or a
+    quotient (起/万人). Each open counting word is a dimension of its own."""
+    if unit.count("/") == 1:
+        top, bottom = unit.split("/")
+        a, b = (facts(top), facts(bottom)) if top and bottom else (None, None)
+        if a is None or b is None:
+            return None
+        dims: dict[str, int] = dict(a[0])
+        for dim, power in b[0]:
+            dims[dim] = dims.get(dim, 0) - power
+        return tuple(sorted((d, p) for d, p in dims.items() if p)), a[1] / b[1]
+    if is_counting_word(unit):
+        return ((f"[word:{unit}]", 1),), Decimal(1)
+    for word, multiplier in _MULTIPLIERS:
+        if unit.startswith(word) and len(unit) > len(word):
+            rest = facts(unit[len(word) :])
+            return None if rest is None else (rest[0], rest[1] * multiplier)
+    return None
+
+
 @functools.cache
 def facts(unit: str) -> Facts:
     """(dimensions, factor to base units) of a unit string, or None if it is not a unit."""
@@ -117,9 +160,22 @@ def facts(unit: str) -> Facts:
         assert isinstance(cached, list) and len(cached) == 2
         return tuple((str(d), int(p)) for d, p in cached[0]), Decimal(cached[1])
     found = _from_pint(unit)
+    if found is None:
+        found = _compound(unit)
     store[unit] = None if found is None else [[list(d) for d in found[0]], str(found[1])]
     _save(store)
     return found
+
+
+@functools.cache
+def known_units() -> tuple[str, ...]:
+    """The unit names of units.txt (for "did you mean" in messages)."""
+    names: list[str] = []
+    for line in _definitions().decode("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names.extend(p.strip() for p in line.split("=")[::2][:1] if not p.strip().endswith("-"))
+            names.extend(p.strip() for p in line.split("=")[2:] if p.strip())
+    return tuple(n for n in names if n and not n.startswith("["))
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from govplan.units import UnitError, check_unit
+from govplan.words import chinese_number, vocabulary
 
 MAX_DIGITS = 30
 
@@ -127,5 +128,39 @@ def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Valu
             break
     if approximate and not allow_approximate:
         raise ValueSyntaxError(f"{original!r} is approximate; write the number itself")
+    if allow_approximate:  # an actual: 下降3.4%, 增长2%, 全市第7 as the documents report them
+        worded = _worded_actual(text)
+        if worded is not None:
+            number, own_unit = worded
+            return Value(number, own_unit or unit, original.strip(), approximate)
     number, own_unit = split_value(text)
     return Value(number, own_unit or unit, original.strip(), approximate)
+
+
+RANK_UNIT = "位"
+
+
+def _worded_actual(text: str) -> tuple[Decimal, str | None] | None:
+    """An actual written with words: a change (下降3.4% is −3.4%) or a rank (全省第2 is 2位)."""
+    vocab = vocabulary()
+    rest = text
+    scope = vocab.prefix(rest, "rank scope")
+    if scope is not None:
+        rest = rest[len(scope[0]) :]
+    position = vocab.prefix(rest, "rank position", "rank top")
+    if position is not None and position[1] == "rank position":
+        body = rest[len(position[0]) :]
+        rank = vocab.suffix(body, "rank word")
+        if rank is not None:
+            body = body[: -len(rank[0])]
+        if body.isdigit():
+            return parse_number(body), RANK_UNIT
+        cn = chinese_number(body)
+        if cn is not None and cn[1] == len(body):
+            return cn[0], RANK_UNIT
+        return None
+    change = vocab.prefix(text, "verb decrease", "actual up")
+    if change is None or not text[len(change[0]) :][:1].isdigit():
+        return None
+    number, unit = split_value(text[len(change[0]) :])
+    return (-number if change[1] == "verb decrease" else number), unit

@@ -8,18 +8,23 @@ import pytest
 import yaml
 
 from govplan.catalogue import by_id, entries, match_name, name_key
+from govplan.targets import Direction
 
 
 def test_ids_are_unique_and_slugs() -> None:
     ids = [e.id for e in entries()]
     assert len(ids) == len(set(ids))
-    assert all(e.direction in ("up", "down") and e.kind in ("rate", "quantity") for e in entries())
+    assert all(e.kind in ("rate", "quantity") for e in entries())
+    assert {e.direction for e in entries()} == {Direction.UP, Direction.DOWN, Direction.BAND}
 
 
 @pytest.mark.parametrize(
     ("name", "ident"),
     [
         ("地区生产总值增长", "gdp"),
+        ("城镇调查失业率", "unemployment-rate"),
+        ("居民消费价格涨幅", "cpi"),
+        ("单位地区生产总值能耗", "energy-intensity"),
         ("地区生产总值", "gdp"),
         ("一般公共预算收入", "budget-revenue"),
         ("地方一般公共预算收入", "budget-revenue"),

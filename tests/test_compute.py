@@ -38,9 +38,14 @@ def test_quantity_completion_and_unit_conversion(report_of: ReportOf) -> None:
     assert r.completion == Decimal("102.5725")
 
 
-def test_quantity_zero_target_has_no_completion(report_of: ReportOf) -> None:
+def test_bare_zero_target_is_a_cap_with_no_completion(report_of: ReportOf) -> None:
+    # plan format: a bare zero (0起, 零事故) is at most 0; a floor of 0 would always be met
     r = one(report_of, "  - {id: z, name: Z, unit: 个, target: 0, actual: 3}\n")
-    assert (r.status, r.completion) == (Status.MET, None)
+    assert (r.status, r.gap, r.completion) == (Status.MISSED, Decimal(3), None)
+    r = one(report_of, "  - {id: z, name: Z, target: 0起, actual: 0起}\n")
+    assert (r.status, r.gap, r.completion) == (Status.MET, Decimal(0), None)
+    r = one(report_of, "  - {id: z, name: Z, unit: 个, target: 0以上, actual: 0}\n")
+    assert r.status is Status.MET
 
 
 def test_direction_down(report_of: ReportOf) -> None:

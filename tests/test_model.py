@@ -61,7 +61,7 @@ def test_all_problems_are_reported_at_once(write: Callable[..., str]) -> None:
         period: Q5
         indicators:
           - {id: GDP, name: A, target: 7%}
-          - {id: b, name: B, target: 增长7%}
+          - {id: b, name: B, target: 提升到了7%}
           - {id: c, name: C, target: 7%, actual: no}
           - {id: c, name: D, target: 6亿美元, actual: 3.7亿元}
         """,

@@ -104,10 +104,11 @@ def test_structured_tolerance_sync_text_progress() -> None:
 @pytest.mark.parametrize(
     ("raw", "needle"),
     [
-        ("增长7%", "not a form govplan reads"),
+        ("提升到了7%", "the word '提升到了' before the number is not known"),
         ("7%以下以上", "mixes"),
-        ("确保5%以上,确保6%", "not a form"),
-        ("确保5%以下,力争4%", "at least"),
+        ("确保5%以上,确保6%", "not a two-tier form"),
+        ("确保5%以下,力争4%以上", "'at least' on one tier and 'at most' on the other"),
+        ("确保6%以上,力争5%", "the stretch is the harder one"),
         ("", "empty"),
         ({"min": 7, "max": 9}, "exactly one"),
         ({}, "exactly one"),
@@ -121,10 +122,11 @@ def test_bad_targets(raw: object, needle: str) -> None:
         parse_target(raw)
 
 
-def test_unparsable_target_lists_the_forms() -> None:
+def test_unknown_verb_shows_the_nearest_accepted_writing() -> None:
     with pytest.raises(TargetSyntaxError) as info:
-        parse_target("增长7%")
-    assert "7%以上" in str(info.value) and "与经济增长同步" in str(info.value)
+        parse_target("提升到了1.2%")
+    assert "write '提升到1.2%' or '1.2%以上'" in str(info.value)
+    assert info.value.part == "提升到了"
 
 
 _target_chars = (

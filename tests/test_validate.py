@@ -80,7 +80,7 @@ def test_all_findings_of_all_files_in_one_run(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "a.yaml").write_text("district: [", encoding="utf-8")
     (tmp_path / "sub" / "b.yml").write_text(
-        "district: x\nyear: 2022\nindicators:\n  - {id: A, name: A, target: 增长7%}\n",
+        "district: x\nyear: 2022\nindicators:\n  - {id: A, name: A, target: 提升到了7%}\n",
         encoding="utf-8",
     )
     (tmp_path / "notes.txt").write_text("not a plan", encoding="utf-8")
