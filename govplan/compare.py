@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from govplan.catalogue import by_id
 from govplan.compute import Report, Result
+from govplan.targets import Direction
 from govplan.units import UnitError, factor
 
 
@@ -97,17 +98,17 @@ def _row(ident: str, reports: Sequence[Report], mode: str) -> Row:
         if a.actual_value is not None and b.actual_value is not None:
             actual_change = b.actual_value - a.actual_value
     if mode == "districts":
-        cells = _mark_best(cells, entry.direction if entry else first.indicator.target.direction)
+        cells = _mark_best(cells, first.indicator.direction)
     note = "units-differ" if unconverted else None  # a label key; renderers word it
     return Row(ident, name, row_unit, tuple(cells), target_change, actual_change, note)
 
 
-def _mark_best(cells: list[Cell | None], direction: str) -> list[Cell | None]:
+def _mark_best(cells: list[Cell | None], direction: Direction) -> list[Cell | None]:
     measured = [c for c in cells if c is not None and c.actual_value is not None]
-    if len(measured) < 2:
-        return cells
+    if len(measured) < 2 or direction is Direction.BAND:
+        return cells  # close-to-target indicators have no best actual, only a nearest
     values = [c.actual_value for c in measured if c.actual_value is not None]
-    best = max(values) if direction == "up" else min(values)
+    best = max(values) if direction is Direction.UP else min(values)
     return [
         Cell(c.result, c.target_value, c.actual_value, best=True)
         if c is not None and c.actual_value == best

@@ -95,12 +95,15 @@ class Target:
                 return replace(self, form=Form.MAX, direction=direction, words=words)
             if direction is Direction.BAND:
                 return replace(self, form=Form.ABOUT, direction=direction, words=words)
-            return self
+            return replace(self, words=words)
         if self.form is Form.ABOUT:
             return replace(self, direction=direction, words=words)
         if self.form is Form.TIERS and direction is not Direction.UP:
+            if direction is Direction.DOWN:  # a range on a lower-is-better indicator
+                floor, stretch = self.stretch, self.value
+                return replace(self, value=floor, stretch=stretch, direction=direction, words=words)
             return replace(self, direction=direction, words=words)
-        return self
+        return replace(self, words=words)
 
 
 @dataclass(frozen=True)

@@ -170,3 +170,107 @@ def test_schedule_share(write: Callable[..., str], period: str, share: str) -> N
         "  - {id: t, name: T, target: 100%, kind: progress, progress: 10%}\n"
     )
     assert compute_plan(load_plan(path)).results[0].expected == Decimal(share)
+
+
+# The contract's "Direction" and "Targets as the documents write them": item, status, gap,
+# stretch_met. Each row is a plan line as an analyst would write it.
+DIRECTED = [
+    # unemployment is lower-is-better in the catalogue: "5.5%左右" is met at or below 6.0%
+    (
+        "{id: unemployment-rate, name: 城镇调查失业率, target: 5.5%左右, actual: 6.4%}",
+        Status.MISSED,
+        "0.9",
+        None,
+    ),
+    (
+        "{id: unemployment-rate, name: 城镇调查失业率, target: 5.5%左右, actual: 5.9%}",
+        Status.MET,
+        "0.4",
+        None,
+    ),
+    ("{id: u, name: 城镇调查失业率, target: 5.5%, actual: 5.6%}", Status.MISSED, "0.1", None),
+    # the plan's own direction wins over the catalogue's default
+    (
+        "{id: u, name: 城镇调查失业率, direction: up, target: 5.5%左右, actual: 6.4%}",
+        Status.MET,
+        "0.9",
+        None,
+    ),
+    # a price index is best close to its target: either side within the tolerance
+    (
+        "{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: 2.4%}",
+        Status.MISSED,
+        "-0.6",
+        None,
+    ),
+    ("{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: 3.4%}", Status.MET, "0.4", None),
+    ("{id: cpi, name: 居民消费价格涨幅, target: 3%, actual: 2.6%}", Status.MET, "-0.4", None),
+    # a target's own words win over any direction
+    ("{id: cpi, name: 居民消费价格涨幅, target: 控制在3%以内, actual: 2%}", Status.MET, "-1", None),
+    # decreases: the actual is a change, met at or below the negative of the number
+    ("{id: e, name: 单位GDP能耗, target: 下降3%, actual: 下降3.4%}", Status.MET, "-0.4", None),
+    ("{id: e, name: 单位GDP能耗, target: 下降3%, actual: -2.5%}", Status.MISSED, "0.5", None),
+    ("{id: e, name: 单位GDP能耗, target: 降低2.5%左右, actual: -2.2%}", Status.MET, "0.3", None),
+    ("{id: e, name: 单位GDP能耗, target: 降低2.5%左右, actual: -1.9%}", Status.MISSED, "0.6", None),
+    ("{id: e, name: E, target: 压减5%以上, actual: 下降4%}", Status.MISSED, "1", None),
+    # changes in percentage points
+    ("{id: s, name: S, target: 提高0.5个百分点, actual: 0.3个百分点}", Status.MISSED, "-0.2", None),
+    (
+        "{id: s, name: S, target: 下降0.5个百分点, actual: 降低0.6个百分点}",
+        Status.MET,
+        "-0.1",
+        None,
+    ),
+    # ranks: 全省前3 is at most the 3rd place
+    ("{id: r, name: R, target: 全省前3, actual: 全省第2}", Status.MET, "-1", None),
+    ("{id: r, name: R, target: 全省前3, actual: 5}", Status.MISSED, "2", None),
+    # a bare zero is a cap
+    ("{id: a, name: 较大及以上安全事故, target: 0起, actual: 1起}", Status.MISSED, "1", None),
+    ("{id: a, name: 安全事故, target: 零事故, actual: 0}", Status.MET, "0", None),
+    # ranges as two tiers
+    ("{id: g, name: GDP, target: 5%-6%, actual: 5.5%}", Status.MET, "0.5", False),
+    ("{id: g, name: GDP, target: 6.5%-7%, actual: 7.1%}", Status.MET, "0.6", True),
+    ("{id: u, name: 城镇调查失业率, target: 5%-6%, actual: 5.5%}", Status.MET, "-0.5", False),
+    ("{id: cpi, name: 居民消费价格涨幅, target: 2%-3%, actual: 3.2%}", Status.MISSED, "0.2", None),
+    # an incremental stretch: 626 + 122 = 748
+    (
+        "{id: l, name: 出让土地, target: '确保626亩,力争再出让122亩', actual: 700亩}",
+        Status.MET,
+        "74",
+        False,
+    ),
+    # 翻一番 with a base: at least twice the base
+    ("{id: x, name: X, target: 翻一番, base: 100亿元, actual: 210亿元}", Status.MET, "10", None),
+    # open-ended and worded numbers
+    ("{id: h, name: H, target: 1600余户, actual: 1600户}", Status.MET, "0", None),
+    ("{id: f, name: F, target: 百家以上, actual: 99家}", Status.MISSED, "-1", None),
+    ("{id: p, name: P, target: 5100套(间), actual: 5200套}", Status.MET, "100", None),
+    ("{id: q, name: Q, target: 1.3万亿斤以上, actual: 6500亿公斤}", Status.MET, "0", None),
+    # lower-is-better two tiers
+    (
+        "{id: c, name: C, target: '确保控制在3%以内,力争2.5%', actual: 2.8%}",
+        Status.MET,
+        "-0.2",
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("item", "status", "gap", "stretch_met"), DIRECTED)
+def test_direction_and_document_wording(
+    report_of: ReportOf, item: str, status: Status, gap: str, stretch_met: bool | None
+) -> None:
+    r = one(report_of, f"  - {item}\n")
+    assert r.status is status, r.formula
+    assert r.gap == Decimal(gap)
+    assert r.stretch_met is stretch_met
+
+
+def test_bare_target_without_catalogue_entry_is_at_least(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: x, name: 某指标, target: 5%, actual: 4%}\n")
+    assert r.status is Status.MISSED and r.indicator.target.form.value == "min"
+
+
+def test_negative_target_has_no_completion(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: x, name: X, unit: 个, target: -5以上, actual: 5}\n")
+    assert (r.status, r.completion) == (Status.MET, None)

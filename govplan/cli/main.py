@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govplan import __version__
+from govplan.cli.draft import draft as draft_command
 from govplan.exitcodes import ExitCode
 
 if TYPE_CHECKING:
@@ -281,6 +282,10 @@ def compare(
         options = Options(lang=lang.value)
         _print(COMPARE_REPORTER_BY_NAME[fmt.value](comparison, options))
     raise typer.Exit(outcome.exit_code())
+
+
+# Commands that live in modules of their own (each imports its core only when run).
+app.command()(draft_command)
 
 
 def _emit(fmt: str, reports: Sequence[Report], options: Options) -> None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from govplan.audit import spread
 from govplan.compute import HUNDRED, AuditEntry, Report, Result
 from govplan.render.numbers import plain, signed
-from govplan.targets import Form
+from govplan.targets import Direction, Form
 
 _FORM_WORDS = {
     Form.MIN: "at least",
@@ -17,6 +17,13 @@ _FORM_WORDS = {
     Form.SYNC: "keep pace with another indicator's actual",
     Form.TEXT: "qualitative (no number to compare)",
     Form.PROGRESS: "progress task (% done against the calendar)",
+}
+
+
+_DIRECTION_WORDS = {
+    Direction.UP: "more is better",
+    Direction.DOWN: "less is better",
+    Direction.BAND: "closest to the target is best",
 }
 
 
@@ -43,6 +50,10 @@ def explain_result(result: Result) -> str:
     lines = [f"{ind.id}: {ind.name}  ({ind.location})"]
     add = lines.append
     add(f"  target      {target.text!r} -> {_FORM_WORDS[target.form]}")
+    for word, meaning in target.words:
+        add(f"              {word!r}: {meaning}" if word else f"              {meaning}")
+    if target.multiple is not None and target.value is None:
+        add(f"              the base times {target.multiple}: no `base:` given, so no number")
     if target.value is not None:
         add(f"              bound {target.value.number:f} {target.unit or '(no unit)'}")
     if target.stretch is not None:
@@ -50,6 +61,7 @@ def explain_result(result: Result) -> str:
     if target.sync:
         add(f"              refers to indicator {target.sync!r}")
     add(f"  kind        {ind.kind}" + ("" if ind.unit is None else f"; indicator unit {ind.unit}"))
+    add(f"  direction   {ind.direction.value} ({_DIRECTION_WORDS[ind.direction]})")
     measured = ind.progress if ind.kind == "progress" else ind.actual
     if measured is not None:
         approx = " (approximate)" if measured.approximate else ""

@@ -1,0 +1,112 @@
+"""`govplan draft`: a plan file drafted from a document's target sentences."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govplan.exitcodes import ExitCode
+
+PERIODS = ("year", "H1", "Q1", "Q2", "Q3", "Q4", *(f"M{m:02d}" for m in range(1, 13)))
+
+
+def _read(source: str) -> list[tuple[str, int, str]]:
+    if source == "-":
+        return [("<stdin>", n, line) for n, line in enumerate(sys.stdin.read().splitlines(), 1)]
+    try:
+        text = Path(source).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        _fail(f"{source}: no such file")
+    except IsADirectoryError:
+        _fail(f"{source}: is a directory; give a text file of target sentences")
+    except UnicodeDecodeError:
+        _fail(f"{source}: not UTF-8 text; save it as UTF-8")
+    except OSError as exc:
+        _fail(f"{source}: {exc.strerror or exc}")
+    return [(source, n, line) for n, line in enumerate(text.splitlines(), 1)]
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"govplan draft: {message}\n")
+    raise typer.Exit(ExitCode.INVALID)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def draft(
+    texts: Annotated[
+        list[str],
+        typer.Argument(metavar="TEXT...", help="Text files of target sentences, or - for stdin."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", metavar="PLAN", help="Write the plan here (else stdout)."),
+    ] = None,
+    district: Annotated[str, typer.Option("--district", help="The plan's district.")] = "待填写",
+    year: Annotated[
+        int | None,
+        typer.Option("--year", min=1949, max=2100, help="Plan year (default: first in the text)."),
+    ] = None,
+    period: Annotated[str, typer.Option("--period", help="year, H1, Q1..Q4, M01..M12.")] = "year",
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing PLAN.")] = False,
+) -> None:
+    """Draft a plan from a document's own target sentences, e.g. 地区生产总值增长5.5%左右(确保
+    5%以上) or 新增国家高新技术企业84家、省科技型中小企业186家以上.
+
+    Each sentence is split into indicator name and target with the target grammar; ids are
+    the catalogue's or a pinyin slug; the sentence is kept under `source:`. Lines without a
+    target are skipped and counted; a line that looks like a target but is not read is kept
+    as a comment. What is written always passes `govplan validate`. Exit codes: 0 written;
+    2 bad input, no target found, or PLAN exists without --force; 3 internal error.
+    """
+    from govplan.draft import draft_lines, render_plan
+    from govplan.errors import PlanInvalid
+    from govplan.load import load_text
+    from govplan.model import build_plan
+
+    if period not in PERIODS:
+        _fail(f"--period {period!r} is not one of {', '.join(PERIODS)}")
+    if output is not None and output.exists() and not force:
+        _fail(f"{output} exists; choose another file, or pass --force to overwrite it")
+    lines = [line for source in texts for line in _read(source)]
+    result = draft_lines(lines)
+    for unread in result.unread:
+        sys.stderr.write(
+            f"{unread.file}:{unread.line}: not read ({unread.reason}): {unread.text}\n"
+        )
+    if not result.indicators:
+        _fail(f"no target sentence found in {len(lines)} lines; nothing written")
+    plan_year = year or result.year_seen
+    if plan_year is None:
+        _fail("the text names no year (2023年); give --year")
+    assert plan_year is not None
+    text = render_plan(result, district=district, year=plan_year, period=period)
+    try:  # the contract of this command: what it writes is a valid plan
+        build_plan(load_text(text, str(output or "<draft>")))
+    except PlanInvalid as exc:
+        raise RuntimeError(f"the drafted plan does not validate: {exc.findings[0]}") from None
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _write_atomically(output, text)
+    defaults = " (district 待填写: give --district)" if district == "待填写" else ""
+    sys.stderr.write(
+        f"govplan draft: {len(result.indicators)} indicators from {len(lines)} lines; "
+        f"{result.skipped} lines without a target skipped; {len(result.unread)} not read "
+        f"(kept as comments){defaults}\n"
+    )
