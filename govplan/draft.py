@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from govplan.targets import Form, TargetSyntaxError, parse_target
+from govplan.units import is_open
 from govplan.values import normalize
 from govplan.words import Vocabulary, vocabulary
 
@@ -17,7 +18,7 @@ MAX_ID = 48
 
 # Numbering at the start of a line: 1. 1、 (一) 一、 ① 第一,
 _NUMBERING = re.compile(
-    r"^(?:\d{1,3}[.、)]|\(\d{1,3}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[①-⑳])"
+    r"^(?:[-—·•*]+|\d{1,3}[.、)]|\(\d{1,3}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 )
 _SENTENCES = re.compile(r"[;。!?]")
 _CLAUSES = re.compile(r"[,、]")
@@ -81,13 +82,14 @@ def _target_start(clause: str, at: int, vocab: Vocabulary) -> int:
     return start
 
 
-def _longest_target(clause: str, start: int, digit: int) -> tuple[str, int] | None:
+def _longest_target(clause: str, start: int, digit: int, lead: str = "") -> tuple[str, int] | None:
     """The longest text from `start` (ending past the number at `digit`) that parses as a
-    target with a number; (phrase, end)."""
+    target with a number, with `lead` (a tier word from the head of the clause) in front;
+    (phrase, end)."""
     number = _NUMBER_RUN.match(clause, digit)
     first_end = number.end() if number else digit + 1
     for end in range(len(clause), first_end - 1, -1):
-        phrase = clause[start:end]
+        phrase = lead + clause[start:end]
         try:
             target = parse_target(phrase)
         except TargetSyntaxError:
@@ -115,7 +117,10 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
             name, tier = _strip_tier(name, vocab)
             return [(name, tier + word)]
     segments: list[tuple[str, str]] = []  # (text before the target, target phrase)
-    rest, pos = clause, 0
+    # 确保出让经营性用地626亩,力争再出让122亩: the tier word at the head belongs to the target
+    head = vocab.prefix(clause, "tier floor", "tier stretch")
+    lead = head[0] if head is not None else ""
+    rest, pos = clause[len(lead) :], 0
     while True:
         m = _DIGIT.search(rest, pos)
         if m is None:
@@ -124,15 +129,19 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
         after = number.end() if number else m.end()
         start = _target_start(rest, m.start(), vocab)
         skip = _is_date_at(rest, m.start(), after) or _is_quoted(rest, m.start())
-        found = None if skip else _longest_target(rest, start, m.start())
+        found = None if skip else _longest_target(rest, start, m.start(), lead)
         if found is None:
             pos = after
             continue
         phrase, end = found
         if vocab.prefix(rest[end:], "suffix up", "suffix down", "suffix about", "open up"):
-            raise TargetSyntaxError(f"{clause!r}: the words after {phrase!r} are not read")
+            pos = after  # 35岁以下大学生: a qualifier of the name, not a target of its own
+            continue
+        if _inside_a_word(phrase, rest[end : end + 1]):
+            pos = after  # 58同城, 4大场馆: the number is part of a name
+            continue
         segments.append((rest[:start], phrase))
-        rest, pos = rest[end:], 0
+        rest, pos, lead = rest[end:], 0, ""
     if not segments:
         return []
     # 新引进35岁以下大学生4万名以上: a number followed by more name and then the target is
@@ -145,18 +154,25 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
             del segments[i]
         else:
             i += 1
-    base, tier = _strip_tier((segments[0][0] + rest).strip(), vocab)
+    base = (segments[0][0] + rest).strip()
     phrases = [p for _, p in segments]
     if not base:  # 收储10宗: the verb is all the name there is
         verb = vocab.prefix(phrases[0], "verb up", "verb down", "verb hold")
         if verb is not None and len(verb[0]) < len(phrases[0]):
             base = verb[0]
             phrases[0] = phrases[0][len(verb[0]) :]
-    phrases[0] = tier + phrases[0]
     if len(phrases) == 1:
         return [(base, phrases[0])]
     # 出让经营性用地7宗424亩: one name, two units; tell them apart by unit
     return [(f"{base}({_unit_of(p)})" if _unit_of(p) else base, p) for p in phrases]
+
+
+def _inside_a_word(phrase: str, following: str) -> bool:
+    """A number with no unit, or an open counting word, run straight into more text."""
+    if not following or not "\u4e00" <= following <= "\u9fff":
+        return False
+    unit = _unit_of(phrase)
+    return not unit or is_open(unit) or unit in vocabulary().words("name unit")
 
 
 def _is_quoted(text: str, at: int) -> bool:
@@ -247,7 +263,7 @@ def draft_lines(lines: Iterable[tuple[str, int, str]]) -> Draft:
                 except TargetSyntaxError as exc:
                     draft.unread.append(Unread(file, number, raw.strip(), str(exc)))
         if not found and len(draft.unread) == unread:
-            if _DIGIT.search(text) and _looks_like_target(text):
+            if _DIGIT.search(text) and _looks_like_target(text) and len(text) < 80:
                 draft.unread.append(Unread(file, number, raw.strip(), "no target form was read"))
             else:
                 draft.skipped += 1

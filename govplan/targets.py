@@ -189,7 +189,9 @@ def _read_bound(text: str, unit: str | None, original: str) -> _Bound | None:
     if verb is not None and tier is None and r.take_prefix("tier floor", "tier stretch"):
         pass  # 实现力争 is not a form, but 力争实现 is; a tier after a verb is only noted
     about_prefix = r.take_prefix("prefix about")
-    suffix = r.take_suffix("suffix up", "suffix down", "suffix about")
+    suffix = r.take_suffix("suffix up", "suffix down", "suffix about", "open up")
+    if suffix == "open up":  # 80%多: more than 80%
+        suffix = "suffix up"
     if suffix is not None and r.take_suffix("suffix up", "suffix down", "suffix about"):
         raise TargetSyntaxError(
             f"target {original!r} mixes two qualifiers ({r.words[-1][0]!r} and "
@@ -311,6 +313,12 @@ def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
         tail = r.rest[read:]
         r.words.append((r.rest[:read], f"the number {number} in words"))
     opened = None
+    multiplier = next((w for w in ("万亿", "亿", "万") if tail.startswith(w)), "")
+    after = r.vocab.prefix(tail[len(multiplier) :], "open up") if multiplier else None
+    if after is not None:  # 7.1万余个: more than 7.1万 个
+        tail = multiplier + tail[len(multiplier) + len(after[0]) :]
+        r.words.append((after[0], _words_meaning("open up")))
+        return number, tail or None, "open up"
     hit = r.vocab.prefix(tail, "open up")
     if hit is not None and (len(tail) > len(hit[0]) or not tail[len(hit[0]) :]):
         tail = tail[len(hit[0]) :]

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
 from decimal import Decimal
 from importlib import resources
@@ -26,6 +27,11 @@ if TYPE_CHECKING:
     import pint
 
 MAX_UNIT_LENGTH = 40
+
+# What a unit looks like in a plan: a word (亿元, 万人, km) or a quotient of two (件/万人).
+# pint's own parser accepts far more (stray punctuation, powers such as 米**0.5), none of
+# which a plan means; such text is refused before pint sees it.
+_UNIT_SHAPE = re.compile(r"[\u4e00-\u9fffA-Za-z]+(?:/[\u4e00-\u9fffA-Za-z]+)?")
 
 # Dimensions of measured quantities; every other base dimension is a counting word.
 _MEASURED = frozenset(
@@ -105,7 +111,10 @@ def _from_pint(unit: str) -> Facts:
         base = registry().Quantity(Decimal(1), unit).to_base_units()
     except Exception:  # pint raises a variety of parser errors for arbitrary text
         return None
-    dims = tuple(sorted((str(d), int(str(p))) for d, p in dict(base.dimensionality).items()))
+    powers = dict(base.dimensionality).items()
+    if any(Decimal(str(p)) != int(Decimal(str(p))) for _, p in powers):
+        return None  # a fractional power is no unit a plan means
+    dims = tuple(sorted((str(d), int(Decimal(str(p)))) for d, p in powers))
     return dims, Decimal(base.magnitude)
 
 
@@ -185,6 +194,11 @@ def check_unit(unit: str) -> None:
         return
     if len(unit) > MAX_UNIT_LENGTH:
         raise UnitError(f"unit {unit[:MAX_UNIT_LENGTH]!r}… is too long", unit=unit)
+    if not _UNIT_SHAPE.fullmatch(unit):
+        raise UnitError(
+            f"{unit!r} is not a unit: a unit is a word (亿元, 万人) or a quotient of two (件/万人)",
+            unit=unit,
+        )
     if facts(unit) is None:
         raise UnitError(f"unknown unit {unit!r}", unit=unit)
 
@@ -221,3 +235,9 @@ def is_counting(unit: str) -> bool:
         return False
     dims, base = _facts_of(unit)
     return len(dims) == 1 and dims[0][1] == 1 and dims[0][0] not in _MEASURED and base == 1
+
+
+def is_open(unit: str) -> bool:
+    """True when the unit rests on an open counting word (起, 艘) rather than units.txt."""
+    found = facts(unit) if _UNIT_SHAPE.fullmatch(unit) else None
+    return found is not None and any(d.startswith("[word:") for d, _ in found[0])

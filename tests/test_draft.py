@@ -1,0 +1,160 @@
+"""`govplan draft`: sentences split into name and target as an analyst would, and a plan
+that always validates, written only where it may be."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from govplan.cli.main import app
+from govplan.draft import draft_lines, split_clause
+from govplan.load import load_text
+from govplan.model import build_plan
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+runner = CliRunner()
+
+
+# sentence as published -> (name, target) pairs
+SPLITS = [
+    ("地区生产总值增长5.5%左右(确保5%以上)", [("地区生产总值", "增长5.5%左右(确保5%以上)")]),
+    ("固定资产投资力争实现735亿元", [("固定资产投资", "力争实现735亿元")]),
+    ("财政收入增长与经济增长保持同步", [("财政收入增长", "与经济增长保持同步")]),
+    ("力争R&D经费支出增长25%", [("R&D经费支出", "力争增长25%")]),
+    ("森林覆盖率稳定在24.5%以上", [("森林覆盖率", "稳定在24.5%以上")]),
+    ("实际利用外资6亿美元以上", [("实际利用外资", "6亿美元以上")]),
+    ("PM2.5平均浓度降至31微克/立方米以下", [("PM2.5平均浓度", "降至31微克/立方米以下")]),
+    ("出让经营性用地7宗424亩", [("出让经营性用地(宗)", "7宗"), ("出让经营性用地(亩)", "424亩")]),
+    ("新引进35岁以下大学生4万名以上", [("新引进35岁以下大学生", "4万名以上")]),
+    ("加快形成15分钟品质文化生活圈", []),
+    ("完成市下达目标任务", []),
+    ("综合考评排名力争全省前3", [("综合考评排名", "力争全省前3")]),
+    ("城镇调查失业率5.5%左右", [("城镇调查失业率", "5.5%左右")]),
+    ("单位国内生产总值能耗降低2.5%左右", [("单位国内生产总值能耗", "降低2.5%左右")]),
+]
+
+
+@pytest.mark.parametrize(("clause", "pairs"), SPLITS)
+def test_split_clause(clause: str, pairs: list[tuple[str, str]]) -> None:
+    assert split_clause(clause) == pairs
+
+
+def _draft(text: str) -> list[tuple[str, str, str]]:
+    lines = [("t.txt", n, line) for n, line in enumerate(text.splitlines(), 1)]
+    return [(d.id, d.name, d.target) for d in draft_lines(lines).indicators]
+
+
+def test_several_targets_in_one_sentence_and_tiers_kept_together() -> None:
+    got = _draft(
+        "新增国家高新技术企业84家、省科技型中小企业186家以上,积极引育独角兽企业。\n"
+        "有序推进土地开发利用,确保出让经营性用地626亩,力争再出让122亩。\n"
+    )
+    assert got == [
+        ("new-high-tech-firms", "新增国家高新技术企业", "84家"),
+        ("tech-smes", "省科技型中小企业", "186家以上"),
+        ("chu-rang-jing-ying-xing-yong-di", "出让经营性用地", "确保626亩,力争再出让122亩"),
+    ]
+
+
+def test_ids_are_unique_slugs() -> None:
+    got = _draft("新建学校8所\n新建学校3所\n")
+    assert [g[0] for g in got] == ["xin-jian-xue-xiao", "xin-jian-xue-xiao-2"]
+
+
+def _seed(prefix: str) -> Path:
+    found = sorted(SEEDS.glob(f"{prefix}_*.txt"))
+    if not found:
+        pytest.skip("the seed documents are not beside this checkout")
+    return found[0]
+
+
+def test_seed_002_targets_for_2024() -> None:
+    lines = _seed("002").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, ln in enumerate(lines) if ln.startswith("建议2024年"))
+    block = "\n".join(lines[start : start + 13])
+    got = {(name, target) for _, name, target in _draft(block)}
+    assert got == {
+        ("地区生产总值", "增长6.0%"),
+        ("固定资产投资", "350亿元以上"),
+        ("其中区内投资", "力争300亿元"),
+        ("一般公共预算收入", "与经济增长同步"),
+        ("新引进人才数", "4.2万人"),
+        ("城镇居民人均可支配收入", "与经济增长同步"),
+        ("全社会R&D经费投入相当于地区生产总值比重", "10%左右"),
+    }
+
+
+def test_seed_004_drafts_a_valid_plan(tmp_path: Path) -> None:
+    seed = _seed("004")
+    out = tmp_path / "gongshu-2023.yaml"
+    result = runner.invoke(
+        app, ["draft", str(seed), "-o", str(out), "--district", "拱墅区", "--year", "2023"]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    assert "indicators from" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    plan = build_plan(load_text(text, str(out)))
+    pairs = {(i.name, i.target.text) for i in plan.indicators}
+    for pair in [
+        ("规上工业增加值", "增长4%以上"),
+        ("新增学位", "9525个"),
+        ("新增停车位", "2000个以上"),
+        ("森林覆盖率", "稳定在24.5%以上"),
+        ("认知症照护床位", "200张"),
+    ]:
+        assert pair in pairs
+    assert all(i.source for i in plan.indicators)
+    validate = runner.invoke(app, ["validate", str(out)])
+    assert validate.exit_code == 0, validate.stdout
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    src = tmp_path / "t.txt"
+    src.write_text("2024年新增学位5600个\n", encoding="utf-8")
+    out = tmp_path / "plan.yaml"
+    out.write_text("keep me\n", encoding="utf-8")
+    result = runner.invoke(app, ["draft", str(src), "-o", str(out)])
+    assert result.exit_code == 2
+    assert f"{out} exists" in result.stderr and "--force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep me\n"
+    result = runner.invoke(app, ["draft", str(src), "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.stderr
+    assert "5600个" in out.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_stdin_unread_lines_are_kept_as_comments() -> None:
+    text = "地区生产总值增长6%\n固定资产投资力争实现735亿元左右以上\n今年工作很多。\n"
+    result = runner.invoke(
+        app, ["draft", "-", "--year", "2024", "--district", "滨江区"], input=text
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "<stdin>:2: not read" in result.stderr
+    assert "1 lines without a target skipped" in result.stderr
+    assert "# not read (<stdin>:2," in result.stdout
+    assert result.stdout.startswith("# yaml-language-server: $schema=")
+    plan = build_plan(load_text(result.stdout, "<stdin>"))
+    assert [i.id for i in plan.indicators] == ["gdp"]
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["nowhere.txt"], "nowhere.txt: no such file"),
+        (["-", "--period", "Q5"], "--period 'Q5'"),
+    ],
+)
+def test_bad_input_is_refused(args: list[str], needle: str) -> None:
+    result = runner.invoke(app, ["draft", *args], input="新增学位5600个\n")
+    assert result.exit_code == 2
+    assert needle in result.stderr and result.stdout == ""
+
+
+def test_no_target_and_no_year_are_refused() -> None:
+    result = runner.invoke(app, ["draft", "-", "--year", "2024"], input="今年工作很多。\n")
+    assert (result.exit_code, "no target sentence found" in result.stderr) == (2, True)
+    result = runner.invoke(app, ["draft", "-"], input="新增学位5600个\n")
+    assert (result.exit_code, "give --year" in result.stderr) == (2, True)
