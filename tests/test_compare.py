@@ -101,7 +101,8 @@ def test_cli_compare_expands_globs_and_skips_task_reports() -> None:
     assert result.exit_code == 0
     assert "gongshu-2024-q2.yaml: only progress tasks; not compared" in result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("id,name,unit,plan") and len(lines) == 3
+    assert lines[0].startswith("id,name,unit,plan") and len(lines) == 4  # 2022, 2023, 2024
+    assert "plans/gongshu-2024.yaml,拱墅区,2024,增长5.5%,5.5" in lines[3]
 
 
 def test_cli_compare_invalid_plan_exit_2(tmp_path: object) -> None:
