@@ -254,12 +254,12 @@ def draft_lines(lines: Iterable[tuple[str, int, str]]) -> Draft:
         year = _YEAR.search(text)
         if year and draft.year_seen is None:
             draft.year_seen = int(year.group(1))
-        found: list[tuple[str, str]] = []
+        found: list[tuple[str, str, str]] = []  # name, target, the sentence it came from
         unread = len(draft.unread)
         for sentence in _SENTENCES.split(text):
             for clause in _clauses(sentence):
                 try:
-                    found.extend(split_clause(clause))
+                    found.extend((n, t, sentence) for n, t in split_clause(clause))
                 except TargetSyntaxError as exc:
                     draft.unread.append(Unread(file, number, raw.strip(), str(exc)))
         if not found and len(draft.unread) == unread:
@@ -268,10 +268,8 @@ def draft_lines(lines: Iterable[tuple[str, int, str]]) -> Draft:
             else:
                 draft.skipped += 1
             continue
-        for name, phrase in found:
-            draft.indicators.append(
-                Drafted("", name.strip() or phrase, phrase, raw.strip(), number)
-            )
+        for name, phrase, sentence in found:
+            draft.indicators.append(Drafted("", name.strip() or phrase, phrase, sentence, number))
     draft.indicators = _with_ids(draft.indicators)
     return draft
 

@@ -245,3 +245,26 @@ def test_filters_and_sort_from_the_command_line() -> None:
     assert data["results"][0]["id"] == "task-068"
     bad = runner.invoke(app, ["check", Q2, "--status", "late"])
     assert bad.exit_code == 2
+
+
+def test_explain_names_the_words_read_and_the_direction(tmp_path: object) -> None:
+    from pathlib import Path
+
+    plan = Path(str(tmp_path)) / "p.yaml"
+    plan.write_text(
+        "district: 测试区\nyear: 2023\nindicators:\n"
+        "  - {id: energy-intensity, name: 单位GDP能耗, target: 降低2.5%左右, actual: 下降2.2%}\n"
+        "  - {id: unemployment-rate, name: 城镇调查失业率, target: 5.5%左右, actual: 6.4%}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["check", str(plan), "--explain", "energy-intensity"])
+    assert result.exit_code == 0, result.stderr
+    assert "'降低': a decrease" in result.stdout and "'左右': about" in result.stdout
+    assert "met if actual ≤ target + 0.5 (about)" in result.stdout
+    assert "status      met" in result.stdout
+    result = runner.invoke(app, ["check", str(plan), "--explain", "unemployment-rate"])
+    assert "direction   down (less is better)" in result.stdout
+    assert "direction down (the indicator's)" in result.stdout
+    assert "status      missed" in result.stdout
+    data = json.loads(runner.invoke(app, ["check", str(plan), "-f", "json"]).stdout)
+    assert [r["target"]["direction"] for r in data["results"]] == ["down", "down"]
