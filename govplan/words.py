@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -25,22 +26,21 @@ class Vocabulary:
 
     def prefix(self, text: str, *sections: str) -> tuple[str, str] | None:
         """The longest word of `sections` that `text` starts with, and its section."""
-        best: tuple[str, str] | None = None
-        for section in sections:
-            for word in self.words(section):
-                if text.startswith(word) and (best is None or len(word) > len(best[0])):
-                    best = (word, section)
-                    break  # words are longest first: the first hit is this section's longest
-        return best
+        return self._longest(text.startswith, sections)
 
     def suffix(self, text: str, *sections: str) -> tuple[str, str] | None:
         """The longest word of `sections` that `text` ends with, and its section."""
+        return self._longest(text.endswith, sections)
+
+    def _longest(
+        self, fits: Callable[[str], bool], sections: tuple[str, ...]
+    ) -> tuple[str, str] | None:
         best: tuple[str, str] | None = None
         for section in sections:
-            for word in self.words(section):
-                if text.endswith(word) and (best is None or len(word) > len(best[0])):
-                    best = (word, section)
-                    break
+            # words are longest first: the first that fits is this section's longest
+            word = next((w for w in self.words(section) if fits(w)), None)
+            if word is not None and (best is None or len(word) > len(best[0])):
+                best = (word, section)
         return best
 
     @functools.cached_property
