@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from govplan.units import UnitError, factor, known_units
+from govplan.units import UnitError, factor, is_open, known_units
 from govplan.values import (
     NUMBER,
     Value,
@@ -306,6 +306,8 @@ def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
     else:
         if _HAS_DIGIT.search(r.rest):
             _not_understood(r)
+        if r.vocab.prefix(r.rest, "idiom") is not None:
+            return None
         cn = chinese_number(r.rest)
         if cn is None:
             return None
@@ -555,12 +557,18 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     ranged = _read_range(text, unit, original)
     if ranged is not None:
         return ranged
+    digits = _HAS_DIGIT.search(text) is not None
     try:
         bound = _read_bound(text, unit, original)
-    except TargetSyntaxError:
-        raise
-    except ValueSyntaxError as exc:
+    except (TargetSyntaxError, ValueSyntaxError) as exc:
+        if not digits:  # 一流营商环境, 三大产品: numerals in words that are not a target
+            return Target(Form.TEXT, original)
+        if isinstance(exc, TargetSyntaxError):
+            raise
         raise TargetSyntaxError(f"target {original!r}: {exc}", code=exc.code) from None
+    if bound is not None and not digits and bound.value.unit and is_open(bound.value.unit):
+        # 一流, 一批: a numeral before a word that is not a unit of govplan's is an idiom
+        return Target(Form.TEXT, original)
     if bound is None:
         if _HAS_DIGIT.search(text):
             raise TargetSyntaxError(

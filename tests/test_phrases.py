@@ -69,7 +69,18 @@ def test_multiples_have_no_number_without_a_base(phrase: str, multiple: str) -> 
 
 @pytest.mark.parametrize(
     ("phrase", "qualitative"),
-    [("实现全覆盖", True), ("完成市下达目标任务", True), ("持续下降", True), ("前列", True)],
+    [
+        ("实现全覆盖", True),
+        ("完成市下达目标任务", True),
+        ("持续下降", True),
+        ("前列", True),
+        ("打造一流营商环境", True),
+        ("打造一批", True),
+        ("三大产品", True),
+        ("十件实事", True),
+        ("两年", False),
+        ("新增百家以上", False),
+    ],
 )
 def test_phrases_without_a_number_are_qualitative_on_purpose(
     phrase: str, qualitative: bool
