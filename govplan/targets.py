@@ -367,24 +367,31 @@ def _check_unit(unit: str, original: str, number: Decimal) -> None:
                 f"qualifier; forms: {FORMS_HELP}",
                 part=unit,
             ) from None
+        trailing = _after_qualifier(unit)
+        if trailing is not None and original.endswith(trailing):
+            instead = original[: -len(trailing)]
+            raise TargetSyntaxError(
+                f"target {original!r}: {trailing!r} after the qualifier is not read; "
+                f"write {instead!r}",
+                part=trailing,
+            ) from None
         near = difflib.get_close_matches(unit, known_units(), n=2, cutoff=0.4)
         hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
-        suffix = _suffix_hint(unit)
         raise TargetSyntaxError(
-            f"target {original!r}: the unit {unit!r} is not known{hint}{suffix}",
+            f"target {original!r}: the unit {unit!r} is not known{hint}",
             code="unknown-unit",
             part=unit,
         ) from None
 
 
-def _suffix_hint(unit: str) -> str:
-    """For a qualifier the vocabulary does not know (`7%以上吧`): the nearest one."""
+def _after_qualifier(unit: str) -> str | None:
+    """In `%以上吧`: the words after a qualifier (`吧`), which nothing reads."""
     vocab = vocabulary()
-    known = [w for s in ("suffix up", "suffix down", "suffix about") for w in vocab.words(s)]
-    for word in known:
-        if word in unit:
-            return f"; only {word!r} is a qualifier here, the rest is not read"
-    return ""
+    for word in (w for s in ("suffix up", "suffix down", "suffix about") for w in vocab.words(s)):
+        at = unit.find(word)
+        if at >= 0 and unit[at + len(word) :]:
+            return unit[at + len(word) :]
+    return None
 
 
 def _read_range(text: str, unit: str | None, original: str) -> Target | None:
