@@ -55,3 +55,20 @@ def test_every_indicator_in_more_than_one_plan_is_in_the_catalogue() -> None:
     shared = {ident for ident, files in seen.items() if len(files) > 1}
     assert shared, "the plans share indicators"
     assert all(by_id(ident) is not None for ident in shared), shared - {e.id for e in entries()}
+
+
+def test_every_data_file_of_the_package_is_shipped() -> None:
+    # a data file missing from package-data works in the editable install and fails after
+    # a plain `pip install .`
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    shipped = set(
+        tomllib.loads((root / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"][
+            "govplan"
+        ]
+    )
+    present = {
+        p.name for p in (root / "govplan").iterdir() if p.suffix in (".txt", ".yaml", ".typed")
+    }
+    assert present <= shipped
