@@ -3,6 +3,7 @@ word of the vocabulary (words.txt) as a property."""
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 from pathlib import Path
 
@@ -115,3 +116,20 @@ def test_vocabulary_format() -> None:
     assert vocab.value("multiple", "翻一番") == "2"
     with pytest.raises(ValueError, match="before any"):
         parse_vocabulary("增长\n")
+
+
+_PIECES = st.sampled_from(
+    [w for words in vocabulary().sections.values() for w in words]
+    + list("0123456789.%-~,()以上下左右约万亿元人家个起第前零一二百千")
+)
+
+
+@given(st.lists(_PIECES, max_size=8).map("".join))
+def test_any_string_of_vocabulary_words_is_read_or_refused(text: str) -> None:
+    from govplan.targets import TargetSyntaxError
+    from govplan.values import ValueSyntaxError, parse_value
+
+    with contextlib.suppress(TargetSyntaxError):
+        parse_target(text)
+    with contextlib.suppress(ValueSyntaxError):
+        parse_value(text)
