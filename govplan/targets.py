@@ -186,8 +186,6 @@ def _read_bound(text: str, unit: str | None, original: str) -> _Bound | None:
     if rank is not None:
         return replace(rank, tier=tier, increment=increment)
     verb = r.take_prefix("verb up", "verb down", "verb hold", "verb decrease")
-    if verb is not None and tier is None and r.take_prefix("tier floor", "tier stretch"):
-        pass  # 实现力争 is not a form, but 力争实现 is; a tier after a verb is only noted
     about_prefix = r.take_prefix("prefix about")
     suffix = r.take_suffix("suffix up", "suffix down", "suffix about", "open up")
     if suffix == "open up":  # 80%多: more than 80%
