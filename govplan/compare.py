@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from govplan.catalogue import by_id
 from govplan.compute import Report, Result
+from govplan.model import Indicator
 from govplan.targets import Direction
 from govplan.units import UnitError, factor
 
@@ -98,9 +99,17 @@ def _row(ident: str, reports: Sequence[Report], mode: str) -> Row:
         if a.actual_value is not None and b.actual_value is not None:
             actual_change = b.actual_value - a.actual_value
     if mode == "districts":
-        cells = _mark_best(cells, first.indicator.direction)
+        cells = _mark_best(cells, _direction(first.indicator))
     note = "units-differ" if unconverted else None  # a label key; renderers word it
     return Row(ident, name, row_unit, tuple(cells), target_change, actual_change, note)
+
+
+def _direction(indicator: Indicator) -> Direction:
+    """Which way is better for this row: the target's words (全省前3 is lower-is-better),
+    else the indicator's direction."""
+    if indicator.target.value is not None:
+        return indicator.target.direction
+    return indicator.direction
 
 
 def _mark_best(cells: list[Cell | None], direction: Direction) -> list[Cell | None]:

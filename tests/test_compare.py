@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -108,3 +109,23 @@ def test_cli_compare_expands_globs_and_skips_task_reports() -> None:
 def test_cli_compare_invalid_plan_exit_2(tmp_path: object) -> None:
     result = runner.invoke(app, ["compare", "plans/gongshu-2022.yaml", "missing.yaml"])
     assert result.exit_code == 2 and "missing.yaml: error io" in result.stderr
+
+
+def test_best_follows_the_target_words_and_band_has_none(tmp_path: Path) -> None:
+    from govplan.check import run_check
+    from govplan.compare import compare as compare_plans
+
+    paths = []
+    for district, rank, cpi in (("甲区", "全省第2", "2.9%"), ("乙区", "全省第5", "1%")):
+        p = tmp_path / f"{district}.yaml"
+        p.write_text(
+            f"district: {district}\nyear: 2023\nindicators:\n"
+            f"  - {{id: rank, name: 综合考评排名, target: 全省前3, actual: {rank}}}\n"
+            f"  - {{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: {cpi}}}\n",
+            encoding="utf-8",
+        )
+        paths.append(str(p))
+    comparison = compare_plans(run_check(paths).reports, only_common=False, ids=[])
+    rows = {row.id: row for row in comparison.rows}
+    assert [c.best for c in rows["rank"].cells if c] == [True, False]  # 2nd place is best
+    assert [c.best for c in rows["cpi"].cells if c] == [False, False]
