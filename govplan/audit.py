@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from govplan.compute import HUNDRED, AuditEntry, Result, Status, in_unit
+from govplan.compute import HUNDRED, AuditEntry, Result, Status
 from govplan.targets import Form
 from govplan.units import is_counting
-from govplan.values import Value
+from govplan.values import Value, in_unit
 
 ZERO = Decimal(0)
 Interval = tuple[Decimal, Decimal]

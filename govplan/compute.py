@@ -9,8 +9,8 @@ from enum import StrEnum
 
 from govplan.model import Indicator, Plan
 from govplan.targets import Direction, Form, Target
-from govplan.units import UnitError, factor
-from govplan.values import Value
+from govplan.units import UnitError
+from govplan.values import Value, in_unit
 
 HUNDRED = Decimal(100)
 ON_TRACK_BAND = Decimal("0.5")  # pp either side of the schedule share
@@ -73,13 +73,6 @@ class Result:
     formula: str = ""
     reason: str | None = None
     audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
-
-
-def in_unit(value: Value, unit: str | None) -> Decimal:
-    """The value's number expressed in `unit` (the target's)."""
-    if unit is None or value.unit is None or value.unit == unit:
-        return value.number
-    return value.number * factor(value.unit, unit)
 
 
 def effective_tolerance(indicator: Indicator, target: Target) -> Decimal:

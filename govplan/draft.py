@@ -3,10 +3,11 @@ indicator name and a target with the target grammar, ids given, and the plan wri
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from govplan.targets import Form, TargetSyntaxError, parse_target
 from govplan.units import is_open
@@ -67,14 +68,22 @@ _SLOTS = (
 )
 
 
-def _target_start(clause: str, at: int, vocab: Vocabulary) -> int:
+@functools.cache
+def _slot_words() -> tuple[tuple[str, ...], ...]:
+    """The words of each slot, longest first, read once from the vocabulary."""
+    vocab = vocabulary()
+    return tuple(
+        tuple(sorted((w for s in sections for w in vocab.words(s) if not w.isascii()), key=len,
+                     reverse=True))
+        for sections in _SLOTS
+    )  # fmt: skip
+
+
+def _target_start(clause: str, at: int) -> int:
     """Where the target phrase before the number at `at` begins: the grammar words (tier,
     verb, qualifier, rank) that end right at the number, in the grammar's order."""
     start = at
-    for sections in _SLOTS:
-        words = sorted(
-            (w for s in sections for w in vocab.words(s) if not w.isascii()), key=len, reverse=True
-        )
+    for words in _slot_words():
         for word in words:
             if start - len(word) >= 0 and clause.startswith(word, start - len(word)):
                 start -= len(word)
@@ -110,7 +119,7 @@ def _strip_tier(name: str, vocab: Vocabulary) -> tuple[str, str]:
 def split_clause(clause: str) -> list[tuple[str, str]]:
     """(name, target) pairs in one clause of a sentence; [] when it holds no target."""
     vocab = vocabulary()
-    whole = vocab.words("sync") + tuple(vocab.values.get("multiple", {}))
+    whole = vocab.words("sync") + vocab.words("multiple")
     for word in sorted(whole, key=len, reverse=True):  # 财政收入增长与经济增长保持同步
         if clause.endswith(word) and len(clause) > len(word):
             name = clause[: -len(word)]
@@ -127,7 +136,7 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
             break
         number = _NUMBER_RUN.match(rest, m.start())
         after = number.end() if number else m.end()
-        start = _target_start(rest, m.start(), vocab)
+        start = _target_start(rest, m.start())
         skip = _is_date_at(rest, m.start(), after) or _is_quoted(rest, m.start())
         found = None if skip else _longest_target(rest, start, m.start(), lead)
         if found is None:
@@ -164,7 +173,8 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
     if len(phrases) == 1:
         return [(base, phrases[0])]
     # 出让经营性用地7宗424亩: one name, two units; tell them apart by unit
-    return [(f"{base}({_unit_of(p)})" if _unit_of(p) else base, p) for p in phrases]
+    units = [_unit_of(p) for p in phrases]
+    return [(f"{base}({u})" if u else base, p) for u, p in zip(units, phrases, strict=True)]
 
 
 def _inside_a_word(phrase: str, following: str) -> bool:
@@ -302,7 +312,7 @@ def _with_ids(items: list[Drafted]) -> list[Drafted]:
         while candidate in used:
             candidate, n = f"{ident}-{n}", n + 1
         used.add(candidate)
-        out.append(Drafted(candidate, item.name, item.target, item.source, item.line))
+        out.append(replace(item, id=candidate))
     return out
 
 
@@ -322,8 +332,7 @@ def render_plan(draft: Draft, *, district: str, year: int, period: str = "year")
     ]
     if period != "year":
         out.append(f"period: {period}")
-    if draft.indicators:
-        out.append("indicators:")
+    out.append("indicators:")
     for item in draft.indicators:
         out += [
             f"  - id: {item.id}",

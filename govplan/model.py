@@ -10,16 +10,16 @@ from typing import Any
 from govplan.document import IndicatorDoc, validate_document
 from govplan.errors import Finding, Location, PlanInvalid
 from govplan.load import Loaded, Marks, read_file
-from govplan.targets import (
-    RANK_UNIT,
-    Direction,
-    Form,
-    Target,
-    TargetSyntaxError,
-    parse_target,
-)
+from govplan.targets import Direction, Form, Target, TargetSyntaxError, parse_target
 from govplan.units import UnitError, check_unit, factor
-from govplan.values import Value, ValueSyntaxError, normalize, parse_number, parse_value
+from govplan.values import (
+    RANK_UNIT,
+    Value,
+    ValueSyntaxError,
+    normalize,
+    parse_number,
+    parse_value,
+)
 
 NOT_REPORTED = frozenset({"/", "-", "—"})  # as printed for "not reported", after NFKC
 

@@ -17,11 +17,14 @@ from typing import Any
 from govplan.units import UnitError, factor, is_open, known_units
 from govplan.values import (
     NUMBER,
+    RANK_UNIT,
     Value,
     ValueSyntaxError,
+    in_unit,
     normalize,
     parse_number,
     parse_value,
+    read_rank,
     split_value,
 )
 from govplan.words import Vocabulary, chinese_number, vocabulary
@@ -52,7 +55,6 @@ FORMS_HELP = (
 )
 
 ECONOMIC_GROWTH_ID = "gdp"
-RANK_UNIT = "位"
 
 
 class TargetSyntaxError(ValueError):
@@ -125,31 +127,34 @@ _BRACKETED = re.compile(r"(?P<outer>[^()]+)\((?P<inner>[^()]+)\)")
 _ALT_UNIT = re.compile(r"\((?P<alt>[^()\d]{1,4})\)$")
 
 
+# What each section of words.txt means, as `--explain` says it.
+_MEANINGS = {
+    "tier floor": "floor tier (确保)",
+    "tier stretch": "stretch tier (力争)",
+    "verb up": "at least (direction up)",
+    "verb down": "at most (direction down)",
+    "verb hold": "keeps a level (direction from the suffix or the indicator)",
+    "verb decrease": "a decrease: the number is a fall, met at or below its negative",
+    "prefix about": "about",
+    "suffix up": "at least",
+    "suffix down": "at most",
+    "suffix about": "about",
+    "open up": "more than the number: at least",
+    "rank scope": "scope of a rank",
+    "increment": "increment on top of the floor",
+}
+
+
 def _words_meaning(section: str) -> str:
-    return {
-        "tier floor": "floor tier (确保)",
-        "tier stretch": "stretch tier (力争)",
-        "verb up": "at least (direction up)",
-        "verb down": "at most (direction down)",
-        "verb hold": "keeps a level (direction from the suffix or the indicator)",
-        "verb decrease": "a decrease: the number is a fall, met at or below its negative",
-        "prefix about": "about",
-        "suffix up": "at least",
-        "suffix down": "at most",
-        "suffix about": "about",
-        "open up": "more than the number: at least",
-        "rank scope": "scope of a rank",
-        "increment": "increment on top of the floor",
-    }.get(section, section)
+    return _MEANINGS.get(section, section)
 
 
 class _Reader:
     """Reads one bound (a value with its words) from the front and back of a text."""
 
-    def __init__(self, text: str, unit: str | None, original: str, vocab: Vocabulary) -> None:
+    def __init__(self, text: str, original: str, vocab: Vocabulary) -> None:
         self.text = text
         self.rest = text
-        self.unit = unit
         self.original = original
         self.vocab = vocab
         self.words: list[tuple[str, str]] = []
@@ -178,7 +183,7 @@ def _read_bound(text: str, unit: str | None, original: str) -> _Bound | None:
     None when the text holds no number at all (qualitative); TargetSyntaxError when it holds
     a number but words around it are not understood."""
     vocab = vocabulary()
-    r = _Reader(text, unit, original, vocab)
+    r = _Reader(text, original, vocab)
     tier_section = r.take_prefix("tier floor", "tier stretch")
     tier = {"tier floor": "floor", "tier stretch": "stretch"}.get(tier_section or "")
     increment = r.take_prefix("increment") is not None
@@ -214,35 +219,46 @@ def _read_bound(text: str, unit: str | None, original: str) -> _Bound | None:
     downs = [s for s in (verb, suffix) if s in ("verb down", "suffix down")]
     about = about_prefix is not None or suffix == "suffix about"
     value = Value(number, value_unit, original.strip())
+    form, direction, stated = _meaning(verb, suffix, about, ups, downs, number, r)
     if verb == "verb decrease":
         value = Value(-number, value_unit, original.strip())
+    return _Bound(form, value, direction, stated, tuple(r.words), tier, increment)
+
+
+def _meaning(
+    verb: str | None,
+    suffix: str | None,
+    about: bool,
+    ups: list[str],
+    downs: list[str],
+    number: Decimal,
+    r: _Reader,
+) -> tuple[Form, Direction, bool]:
+    """Form, direction and whether the words stated it, from the words read around a number."""
+    if verb == "verb decrease":
         if about:
-            form, direction = Form.ABOUT, Direction.DOWN
-        elif suffix == "suffix down":  # 下降3%以内: the fall is at most 3%
-            form, direction = Form.MIN, Direction.UP
-        else:
-            form, direction = Form.MAX, Direction.DOWN
-        return _Bound(form, value, direction, True, tuple(r.words), tier, increment)
+            return Form.ABOUT, Direction.DOWN, True
+        if suffix == "suffix down":  # 下降3%以内: the fall is at most 3%
+            return Form.MIN, Direction.UP, True
+        return Form.MAX, Direction.DOWN, True
     if ups and downs:
         raise TargetSyntaxError(
-            f"target {original!r} mixes 'at least' ({_said(r, ups)}) and 'at most' "
+            f"target {r.original!r} mixes 'at least' ({_said(r, ups)}) and 'at most' "
             f"({_said(r, downs)}); keep one"
         )
     if about and (suffix in ("suffix up", "suffix down")):
-        raise TargetSyntaxError(f"target {original!r} mixes 'about' and a bound; keep one")
+        raise TargetSyntaxError(f"target {r.original!r} mixes 'about' and a bound; keep one")
     if about:
-        if downs:
-            return _Bound(Form.ABOUT, value, Direction.DOWN, True, tuple(r.words), tier, increment)
         # 增长5.5%左右: the verb says what the number is, not which side of it is good
-        return _Bound(Form.ABOUT, value, Direction.UP, False, tuple(r.words), tier, increment)
+        return (Form.ABOUT, Direction.DOWN, True) if downs else (Form.ABOUT, Direction.UP, False)
     if downs:
-        return _Bound(Form.MAX, value, Direction.DOWN, True, tuple(r.words), tier, increment)
+        return Form.MAX, Direction.DOWN, True
     if ups:
-        return _Bound(Form.MIN, value, Direction.UP, True, tuple(r.words), tier, increment)
+        return Form.MIN, Direction.UP, True
     if number == 0:  # a bare zero is a cap (0起, 零事故): a floor of 0 would always be met
         r.words.append(("0", "a bare zero: at most 0"))
-        return _Bound(Form.MAX, value, Direction.DOWN, True, tuple(r.words), tier, increment)
-    return _Bound(Form.MIN, value, Direction.UP, False, tuple(r.words), tier, increment)
+        return Form.MAX, Direction.DOWN, True
+    return Form.MIN, Direction.UP, False
 
 
 def _said(r: _Reader, sections: list[str]) -> str:
@@ -252,29 +268,13 @@ def _said(r: _Reader, sections: list[str]) -> str:
 
 def _read_rank(r: _Reader) -> _Bound | None:
     """`全省前3`, `前3位`, `第1`, `全市第一名`: a rank, at most N (unit 位)."""
-    saved = (r.rest, list(r.words))
-    r.take_prefix("rank scope")
-    which = r.vocab.prefix(r.rest, "rank top", "rank position")
-    if which is None:
-        r.rest, r.words = saved
+    rank = read_rank(r.rest)
+    if rank is None:
         return None
-    body = r.rest[len(which[0]) :]
-    m = _NUMBER_AT_START.match(body)
-    if m is not None:
-        number, read = parse_number(m.group(0)), m.end()
-    else:
-        cn = chinese_number(body)
-        if cn is None:
-            r.rest, r.words = saved
-            return None
-        number, read = cn
-    tail = body[read:]
-    if tail and tail not in r.vocab.words("rank word"):
-        r.rest, r.words = saved
-        return None
-    meaning = "a rank: at most this position (lower is better)"
-    r.words.append((which[0], meaning))
-    value = Value(number, RANK_UNIT, r.original.strip())
+    if rank.scope:
+        r.words.append((rank.scope, _words_meaning("rank scope")))
+    r.words.append((rank.word, "a rank: at most this position (lower is better)"))
+    value = Value(rank.number, RANK_UNIT, r.original.strip())
     return _Bound(Form.MAX, value, Direction.DOWN, True, tuple(r.words))
 
 
@@ -294,8 +294,6 @@ def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
     """The number (digits, or Chinese numerals), an open-ended 余/多, and the unit text."""
     m = _NUMBER_AT_START.match(r.rest)
     if m is not None:
-        if m.start() != 0:
-            return None
         try:
             number = parse_number(m.group(0))
         except ValueSyntaxError as exc:
@@ -395,7 +393,7 @@ def _after_qualifier(unit: str) -> str | None:
 def _read_range(text: str, unit: str | None, original: str) -> Target | None:
     """`5%-6%`, `5～6%`, `5-6%`, `增长5%至6%`, `6.5%-7%`: two tiers, low end and high end."""
     vocab = vocabulary()
-    r = _Reader(text, unit, original, vocab)
+    r = _Reader(text, original, vocab)
     r.take_prefix("tier stretch", "tier floor")
     verb = r.take_prefix("verb up", "verb hold")
     body = r.rest
@@ -423,23 +421,21 @@ def _read_range(text: str, unit: str | None, original: str) -> Target | None:
     if low_unit:
         _check_unit(low_unit, original, low_number)
     _same_unit(low, high.value, original)
-    if in_unit_of(low, high.value.unit) >= high.value.number:
+    if in_unit(low, high.value.unit) >= high.value.number:
         raise TargetSyntaxError(
             f"range {original!r} must go from the lower number to the higher one"
         )
     words = (*r.words, ("-", "a range: floor the low end, stretch the high end"), *high.words)
     stated = high.stated or verb == "verb up"
-    direction = Direction.UP
     return Target(
-        Form.TIERS, original.strip(), low, high.value, None, None, direction, stated, None, words
+        Form.TIERS,
+        original.strip(),
+        low,
+        high.value,
+        direction=Direction.UP,
+        stated=stated,
+        words=words,
     )
-
-
-def in_unit_of(value: Value, unit: str | None) -> Decimal:
-    """The value's number in `unit` (a plain number when either has none)."""
-    if unit is None or value.unit is None or value.unit == unit:
-        return value.number
-    return value.number * factor(value.unit, unit)
 
 
 def _same_unit(a: Value, b: Value, original: str) -> None:
@@ -479,7 +475,7 @@ def _tiers(text: str, unit: str | None, original: str) -> Target | None:
     stretch_value = stretch.value
     if stretch.increment:
         _same_unit(floor.value, stretch.value, original)
-        total = floor.value.number + in_unit_of(stretch.value, floor.value.unit)
+        total = floor.value.number + in_unit(stretch.value, floor.value.unit)
         stretch_value = Value(total, floor.value.unit, original.strip())
     _same_unit(floor.value, stretch_value, original)
     down = Direction.DOWN in (floor.direction, stretch.direction) and (
@@ -491,7 +487,7 @@ def _tiers(text: str, unit: str | None, original: str) -> Target | None:
             f"two-tier target {original!r} is 'at least' on one tier and 'at most' on the other"
         )
     direction = Direction.DOWN if down else Direction.UP
-    f, s = floor.value.number, in_unit_of(stretch_value, floor.value.unit)
+    f, s = floor.value.number, in_unit(stretch_value, floor.value.unit)
     if (direction is Direction.UP and s < f) or (direction is Direction.DOWN and s > f):
         raise TargetSyntaxError(
             f"two-tier target {original!r}: the stretch (力争) {stretch_value.number} is "
@@ -505,12 +501,9 @@ def _tiers(text: str, unit: str | None, original: str) -> Target | None:
         original.strip(),
         floor.value,
         stretch_value,
-        None,
-        None,
-        direction,
-        stated,
-        None,
-        words,
+        direction=direction,
+        stated=stated,
+        words=words,
     )
 
 

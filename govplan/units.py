@@ -182,8 +182,8 @@ def known_units() -> tuple[str, ...]:
     names: list[str] = []
     for line in _definitions().decode("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            names.extend(p.strip() for p in line.split("=")[::2][:1] if not p.strip().endswith("-"))
-            names.extend(p.strip() for p in line.split("=")[2:] if p.strip())
+            name, _, *aliases = (part.strip() for part in line.split("="))
+            names += [name, *aliases] if not name.endswith("-") else []
     return tuple(n for n in names if n and not n.startswith("["))
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from govplan.units import UnitError, check_unit
+from govplan.units import UnitError, check_unit, factor
 from govplan.words import chinese_number, vocabulary
 
 MAX_DIGITS = 30
@@ -140,25 +140,52 @@ def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Valu
 RANK_UNIT = "位"
 
 
+@dataclass(frozen=True)
+class Rank:
+    """A rank as written: `全省前3` (top 3) or `全市第2名` (position 2)."""
+
+    scope: str | None  # 全省, 全市 ...
+    word: str  # 前 or 第
+    top: bool  # 前N: within the top N; 第N: at position N
+    number: Decimal
+
+
+def read_rank(text: str) -> Rank | None:
+    """The whole of `text` as a rank, or None: scope word, 前/第, a number in digits or
+    numerals, and an optional 位/名."""
+    vocab = vocabulary()
+    scope = vocab.prefix(text, "rank scope")
+    rest = text[len(scope[0]) :] if scope else text
+    which = vocab.prefix(rest, "rank top", "rank position")
+    if which is None:
+        return None
+    body = rest[len(which[0]) :]
+    word = vocab.suffix(body, "rank word")
+    if word is not None and word[0] != body:
+        body = body[: -len(word[0])]
+    if body.isdigit():
+        number = parse_number(body)
+    else:
+        cn = chinese_number(body)
+        if cn is None or cn[1] != len(body):
+            return None
+        number = cn[0]
+    return Rank(scope[0] if scope else None, which[0], which[1] == "rank top", number)
+
+
+def in_unit(value: Value, unit: str | None) -> Decimal:
+    """The value's number expressed in `unit` (a plain number when either has none)."""
+    if unit is None or value.unit is None or value.unit == unit:
+        return value.number
+    return value.number * factor(value.unit, unit)
+
+
 def _worded_actual(text: str) -> tuple[Decimal, str | None] | None:
     """An actual written with words: a change (下降3.4% is −3.4%) or a rank (全省第2 is 2位)."""
     vocab = vocabulary()
-    rest = text
-    scope = vocab.prefix(rest, "rank scope")
-    if scope is not None:
-        rest = rest[len(scope[0]) :]
-    position = vocab.prefix(rest, "rank position", "rank top")
-    if position is not None and position[1] == "rank position":
-        body = rest[len(position[0]) :]
-        rank = vocab.suffix(body, "rank word")
-        if rank is not None:
-            body = body[: -len(rank[0])]
-        if body.isdigit():
-            return parse_number(body), RANK_UNIT
-        cn = chinese_number(body)
-        if cn is not None and cn[1] == len(body):
-            return cn[0], RANK_UNIT
-        return None
+    rank = read_rank(text)
+    if rank is not None:
+        return (rank.number, RANK_UNIT) if not rank.top else None
     change = vocab.prefix(text, "verb decrease", "actual up")
     if change is None or not text[len(change[0]) :][:1].isdigit():
         return None

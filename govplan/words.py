@@ -60,7 +60,7 @@ def parse_vocabulary(text: str) -> Vocabulary:
     values: dict[str, dict[str, str]] = {}
     current: str | None = None
     for number, raw in enumerate(text.splitlines(), 1):
-        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        line = raw.split("#", 1)[0].strip()
         if not line:
             continue
         if line.startswith("[") and line.endswith("]"):
