@@ -9,7 +9,7 @@ LOG := $(VENV)/install.log
 PIP_TOOLS := pip-tools==7.6.2
 PIP := --disable-pip-version-check --no-input
 
-.PHONY: run test lint typecheck unit format lock test-latest bench clean
+.PHONY: run test lint typecheck unit format units lock test-latest bench clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
@@ -45,6 +45,11 @@ unit: $(STAMP)
 format: $(STAMP)
 	$(BIN)/ruff format govplan tests bench
 	$(BIN)/ruff check --fix govplan tests bench
+
+# After editing govplan/units.txt: pint's answers for its names, shipped as unitfacts.json
+# (a test fails until this is run).
+units: $(STAMP)
+	$(BIN)/python -c 'from govplan.units import write_facts_table; write_facts_table()'
 
 # Refresh the lock from pyproject.toml's ranges: the newest versions they admit, with hashes.
 lock:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from govplan.compute import HUNDRED, AuditEntry, Result, Status
-from govplan.targets import Form
+from govplan.results import HUNDRED, AuditEntry, Report, Result
+from govplan.terms import Form, Kind, Verdict
 from govplan.units import is_counting
 from govplan.values import Value, in_unit
 
@@ -51,11 +51,13 @@ def _entry(
             name,
             reported.number,
             None,
-            "inconsistent",
+            Verdict.INCONSISTENT,
             reported_range=reported_range,
             reason=f"govplan computes no {name} for this target",
         )
-    verdict = "consistent" if _overlap(reported_range, computed_range) else "inconsistent"
+    verdict = (
+        Verdict.CONSISTENT if _overlap(reported_range, computed_range) else Verdict.INCONSISTENT
+    )
     return AuditEntry(
         name,
         reported.number,
@@ -73,11 +75,11 @@ def audit_result(result: Result) -> Result:
     if reported is None:
         return result
     entries: list[AuditEntry] = []
-    measured = indicator.progress if indicator.kind == "progress" else indicator.actual
+    measured = indicator.measured
     target = indicator.target
     actual_range: Interval | None = None
     if measured is not None and result.actual is not None:
-        unit = target.unit if indicator.kind != "progress" else "%"
+        unit = target.unit if indicator.kind is not Kind.PROGRESS else "%"
         half = spread(measured)
         actual_range = _around(result.actual, in_unit(Value(half, measured.unit, ""), unit))
     if reported.completion is not None:
@@ -97,10 +99,15 @@ def audit_result(result: Result) -> Result:
         entries.append(_entry("gap", reported.gap, result.gap, computed_range))
     if reported.status is not None and target.form is not Form.TEXT:
         computed = result.status.value
-        if result.status in (Status.PENDING, Status.UNKNOWN):
-            verdict, reason = "inconsistent", f"govplan's status is {computed}"
+        if not result.status.settled:
+            verdict, reason = Verdict.INCONSISTENT, f"govplan's status is {computed}"
         else:
-            verdict = "consistent" if computed == reported.status else "inconsistent"
-            reason = None
+            same = computed == reported.status
+            verdict, reason = (Verdict.CONSISTENT if same else Verdict.INCONSISTENT), None
         entries.append(AuditEntry("status", reported.status, computed, verdict, reason=reason))
     return replace(result, audit=tuple(entries))
+
+
+def audit_report(report: Report) -> Report:
+    """The report with every result's published figures audited."""
+    return replace(report, results=tuple(audit_result(r) for r in report.results))

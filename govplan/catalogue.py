@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from govplan.targets import Direction
+from govplan.terms import Direction
 from govplan.values import normalize
 
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")

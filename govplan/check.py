@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-from govplan.compute import Report, Status, compute_plan
+from govplan.audit import audit_report
+from govplan.compute import compute_plan
 from govplan.errors import Finding, PlanInvalid
 from govplan.exitcodes import ExitCode
-from govplan.model import load_plan
+from govplan.model import Plan, load_plan
+from govplan.results import Report
+from govplan.terms import FailOn
 
 
-class FailOn(StrEnum):
-    MISSED = "missed"  # a target missed or a task behind schedule
-    INCONSISTENT = "inconsistent"  # a published figure that does not match govplan's
+def evaluate(plan: Plan) -> Report:
+    """A plan's results: computed, then its published figures audited."""
+    return audit_report(compute_plan(plan))
 
 
 @dataclass
@@ -27,8 +29,8 @@ class CheckOutcome:
             return ExitCode.INVALID
         conditions = set(fail_on)
         for report in self.reports:
-            statuses = {r.status for r in report.results}
-            if FailOn.MISSED in conditions and statuses & {Status.MISSED, Status.BEHIND}:
+            short = any(r.status.falls_short for r in report.results)
+            if FailOn.MISSED in conditions and short:
                 return ExitCode.FINDINGS
             if FailOn.INCONSISTENT in conditions and report.inconsistent():
                 return ExitCode.FINDINGS
@@ -39,7 +41,7 @@ def run_check(paths: Sequence[str]) -> CheckOutcome:
     outcome = CheckOutcome()
     for path in paths:
         try:
-            outcome.reports.append(compute_plan(load_plan(path)))
+            outcome.reports.append(evaluate(load_plan(path)))
         except PlanInvalid as exc:
             outcome.findings.extend(exc.findings)
     return outcome

@@ -3,7 +3,38 @@ docs/rules.md is written from this table (and a test keeps the two in step)."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Literal, NamedTuple, get_args
+
+# Every code an emit site may use: mypy checks each site against this list, and a test keeps
+# it equal to the table below.
+CodeName = Literal[
+    "io",
+    "no-plans",
+    "too-large",
+    "too-deep",
+    "encoding",
+    "empty",
+    "yaml-syntax",
+    "duplicate-key",
+    "unknown-field",
+    "missing-field",
+    "bad-type",
+    "bad-id",
+    "bad-value",
+    "bad-target",
+    "unknown-unit",
+    "unit-mismatch",
+    "bad-progress",
+    "bad-tolerance",
+    "bad-year",
+    "bad-period",
+    "bad-version",
+    "duplicate-id",
+    "unresolved-reference",
+    "inconsistent-reported",
+    "catalogue-id",
+    "yaml11",
+]
 
 
 class Code(NamedTuple):
@@ -13,7 +44,7 @@ class Code(NamedTuple):
     fix: str
 
 
-CODES: dict[str, Code] = {
+CODES: dict[CodeName, Code] = {
     "io": Code(
         "error", "the path does not exist or cannot be read", "nothing to check", "check the path"
     ),
@@ -113,6 +144,13 @@ CODES: dict[str, Code] = {
         "task progress is a share of the work done",
         "write e.g. 53.6%, or / when not reported",
     ),
+    "bad-tolerance": Code(
+        "error",
+        "a negative tolerance",
+        "a tolerance is how far from an 'about' target still counts as met; below zero it "
+        "would turn a hit into a miss",
+        "write the tolerance as a distance, e.g. 0.5 (pp for rates) or 5 (in the target's unit)",
+    ),
     "bad-year": Code(
         "error",
         "a year that is not a whole number in 1949..2100",
@@ -179,3 +217,6 @@ def rules_markdown() -> str:
     for code, c in CODES.items():
         lines.append(f"| `{code}` | {c.severity} | {c.what} | {c.why} | {c.fix} |")
     return "\n".join(lines) + "\n"
+
+
+CODE_NAMES: tuple[CodeName, ...] = get_args(CodeName)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from govplan.catalogue import by_id
-from govplan.compute import Report, Result
-from govplan.model import Indicator
-from govplan.targets import Direction
+from govplan.compute import SCHEDULE_SHARE
+from govplan.model import Indicator, Plan
+from govplan.results import Report, Result
+from govplan.terms import CompareMode, Direction, Kind
 from govplan.units import UnitError, factor
 
 
@@ -43,7 +44,7 @@ class Row:
 @dataclass(frozen=True)
 class Comparison:
     reports: tuple[Report, ...]
-    mode: str  # "years" (one district over time) or "districts"
+    mode: CompareMode
     rows: tuple[Row, ...]
     skipped: tuple[Report, ...] = ()  # plans of progress tasks only: nothing to line up
 
@@ -60,10 +61,8 @@ def _convert(number: Decimal | None, unit: str | None, row_unit: str | None) -> 
         return None
 
 
-def _row(ident: str, reports: Sequence[Report], mode: str) -> Row:
-    results: list[Result | None] = [
-        next((r for r in rep.results if r.indicator.id == ident), None) for rep in reports
-    ]
+def _row(ident: str, by_plan: Sequence[dict[str, Result]], mode: CompareMode) -> Row:
+    results: list[Result | None] = [results.get(ident) for results in by_plan]
     first = next(r for r in results if r is not None)
     entry = by_id(ident)
     name = entry.zh if entry else first.indicator.name
@@ -92,13 +91,13 @@ def _row(ident: str, reports: Sequence[Report], mode: str) -> Row:
         cells.append(Cell(result, target_value, actual_value))
     present = [c for c in cells if c is not None]
     target_change = actual_change = None
-    if mode == "years" and len(present) >= 2:
+    if mode is CompareMode.YEARS and len(present) >= 2:
         a, b = present[0], present[-1]
         if a.target_value is not None and b.target_value is not None:
             target_change = b.target_value - a.target_value
         if a.actual_value is not None and b.actual_value is not None:
             actual_change = b.actual_value - a.actual_value
-    if mode == "districts":
+    if mode is CompareMode.DISTRICTS:
         cells = _mark_best(cells, _direction(first.indicator))
     note = "units-differ" if unconverted else None  # a label key; renderers word it
     return Row(ident, name, row_unit, tuple(cells), target_change, actual_change, note)
@@ -126,6 +125,12 @@ def _mark_best(cells: list[Cell | None], direction: Direction) -> list[Cell | No
     ]
 
 
+def _when(plan: Plan) -> tuple[int, Decimal, str]:
+    """Plans in calendar order: by year, then by how much of the year the period covers
+    (Q1, M04, H1, Q3, year), not by the period's name (where H1 sorts before Q1)."""
+    return (plan.year, SCHEDULE_SHARE.get(plan.period, Decimal(100)), plan.period)
+
+
 def compare(
     reports: Sequence[Report],
     *,
@@ -136,22 +141,28 @@ def compare(
     report), and so are plans that hold nothing else.
     Plans of one district are ordered by year and show changes; otherwise they are lined up
     in the order given and the best actual is marked."""
-    skipped = tuple(r for r in reports if all(x.indicator.kind == "progress" for x in r.results))
-    reports = [r for r in reports if r not in skipped]
+
+    def tasks_only(report: Report) -> bool:
+        return all(x.indicator.kind is Kind.PROGRESS for x in report.results)
+
+    skipped = tuple(r for r in reports if tasks_only(r))
+    reports = [r for r in reports if not tasks_only(r)]
     districts = {r.plan.district for r in reports}
-    mode = "years" if len(districts) == 1 and len(reports) > 1 else "districts"
+    one_district = len(districts) == 1 and len(reports) > 1
+    mode = CompareMode.YEARS if one_district else CompareMode.DISTRICTS
     ordered = tuple(
-        sorted(reports, key=lambda r: (r.plan.year, r.plan.period)) if mode == "years" else reports
+        sorted(reports, key=lambda r: _when(r.plan)) if mode is CompareMode.YEARS else reports
     )
-    seen: list[str] = []
-    for report in ordered:
-        for result in report.results:
-            ident = result.indicator.id
-            if result.indicator.kind != "progress" and ident not in seen:
-                seen.append(ident)
+    # Each plan's results by id, built once, so that lining up n indicators is linear.
+    by_plan = [
+        {r.indicator.id: r for r in report.results if r.indicator.kind is not Kind.PROGRESS}
+        for report in ordered
+    ]
+    seen = list(dict.fromkeys(ident for results in by_plan for ident in results))
     if ids:
-        seen = [i for i in seen if i in ids]
-    rows = [_row(ident, ordered, mode) for ident in seen]
+        wanted = set(ids)
+        seen = [i for i in seen if i in wanted]
+    rows = [_row(ident, by_plan, mode) for ident in seen]
     if only_common:
         rows = [r for r in rows if r.present == len(ordered)]
     return Comparison(ordered, mode, tuple(rows), skipped)

@@ -3,16 +3,15 @@ plan format's table says, in exact decimal arithmetic."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
-from enum import StrEnum
 
 from govplan.model import Indicator, Plan
-from govplan.targets import Direction, Form, Target
+from govplan.results import HUNDRED, Report, Result
+from govplan.targets import Target
+from govplan.terms import Direction, Form, Kind, Status
 from govplan.units import UnitError
-from govplan.values import Value, in_unit
+from govplan.values import in_unit
 
-HUNDRED = Decimal(100)
 ON_TRACK_BAND = Decimal("0.5")  # pp either side of the schedule share
 RATE_TOLERANCE = Decimal("0.5")  # pp, default for "about" rate targets
 QUANTITY_TOLERANCE = Decimal("0.05")  # share of the target, default for "about" quantities
@@ -28,66 +27,19 @@ SCHEDULE_SHARE: dict[str, Decimal] = {
 }
 
 
-class Status(StrEnum):
-    MET = "met"
-    MISSED = "missed"
-    PENDING = "pending"
-    UNKNOWN = "unknown"
-    DONE = "done"
-    AHEAD = "ahead"
-    ON_TRACK = "on-track"
-    BEHIND = "behind"
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """One published figure against govplan's: intervals allow for printed precision."""
-
-    field: str
-    reported: Decimal | str
-    computed: Decimal | str | None
-    verdict: str  # consistent | inconsistent
-    reported_range: tuple[Decimal, Decimal] | None = None
-    computed_range: tuple[Decimal, Decimal] | None = None
-    reason: str | None = None
-
-
-@dataclass(frozen=True)
-class Result:
-    """Everything computed for one indicator."""
-
-    indicator: Indicator
-    status: Status
-    gap: Decimal | None = None
-    gap_unit: str | None = None
-    completion: Decimal | None = None
-    completion_base: Decimal | None = None  # what completion is 100 × actual over
-    stretch_met: bool | None = None
-    stretch_gap: Decimal | None = None
-    tolerance: Decimal | None = None
-    expected: Decimal | None = None  # progress tasks: the schedule share
-    reference: str | None = None  # relative targets: the indicator referred to
-    reference_actual: Decimal | None = None
-    reference_value: Value | None = None
-    actual: Decimal | None = None  # the actual in the target's unit
-    formula: str = ""
-    reason: str | None = None
-    audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
-
-
 def effective_tolerance(indicator: Indicator, target: Target) -> Decimal:
     if indicator.tolerance is not None:
         return indicator.tolerance
     if target.tolerance is not None:
         return target.tolerance
     assert target.value is not None
-    if indicator.kind == "rate":
+    if indicator.kind is Kind.RATE:
         return RATE_TOLERANCE
     return abs(target.value.number) * QUANTITY_TOLERANCE
 
 
 def _gap_unit(indicator: Indicator, target: Target) -> str | None:
-    if target.unit == "%" or indicator.kind == "rate":
+    if target.unit == "%" or indicator.kind is Kind.RATE:
         return "pp" if target.unit in ("%", None) else target.unit
     return target.unit
 
@@ -114,6 +66,7 @@ def _progress(indicator: Indicator, period: str) -> Result:
         expected=expected,
         actual=done,
         formula=f"gap = progress − schedule share of {period} ({expected:g}%)",
+        allowance=ON_TRACK_BAND,
     )
 
 
@@ -166,12 +119,16 @@ def _bounded(indicator: Indicator) -> Result:
     bound = target.value.number
     gap = actual - bound
     gap_unit = _gap_unit(indicator, target)
-    ratio_meaningful = indicator.kind == "quantity"
+    ratio_meaningful = indicator.kind is Kind.QUANTITY
     tolerance = None
     stretch_met = None
     stretch_gap = None
     completion_base = bound
+    better = target.direction
+    if target.form is Form.MIN:
+        better = Direction.UP
     if target.form is Form.MAX:
+        better = Direction.DOWN
         met = actual <= bound
         formula = "gap = actual − target; met if actual ≤ target (lower is better)"
         ratio_meaningful = False
@@ -232,13 +189,15 @@ def _bounded(indicator: Indicator) -> Result:
         tolerance=tolerance,
         actual=actual,
         formula=formula,
+        better=better,
+        allowance=tolerance or Decimal(0),
     )
 
 
 def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
     """The result of one indicator, without audit."""
     form = indicator.target.form
-    if indicator.kind == "progress" or form is Form.PROGRESS:
+    if indicator.kind is Kind.PROGRESS or form is Form.PROGRESS:
         return _progress(indicator, plan.period)
     if form is Form.SYNC:
         return _sync(indicator, plan)
@@ -256,29 +215,7 @@ def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
     return _bounded(indicator)
 
 
-@dataclass(frozen=True)
-class Report:
-    """A plan with its results."""
-
-    plan: Plan
-    results: tuple[Result, ...]
-
-    def counts(self) -> dict[str, int]:
-        counts = {s.value: 0 for s in Status}
-        for r in self.results:
-            counts[r.status.value] += 1
-        return counts
-
-    def inconsistent(self) -> int:
-        return sum(1 for r in self.results for a in r.audit if a.verdict == "inconsistent")
-
-
 def compute_plan(plan: Plan) -> Report:
-    """Compute and audit every indicator of a plan."""
-    from govplan.audit import audit_result
-
-    results = []
-    for indicator in plan.indicators:
-        result = compute_indicator(indicator, plan)
-        results.append(audit_result(result))
-    return Report(plan, tuple(results))
+    """The result of every indicator of a plan (the audit of published figures is a later
+    step: govplan.audit.audit_report)."""
+    return Report(plan, tuple(compute_indicator(i, plan) for i in plan.indicators))

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from govplan.codes import CodeName
 from govplan.errors import Finding
 from govplan.load import Loaded, Marks
 
@@ -118,10 +119,14 @@ def _sentence(msg: str) -> str:
 
 
 # Fields whose problems have a code of their own.
-_FIELD_CODES = {"year": "bad-year", "period": "bad-period", "govplan": "bad-version"}
+_FIELD_CODES: dict[str, CodeName] = {
+    "year": "bad-year",
+    "period": "bad-period",
+    "govplan": "bad-version",
+}
 
 
-def _message(error: Any) -> tuple[str, str, bool]:
+def _message(error: Any) -> tuple[CodeName, str, bool]:
     """(code, message, point at the key) for one pydantic error."""
     kind = error["type"]
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.endswith("]")))

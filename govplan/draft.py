@@ -9,7 +9,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from govplan.targets import Form, TargetSyntaxError, parse_target
+from govplan.targets import TargetSyntaxError, parse_target
+from govplan.terms import Form
 from govplan.units import is_open
 from govplan.values import normalize
 from govplan.words import Vocabulary, vocabulary

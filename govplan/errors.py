@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from govplan.codes import CodeName
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -32,7 +34,7 @@ class Finding:
     """One problem found in a plan file, always with its location and a stable code."""
 
     location: Location
-    code: str
+    code: CodeName
     message: str
     severity: Severity = Severity.ERROR
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from govplan.codes import CodeName
 from govplan.errors import Finding, Location, PlanInvalid, Severity
 
 # A plan is a few kilobytes; the bounds sit far above any real plan and far below what
@@ -69,7 +70,7 @@ class Loaded:
     warnings: list[Finding] = field(default_factory=list)
 
 
-def _fail(file: str, line: int, column: int, code: str, message: str) -> PlanInvalid:
+def _fail(file: str, line: int, column: int, code: CodeName, message: str) -> PlanInvalid:
     return PlanInvalid([Finding(Location(file, line, column), code, message)])
 
 

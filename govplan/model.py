@@ -7,10 +7,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from govplan.codes import CodeName
 from govplan.document import IndicatorDoc, validate_document
 from govplan.errors import Finding, Location, PlanInvalid
 from govplan.load import Loaded, Marks, read_file
-from govplan.targets import Direction, Form, Target, TargetSyntaxError, parse_target
+from govplan.targets import Target, TargetSyntaxError, parse_target
+from govplan.terms import Direction, Form, Kind
 from govplan.units import UnitError, check_unit, factor
 from govplan.values import (
     RANK_UNIT,
@@ -37,7 +39,7 @@ class Reported:
 class Indicator:
     id: str
     name: str
-    kind: str  # rate | quantity | progress | qualitative
+    kind: Kind
     target: Target
     location: Location
     direction: Direction = Direction.UP
@@ -52,6 +54,11 @@ class Indicator:
     source: str | None = None
     reported: Reported | None = None
     base: Value | None = None
+
+    @property
+    def measured(self) -> Value | None:
+        """What was reported against the target: a task's progress, else the actual."""
+        return self.progress if self.kind is Kind.PROGRESS else self.actual
 
 
 @dataclass(frozen=True)
@@ -71,16 +78,16 @@ class Plan:
         return next((i for i in self.indicators if i.id == ident), None)
 
 
-def _infer_kind(doc: IndicatorDoc, target: Target) -> str:
+def _infer_kind(doc: IndicatorDoc, target: Target) -> Kind:
     if doc.kind is not None:
-        return doc.kind
+        return Kind(doc.kind)
     if target.form is Form.PROGRESS:
-        return "progress"
+        return Kind.PROGRESS
     if target.form is Form.TEXT:
-        return "qualitative"
+        return Kind.QUALITATIVE
     if target.form is Form.SYNC or target.unit in _RATE_UNITS:
-        return "rate"
-    return "quantity"
+        return Kind.RATE
+    return Kind.QUANTITY
 
 
 _RATE_UNITS = frozenset({"%", "个百分点", "百分点", "pp"})
@@ -113,7 +120,7 @@ class _Builder:
         self.path: tuple[str | int, ...] = ("indicators", index)
         self.findings: list[Finding] = []
 
-    def error(self, fieldname: str, code: str, message: str) -> None:
+    def error(self, fieldname: str, code: CodeName, message: str) -> None:
         self.findings.append(Finding(self.marks.at((*self.path, fieldname)), code, message))
 
     def value(self, fieldname: str, raw: Any, unit: str | None) -> Value | None:
@@ -167,13 +174,21 @@ class _Builder:
                 tolerance = parse_number(normalize(str(doc.tolerance)))
             except ValueSyntaxError as exc:
                 self.error("tolerance", "bad-value", f"tolerance: {exc}")
+            if tolerance is not None and tolerance < 0:
+                self.error(
+                    "tolerance",
+                    "bad-tolerance",
+                    f"tolerance {doc.tolerance!r} is negative; write how far from the target "
+                    "still counts as met, e.g. 0.5",
+                )
+                tolerance = None
         base = self.value("base", doc.base, unit)
         direction = _default_direction(doc)
         target = _with_base(target, base).resolved(direction)
         if target.form is Form.SYNC and target.sync == doc.id:
             self.error("target", "bad-target", f"indicator {doc.id!r} cannot keep pace with itself")
         kind = _infer_kind(doc, target)
-        if kind == "progress" and target.form is not Form.PROGRESS:
+        if kind is Kind.PROGRESS and target.form is not Form.PROGRESS:
             target = Target(Form.PROGRESS, target.text)
         actual_text = None
         if target.form is Form.TEXT and doc.actual is not None:
@@ -189,11 +204,11 @@ class _Builder:
             )
         elif progress is not None and not (0 <= progress.number <= 999):
             self.error("progress", "bad-progress", f"progress {progress.text!r} is outside 0..999%")
-        if kind == "progress" and actual is not None:
+        if kind is Kind.PROGRESS and actual is not None:
             self.error(
                 "actual", "bad-progress", "a progress task reports `progress:`, not `actual:`"
             )
-        if kind != "progress" and progress is not None:
+        if kind is not Kind.PROGRESS and progress is not None:
             self.error("progress", "bad-progress", "`progress:` is for progress tasks only")
         if target.value is not None:
             self.comparable("actual", actual, target.unit)
@@ -256,7 +271,8 @@ def build_plan(loaded: Loaded) -> Plan:
         if built is not None:
             indicators.append(built)
     if findings or head is None:
-        raise PlanInvalid(sorted(findings, key=lambda f: f.location))
+        # The loader's warnings travel with the errors: every finding of a file, together.
+        raise PlanInvalid(sorted([*findings, *loaded.warnings], key=lambda f: f.location))
     doc = head
     return Plan(
         file=marks.file,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from govplan.compute import Report, Result, Status
+from govplan.results import Report, Result
+from govplan.terms import RollupKey, Status
 
-ROLLUP_KEYS = ("group", "lead")
 UNASSIGNED = "-"
 
 
@@ -17,7 +17,7 @@ class Rollup:
 
     key: str
     results: tuple[Result, ...]
-    counts: dict[str, int] = field(default_factory=dict)
+    counts: dict[Status, int] = field(default_factory=dict)
 
     @property
     def total(self) -> int:
@@ -35,27 +35,27 @@ class Rollup:
 
     @property
     def worst(self) -> Result | None:
-        """The result furthest below its mark, among those measured in percentage points
-        (tasks against the schedule, rates against the target); None if all are on or above."""
-        comparable = [r for r in self.results if r.gap is not None and r.gap_unit == "pp"]
-        if not comparable:
-            return None
-        worst = min(comparable, key=lambda r: r.gap or Decimal(0))
-        return worst if worst.gap is not None and worst.gap < 0 else None
+        """The result furthest short of its mark, among those that fall short and are
+        measured in percentage points (tasks against the schedule, rates against the target,
+        so that the shortfalls compare); None if none falls short."""
+        short = [
+            (r.shortfall, r)
+            for r in self.results
+            if r.status.falls_short and r.gap_unit == "pp" and r.shortfall is not None
+        ]
+        return max(short, key=lambda pair: pair[0])[1] if short else None
 
 
-def rollup(report: Report, by: str) -> list[Rollup]:
+def rollup(report: Report, by: RollupKey) -> list[Rollup]:
     """Roll-ups in the order each key first appears in the plan."""
-    if by not in ROLLUP_KEYS:
-        raise ValueError(f"cannot roll up by {by!r}; choose one of {', '.join(ROLLUP_KEYS)}")
     buckets: dict[str, list[Result]] = {}
     for result in report.results:
-        key = getattr(result.indicator, by) or UNASSIGNED
+        key = getattr(result.indicator, by.value) or UNASSIGNED
         buckets.setdefault(key, []).append(result)
     rollups = []
     for key, results in buckets.items():
-        counts = {s.value: 0 for s in Status}
+        counts = dict.fromkeys(Status, 0)
         for r in results:
-            counts[r.status.value] += 1
+            counts[r.status] += 1
         rollups.append(Rollup(key, tuple(results), counts))
     return rollups

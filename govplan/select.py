@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from decimal import Decimal
 
-from govplan.compute import Report, Result, Status
+from govplan.results import Report, Result
+from govplan.terms import SortKey, Status
+
+SortOrder = tuple[int, Decimal | str]
 
 
-def _gap_key(result: Result) -> tuple[int, Decimal]:
-    # Missing gaps sort last; among the rest the most negative (furthest behind) first.
-    return (0, result.gap) if result.gap is not None else (1, Decimal(0))
+def _shortfall_key(result: Result) -> SortOrder:
+    # Results that fall short first, furthest short first; then the rest, least margin
+    # first; results without a gap last. Direction-aware through Result.shortfall.
+    shortfall = result.shortfall
+    if shortfall is None:
+        return (2, Decimal(0))
+    return (0 if result.status.falls_short else 1, -shortfall)
 
 
-def _completion_key(result: Result) -> tuple[int, Decimal]:
+def _completion_key(result: Result) -> SortOrder:
     return (0, result.completion) if result.completion is not None else (1, Decimal(0))
+
+
+def _plan_key(result: Result) -> SortOrder:
+    return (0, Decimal(0))  # a stable sort keeps the plan's order
+
+
+def _id_key(result: Result) -> SortOrder:
+    return (0, result.indicator.id)
+
+
+SORT_KEYS: dict[SortKey, Callable[[Result], SortOrder]] = {
+    SortKey.PLAN: _plan_key,
+    SortKey.GAP: _shortfall_key,
+    SortKey.COMPLETION: _completion_key,
+    SortKey.ID: _id_key,
+}
 
 
 def select(
@@ -23,7 +46,7 @@ def select(
     *,
     statuses: Collection[Status] = (),
     lead: str | None = None,
-    sort: str = "plan",
+    sort: SortKey = SortKey.PLAN,
 ) -> Report:
     """The report with only the results asked for, in the order asked for. `lead` matches
     any part of the lead department's name (`住建` finds 区住建局)."""
@@ -32,10 +55,5 @@ def select(
         results = [r for r in results if r.status in statuses]
     if lead:
         results = [r for r in results if lead in (r.indicator.lead or "")]
-    if sort == "gap":
-        results.sort(key=_gap_key)
-    elif sort == "completion":
-        results.sort(key=_completion_key)
-    elif sort == "id":
-        results.sort(key=lambda r: r.indicator.id)
+    results.sort(key=SORT_KEYS[sort])
     return replace(report, results=tuple(results))

@@ -11,9 +11,10 @@ import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 
+from govplan.codes import CodeName
+from govplan.terms import Direction, Form
 from govplan.units import UnitError, factor, is_open, known_units
 from govplan.values import (
     NUMBER,
@@ -29,25 +30,6 @@ from govplan.values import (
 )
 from govplan.words import Vocabulary, chinese_number, vocabulary
 
-
-class Form(StrEnum):
-    MIN = "min"  # at least
-    MAX = "max"  # at most (lower is better)
-    ABOUT = "about"  # about, met within a tolerance (which side: the direction)
-    TIERS = "tiers"  # floor (确保) and stretch (力争), or a range
-    SYNC = "sync"  # at least another indicator's actual
-    TEXT = "text"  # qualitative
-    PROGRESS = "progress"  # a task reported as % done
-
-
-class Direction(StrEnum):
-    """Which way is better: up (more), down (less), band (close to the target)."""
-
-    UP = "up"
-    DOWN = "down"
-    BAND = "band"
-
-
 FORMS_HELP = (
     "7% | 7%以上 | 增长7% | 提升至60%以上 | 新增84家 | 5.5%左右 | 确保5%以上,力争5.5% | "
     "5%-6% | 31以下 | 降至31以下 | 下降3% | 提高0.5个百分点 | 全省前3 | 0起 | "
@@ -60,7 +42,9 @@ ECONOMIC_GROWTH_ID = "gdp"
 class TargetSyntaxError(ValueError):
     """A target that is none of the forms of the plan format; `part` is what was not read."""
 
-    def __init__(self, message: str, code: str = "bad-target", part: str | None = None) -> None:
+    def __init__(
+        self, message: str, code: CodeName = "bad-target", part: str | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.part = part
@@ -616,6 +600,12 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
             tolerance = parse_number(normalize(str(raw["tolerance"])))
         except ValueSyntaxError as exc:
             raise TargetSyntaxError(f"target tolerance: {exc}") from None
+        if tolerance < 0:
+            raise TargetSyntaxError(
+                f"target tolerance {raw['tolerance']!r} is negative; write how far from the "
+                "target still counts as met, e.g. 0.5",
+                code="bad-tolerance",
+            )
 
     def shown(key: str) -> str:
         # The structured form, displayed the way the written form reads.

@@ -1,10 +1,12 @@
 """The program's one unit registry, built from the shipped definitions file, and conversions.
 
 pint is the authority on units, but importing it costs more than everything else a check
-does. So what pint says about each unit string (its dimensions and its factor to base
-units) is kept in a small cache file, keyed by the definitions file; later processes answer
-from it and import pint only for a unit they have not seen. Set GOVPLAN_CACHE_DIR to choose
-the cache folder, or to an empty string to keep no cache.
+does. So what pint says about every unit name of units.txt, bare and with each prefix (its
+dimensions and its factor to base units), is shipped beside it as unitfacts.json, written by
+`make units` and checked against pint by the tests. A process answers from that table and
+from the compound rules below (起/万人, 千人), and imports pint only for a string neither
+knows. Nothing is cached on disk at run time, so nothing outside the package can change an
+answer.
 """
 
 from __future__ import annotations
@@ -12,16 +14,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
-import tempfile
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govplan import __version__
-from govplan.words import vocabulary, words_digest
+from govplan.words import vocabulary
 
 if TYPE_CHECKING:
     import pint
@@ -68,42 +67,67 @@ def registry() -> pint.UnitRegistry[Decimal]:
         )
 
 
-def _cache_file() -> Path | None:
-    folder = os.environ.get("GOVPLAN_CACHE_DIR")
-    if folder == "":
-        return None
-    if folder is None:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "govplan")
-    digest = _definitions() + words_digest() + __version__.encode()
-    key = hashlib.sha256(digest).hexdigest()[:16]
-    return Path(folder) / f"units-{key}.json"
+FACTS_FILE = "unitfacts.json"
+
+
+def definitions_digest() -> str:
+    """The digest of units.txt that the facts table was written from."""
+    return hashlib.sha256(_definitions()).hexdigest()
 
 
 @functools.cache
-def _store() -> dict[str, object]:
-    path = _cache_file()
-    if path is None:
+def _shipped() -> dict[str, Facts]:
+    """pint's answers for the names of units.txt, as shipped; empty (so that pint answers
+    everything) if units.txt changed since the table was written."""
+    text = resources.files("govplan").joinpath(FACTS_FILE).read_text(encoding="utf-8")
+    data = json.loads(text)
+    if data.get("definitions") != definitions_digest():
         return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return data if isinstance(data, dict) else {}
-    except (OSError, ValueError):
-        return {}
+    return {unit: _decode(entry) for unit, entry in data["units"].items()}
 
 
-def _save(store: dict[str, object]) -> None:
-    path = _cache_file()
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".units-", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(store, fh, ensure_ascii=False)
-        os.replace(tmp, path)  # atomic: readers see the old file or the new one
-    except OSError:
-        pass  # a cache that cannot be written only costs speed
+def _decode(entry: list[object]) -> Facts:
+    dims, number = entry
+    assert isinstance(dims, list) and isinstance(number, str)
+    return tuple((str(d), int(p)) for d, p in dims), Decimal(number)
+
+
+def _encode(found: Facts) -> list[object] | None:
+    return None if found is None else [[list(d) for d in found[0]], f"{found[1]:f}"]
+
+
+def unit_names() -> list[str]:
+    """Every name and alias of units.txt, bare and with each prefix (万人, 亿元, 万亿元)."""
+    names: list[str] = []
+    prefixes: list[str] = []
+    for line in _definitions().decode("utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, *aliases = (part.strip() for part in line.split("="))
+        if name.endswith("-"):
+            prefixes.append(name[:-1])
+        else:
+            names += [n for n in (name, *aliases) if n and not n.startswith("[")]
+    return names + [p + n for p in prefixes for n in names if n != "%"]
+
+
+def facts_table() -> dict[str, object]:
+    """The shipped table as pint gives it now (what `make units` writes)."""
+    units = {name: _encode(_from_pint(name)) for name in unit_names()}
+    return {"definitions": definitions_digest(), "units": dict(sorted(units.items()))}
+
+
+def write_facts_table() -> None:
+    # One unit a line, so that a change to units.txt reads as a small diff.
+    table = facts_table()
+    units = table["units"]
+    assert isinstance(units, dict)
+    lines = [json.dumps(u, ensure_ascii=False) + ": " + json.dumps(f) for u, f in units.items()]
+    text = (
+        f'{{"definitions": "{table["definitions"]}",\n"units": {{\n' + ",\n".join(lines) + "\n}}\n"
+    )
+    path = Path(str(resources.files("govplan").joinpath(FACTS_FILE)))
+    path.write_text(text, encoding="utf-8")
 
 
 def _from_pint(unit: str) -> Facts:
@@ -161,19 +185,11 @@ def _compound(unit: str) -> Facts:
 @functools.cache
 def facts(unit: str) -> Facts:
     """(dimensions, factor to base units) of a unit string, or None if it is not a unit."""
-    store = _store()
-    if unit in store:
-        cached = store[unit]
-        if cached is None:
-            return None
-        assert isinstance(cached, list) and len(cached) == 2
-        return tuple((str(d), int(p)) for d, p in cached[0]), Decimal(cached[1])
-    found = _from_pint(unit)
-    if found is None:
-        found = _compound(unit)
-    store[unit] = None if found is None else [[list(d) for d in found[0]], str(found[1])]
-    _save(store)
-    return found
+    shipped = _shipped()
+    if unit in shipped:
+        return shipped[unit]
+    found = _compound(unit)
+    return found if found is not None else _from_pint(unit)
 
 
 @functools.cache

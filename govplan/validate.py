@@ -7,16 +7,18 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from govplan.compute import Report, compute_plan
+from govplan.check import evaluate
+from govplan.codes import CodeName
 from govplan.errors import Finding, Location, PlanInvalid, Severity
 from govplan.exitcodes import ExitCode
 from govplan.model import Plan, load_plan
-from govplan.targets import Form
+from govplan.results import Report
+from govplan.terms import Form, Verdict
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def _warning(plan: Plan, path: tuple[str | int, ...], code: str, message: str) -> Finding:
+def _warning(plan: Plan, path: tuple[str | int, ...], code: CodeName, message: str) -> Finding:
     location = plan.marks.at(path) if plan.marks else Location(plan.file)
     return Finding(location, code, message, Severity.WARNING)
 
@@ -44,7 +46,7 @@ def rule_inconsistent_reported(plan: Plan, report: Report) -> Iterator[Finding]:
     """A published figure that does not match govplan's, even allowing for rounding."""
     for index, result in enumerate(report.results):
         for entry in result.audit:
-            if entry.verdict != "inconsistent":
+            if entry.verdict is not Verdict.INCONSISTENT:
                 continue
             computed = "none" if entry.computed is None else str(entry.computed)
             why = f" ({entry.reason})" if entry.reason else ""
@@ -82,12 +84,12 @@ RULES: tuple[Callable[[Plan, Report], Iterable[Finding]], ...] = (
 
 
 def validate_file(path: str) -> list[Finding]:
-    """Every finding for one plan file, errors first then warnings, each in line order."""
+    """Every finding for one plan file, errors and warnings together, in line order."""
     try:
         plan = load_plan(path)
     except PlanInvalid as exc:
         return list(exc.findings)
-    report = compute_plan(plan)
+    report = evaluate(plan)
     findings = [f for rule in RULES for f in rule(plan, report)]
     return sorted(findings, key=lambda f: (f.location.line, f.location.column))
 

@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from govplan.codes import CodeName
 from govplan.units import UnitError, check_unit, factor
 from govplan.words import chinese_number, vocabulary
 
@@ -23,7 +24,7 @@ _APPROX_SUFFIX = ("左右",)
 class ValueSyntaxError(ValueError):
     """Text that is not a value of the plan format; `code` is the finding code to report."""
 
-    def __init__(self, message: str, code: str = "bad-value") -> None:
+    def __init__(self, message: str, code: CodeName = "bad-value") -> None:
         super().__init__(message)
         self.code = code
 

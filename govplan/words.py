@@ -89,11 +89,6 @@ def vocabulary() -> Vocabulary:
     return parse_vocabulary(resources.files("govplan").joinpath("words.txt").read_text("utf-8"))
 
 
-def words_digest() -> bytes:
-    """The vocabulary file's bytes, for cache keys that depend on it."""
-    return resources.files("govplan").joinpath("words.txt").read_bytes()
-
-
 def chinese_number(text: str) -> tuple[Decimal, int] | None:
     """A number written in Chinese numerals at the start of `text` (百, 两, 三千, 十五,
     一百二十): (value, characters read), or None. 万 and 亿 are left to the unit."""

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from govplan.compute import Report, compute_plan
+from govplan.check import evaluate
 from govplan.model import load_plan
-
-# The tests keep their own unit cache, never the user's.
-os.environ["GOVPLAN_CACHE_DIR"] = tempfile.mkdtemp(prefix="govplan-test-cache-")
+from govplan.results import Report
 
 HEADER = "district: 测试区\nyear: 2022\n"
 
@@ -40,6 +36,6 @@ def report_of(write: Callable[..., str]) -> Callable[[str], Report]:
 
     def _report(indicators: str) -> Report:
         body = textwrap.dedent(indicators)
-        return compute_plan(load_plan(write(HEADER + "indicators:\n" + body)))
+        return evaluate(load_plan(write(HEADER + "indicators:\n" + body)))
 
     return _report

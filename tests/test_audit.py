@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from govplan.compute import Report
+from govplan.results import Report
 
 ReportOf = Callable[[str], Report]
 

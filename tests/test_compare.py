@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 from typer.testing import CliRunner
 
-from govplan.cli.main import Format, app
+from govplan.check import evaluate
+from govplan.cli.main import app
 from govplan.compare import Comparison, compare
-from govplan.compute import compute_plan
 from govplan.model import load_plan
-from govplan.render.comparison import COMPARE_REPORTER_BY_NAME, change_text
+from govplan.render.cells import change_text
 
 runner = CliRunner()
 
 
 def comparison(*paths: str, **kwargs: object) -> Comparison:
-    return compare([compute_plan(load_plan(p)) for p in paths], **kwargs)  # type: ignore[arg-type]
+    return compare([evaluate(load_plan(p)) for p in paths], **kwargs)  # type: ignore[arg-type]
 
 
 def row(c: Comparison, ident: str):  # type: ignore[no-untyped-def]
@@ -65,10 +66,6 @@ def test_only_common_and_ids() -> None:
     assert [r.id for r in c.rows] == ["gdp", "budget-revenue", "fixed-asset-investment"]
     c = comparison("plans/gongshu-2022.yaml", "plans/gongshu-2023.yaml", ids=["fdi", "gdp"])
     assert [r.id for r in c.rows] == ["gdp", "fdi"]
-
-
-def test_every_format_has_a_compare_reporter() -> None:
-    assert {f.value for f in Format} == set(COMPARE_REPORTER_BY_NAME)
 
 
 def test_cli_compare_table_and_json() -> None:
@@ -129,3 +126,26 @@ def test_best_follows_the_target_words_and_band_has_none(tmp_path: Path) -> None
     rows = {row.id: row for row in comparison.rows}
     assert [c.best for c in rows["rank"].cells if c] == [True, False]  # 2nd place is best
     assert [c.best for c in rows["cpi"].cells if c] == [False, False]
+
+
+def test_periods_in_calendar_order(write: Callable[..., str]) -> None:
+    plans = [
+        write(f"district: a\nyear: 2024\nperiod: {p}\nindicators:\n"
+              f"  - {{id: gdp, name: GDP, target: 6%, actual: {a}}}\n", name=f"{p}.yaml")
+        for p, a in (("year", "6%"), ("H1", "5.8%"), ("Q1", "5.5%"), ("M08", "5.9%"))
+    ]  # fmt: skip
+    c = comparison(*plans)
+    assert [r.plan.period for r in c.reports] == ["Q1", "H1", "M08", "year"]
+
+
+def test_markdown_cells_keep_their_row(write: Callable[..., str]) -> None:
+    a = write(
+        "district: a\nyear: 2023\nindicators:\n"
+        '  - {id: x, name: "two\\nlines | and a pipe", target: 5, actual: 6}\n',
+        name="a.yaml",
+    )
+    b = write("district: b\nyear: 2023\nindicators:\n"
+              "  - {id: x, name: X, target: 5, actual: 4}\n", name="b.yaml")  # fmt: skip
+    out = runner.invoke(app, ["compare", a, b, "-f", "markdown"]).stdout
+    lines = out.splitlines()
+    assert len(lines) == 3 and "two lines \\| and a pipe" in lines[2]

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from govplan.compute import Report, Result, Status
+from govplan.results import Report, Result
+from govplan.terms import Status
 
 ReportOf = Callable[[str], Report]
 
@@ -146,14 +147,14 @@ def test_pending(report_of: ReportOf) -> None:
 def test_progress_against_h1(
     write: Callable[..., str], progress: str, status: Status, gap: str | None
 ) -> None:
-    from govplan.compute import compute_plan
+    from govplan.check import evaluate
     from govplan.model import load_plan
 
     path = write(
         "district: a\nyear: 2024\nperiod: Q2\nindicators:\n"
         f"  - {{id: t, name: T, target: {{progress: true}}, progress: '{progress}'}}\n"
     )
-    r = compute_plan(load_plan(path)).results[0]
+    r = evaluate(load_plan(path)).results[0]
     assert r.status is status and r.expected == Decimal(50)
     assert r.gap == (Decimal(gap) if gap else None)
 
@@ -162,14 +163,14 @@ def test_progress_against_h1(
     ("period", "share"), [("Q1", "25"), ("Q3", "75"), ("year", "100"), ("M06", "50")]
 )
 def test_schedule_share(write: Callable[..., str], period: str, share: str) -> None:
-    from govplan.compute import compute_plan
+    from govplan.check import evaluate
     from govplan.model import load_plan
 
     path = write(
         f"district: a\nyear: 2024\nperiod: {period}\nindicators:\n"
         "  - {id: t, name: T, target: 100%, kind: progress, progress: 10%}\n"
     )
-    assert compute_plan(load_plan(path)).results[0].expected == Decimal(share)
+    assert evaluate(load_plan(path)).results[0].expected == Decimal(share)
 
 
 # The contract's "Direction" and "Targets as the documents write them": item, status, gap,

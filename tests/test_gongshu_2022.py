@@ -7,8 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from govplan.compute import Report, Status, compute_plan
+from govplan.check import evaluate
 from govplan.model import load_plan
+from govplan.results import Report
+from govplan.terms import Status
 
 PLAN = "plans/gongshu-2022.yaml"
 
@@ -50,7 +52,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return compute_plan(load_plan(PLAN))
+    return evaluate(load_plan(PLAN))
 
 
 def test_thirty_rows_in_order(report: Report) -> None:

@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from govplan.compute import Report, Status, compute_plan
+from govplan.check import evaluate
 from govplan.model import load_plan
+from govplan.results import Report
+from govplan.terms import Status
 
 PLANS = sorted(str(p) for p in Path("plans").glob("*.yaml"))
 
 
 def report(path: str) -> Report:
-    return compute_plan(load_plan(path))
+    return evaluate(load_plan(path))
 
 
 def by_id(rep: Report, ident: str) -> object:

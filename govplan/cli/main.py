@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated, Any
 
 import typer
 
 from govplan import __version__
 from govplan.cli.draft import draft as draft_command
 from govplan.exitcodes import ExitCode
-
-if TYPE_CHECKING:
-    from govplan.compute import Report
-    from govplan.render.cells import Options
+from govplan.render.formats import (
+    COMPARISON_FORMATS,
+    EXPLAIN_FORMATS,
+    FINDINGS_FORMATS,
+    REPORT_FORMATS,
+    renderer,
+)
+from govplan.terms import FailOn, Lang, RollupKey, SortKey, Status
 
 app = typer.Typer(
     name="govplan",
@@ -30,34 +34,26 @@ app = typer.Typer(
 )
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+def _choice(registry: dict[str, str]) -> Callable[[str], str]:
+    """A --format parser whose choices are a format registry's names."""
+
+    def parse(value: str) -> str:
+        if value not in registry:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(registry)}")
+        return value
+
+    return parse
 
 
-class RollupKey(StrEnum):
-    group = "group"
-    lead = "lead"
-
-
-class SortKey(StrEnum):
-    plan = "plan"
-    gap = "gap"
-    completion = "completion"
-    id = "id"
-
-
-StatusWord = StrEnum(  # type: ignore[misc]
-    "StatusWord",
-    {s: s for s in ("met", "missed", "pending", "unknown", "done", "ahead", "on-track", "behind")},
-)
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
+def _format_option(registry: dict[str, str], help_text: str) -> Any:
+    return typer.Option(
+        "--format",
+        "-f",
+        metavar="|".join(registry),
+        parser=_choice(registry),
+        autocompletion=lambda: list(registry),
+        help=help_text,
+    )
 
 
 def _version(value: bool) -> None:
@@ -84,17 +80,16 @@ def _report_findings(findings: list[object]) -> None:
 @app.command()
 def check(
     plans: Annotated[list[Path], typer.Argument(metavar="PLAN...", help="Plan files (YAML).")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.zh,
+    fmt: Annotated[str, _format_option(REPORT_FORMATS, "Output format.")] = "table",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
     explain: Annotated[
         str | None,
         typer.Option("--explain", metavar="ID", help="Explain how one indicator was computed."),
     ] = None,
     fail_on: Annotated[
-        list[str] | None,
+        list[FailOn] | None,
         typer.Option(
             "--fail-on",
-            metavar="missed|inconsistent",
             help="Exit 1 when a target is missed (or a task behind), or a published figure "
             "is inconsistent. May be repeated.",
         ),
@@ -107,7 +102,7 @@ def check(
         typer.Option("--by", help="Summarise per category (group) or lead department."),
     ] = None,
     status: Annotated[
-        list[StatusWord] | None,
+        list[Status] | None,
         typer.Option("--status", help="Show only results with this status. May be repeated."),
     ] = None,
     lead: Annotated[
@@ -122,55 +117,40 @@ def check(
             "--sort",
             help="Order: as in the plan, by gap (furthest behind first), completion or id.",
         ),
-    ] = SortKey.plan,
+    ] = SortKey.PLAN,
 ) -> None:
     """Compute gaps, completion and status for each indicator, and audit published figures.
 
     Exit codes: 0 plans valid; 1 a --fail-on condition was hit; 2 invalid plan or usage;
     3 internal error.
     """
-    from govplan.check import FailOn, run_check
-    from govplan.compute import Status
+    from govplan.check import run_check
     from govplan.render.cells import Options
     from govplan.select import select
 
-    try:
-        conditions = [FailOn(c) for c in (fail_on or [])]
-    except ValueError:
+    conditions = list(fail_on or [])
+    if explain is not None and fmt not in EXPLAIN_FORMATS:
         raise typer.BadParameter(
-            "expected 'missed' or 'inconsistent'", param_hint="--fail-on"
-        ) from None
+            f"--explain gives {', '.join(EXPLAIN_FORMATS)}, not {fmt}", param_hint="--format"
+        )
     outcome = run_check([str(p) for p in plans])
     _report_findings(list(outcome.findings))
-    options = Options(lang=lang.value, notes=notes, by=by.value if by else None)
-    shown = [
-        select(
-            report,
-            statuses=[Status(s.value) for s in status or []],
-            lead=lead,
-            sort=sort.value,
-        )
-        for report in outcome.reports
-    ]
     if explain is not None:
-        from govplan.render.explain import explain as explain_indicator
+        from govplan.render.explain import find
 
-        texts = [explain_indicator(r, explain) for r in outcome.reports]
-        found = [t for t in texts if t is not None]
+        found = find(outcome.reports, explain)
         if not found and outcome.reports:
             sys.stderr.write(f"govplan: no indicator with id {explain!r}\n")
             raise typer.Exit(ExitCode.INVALID)
-        sys.stdout.write("\n".join(found))
+        _print(renderer(EXPLAIN_FORMATS[fmt])(found))
         raise typer.Exit(outcome.exit_code(conditions))
+    options = Options(lang=lang, notes=notes, by=by)
+    shown = [
+        select(report, statuses=status or [], lead=lead, sort=sort) for report in outcome.reports
+    ]
     if shown:
-        _emit(fmt.value, shown, options)
+        _print(renderer(REPORT_FORMATS[fmt])(shown, options))
     raise typer.Exit(outcome.exit_code(conditions))
-
-
-class FindingsFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
 
 
 @app.command()
@@ -179,11 +159,9 @@ def validate(
         list[Path], typer.Argument(metavar="PATH...", help="Plan files, or directories to search.")
     ],
     fmt: Annotated[
-        FindingsFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format; github when GITHUB_ACTIONS is set, else text.",
+        str | None,
+        _format_option(
+            FINDINGS_FORMATS, "Output format; github when GITHUB_ACTIONS is set, else text."
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings.")] = False,
@@ -198,19 +176,20 @@ def validate(
     Exit codes: 0 clean (warnings allowed); 1 warnings with --strict; 2 errors; 3 internal
     error.
     """
-    from govplan.render.findings import FINDINGS_REPORTER_BY_NAME, summary
+    from govplan.render.findings import STREAMED, summary
     from govplan.validate import exit_code, validate_paths
 
     if fmt is None:
-        fmt = FindingsFormat.github if os.environ.get("GITHUB_ACTIONS") else FindingsFormat.text
-    render = FINDINGS_REPORTER_BY_NAME[fmt.value]
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
+    render = renderer(FINDINGS_FORMATS[fmt])
+    streamed = fmt in STREAMED  # line formats print file by file; documents at the end
     results = []
     for result in validate_paths([str(p) for p in paths], jobs=jobs):
         results.append(result)
-        if fmt is not FindingsFormat.json:  # line formats stream, file by file
+        if streamed:
             sys.stdout.write(render([result]))
             sys.stdout.flush()
-    if fmt is FindingsFormat.json:
+    if not streamed:
         sys.stdout.write(render(results))
     counts = summary(results)
     sys.stderr.write(
@@ -251,8 +230,8 @@ def compare(
     plans: Annotated[
         list[str], typer.Argument(metavar="PLAN...", help="Plan files or glob patterns.")
     ],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.zh,
+    fmt: Annotated[str, _format_option(COMPARISON_FORMATS, "Output format.")] = "table",
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
     only: Annotated[
         Only, typer.Option("--only", help="common: only indicators present in every plan.")
     ] = Only.all,
@@ -270,7 +249,6 @@ def compare(
     from govplan.check import run_check
     from govplan.compare import compare as compare_plans
     from govplan.render.cells import Options
-    from govplan.render.comparison import COMPARE_REPORTER_BY_NAME
 
     outcome = run_check(_expand(plans))
     _report_findings(list(outcome.findings))
@@ -279,19 +257,12 @@ def compare(
         comparison = compare_plans(outcome.reports, only_common=only is Only.common, ids=wanted)
         for report in comparison.skipped:
             sys.stderr.write(f"govplan: {report.plan.file}: only progress tasks; not compared\n")
-        options = Options(lang=lang.value)
-        _print(COMPARE_REPORTER_BY_NAME[fmt.value](comparison, options))
+        _print(renderer(COMPARISON_FORMATS[fmt])(comparison, Options(lang=lang)))
     raise typer.Exit(outcome.exit_code())
 
 
 # Commands that live in modules of their own (each imports its core only when run).
 app.command()(draft_command)
-
-
-def _emit(fmt: str, reports: Sequence[Report], options: Options) -> None:
-    from govplan.render.reporters import REPORTER_BY_NAME
-
-    _print(REPORTER_BY_NAME[fmt](reports, options))
 
 
 def _print(output: object) -> None:

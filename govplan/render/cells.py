@@ -1,106 +1,118 @@
-"""Display cells for one result, shared by the terminal table and Markdown."""
+"""Display cells for people: one result's row, a plan's summary line, roll-up rows and the
+comparison's rows, shared by the terminal table, Markdown and the other human formats."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from govplan.compute import Report, Result, Status
+from govplan.compare import Comparison, Row
 from govplan.render.labels import label
-from govplan.render.numbers import gap_text, percent_text
+from govplan.render.numbers import gap_text, percent_text, plain, signed
+from govplan.results import Report, Result
 from govplan.rollup import rollup
-
-SUMMARY_ORDER = (
-    Status.MET, Status.MISSED, Status.DONE, Status.AHEAD, Status.ON_TRACK, Status.BEHIND,
-    Status.PENDING, Status.UNKNOWN,
-)  # fmt: skip
+from govplan.terms import SUMMARY_ORDER, CompareMode, Kind, Lang, RollupKey, Status, Verdict
 
 
 @dataclass(frozen=True)
 class Options:
-    """What the person asked for: language and whether to show notes."""
+    """What the person asked for: language, whether to show notes, and a roll-up key."""
 
-    lang: str = "zh"
+    lang: Lang = Lang.ZH
     notes: bool = False
-    by: str | None = None  # roll up by "group" or "lead" instead of listing results
+    by: RollupKey | None = None  # roll up by group or lead instead of listing results
 
 
 def audit_mark(result: Result) -> str:
     if not result.audit:
         return ""
-    if all(a.verdict == "consistent" for a in result.audit):
+    if not result.inconsistent:
         return "✓"
-    return "✗ " + ", ".join(a.field for a in result.audit if a.verdict == "inconsistent")
+    bad = (a.field for a in result.audit if a.verdict is Verdict.INCONSISTENT)
+    return "✗ " + ", ".join(bad)
 
 
-def status_text(result: Result, lang: str) -> str:
+def status_text(result: Result, lang: Lang) -> str:
     text = label(result.status.value, lang)
     if result.stretch_met:
         text += f" ({label('stretch_met', lang)})"
     return text
 
 
-def _with_unit(text: str, unit: str | None) -> str:
-    """A bare number written in a plan takes the indicator's unit for display."""
+# A number as written in a target (6, 5.5, 1,200), not followed by more of the number, a
+# numeral multiplier (6万) or a unit of its own.
+_BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?(?![\d.,%万亿千百十A-Za-z])")
+
+
+def target_text(result: Result) -> str:
+    """The target as written, with the indicator's unit put where the document would put it
+    when the target inherits it: `6以上` of 亿美元 reads `6亿美元以上`."""
+    ind = result.indicator
+    text = ind.target.text
+    unit = ind.unit
+    if not unit or unit in text or ind.target.unit != unit:
+        return text
+    return _BARE_NUMBER.sub(lambda m: m.group(0) + unit, text)
+
+
+def _actual_text(result: Result) -> str:
+    ind = result.indicator
+    measured = ind.measured
+    text = measured.text if measured is not None else (ind.actual_text or "")
+    unit = ind.unit
+    # A bare number written in a plan takes the indicator's unit for display.
     return f"{text} {unit}" if unit and text[-1:].isdigit() else text
 
 
 def row_cells(result: Result, number: int, options: Options) -> dict[str, str]:
     ind = result.indicator
-    measured = ind.progress if ind.kind == "progress" else ind.actual
-    actual = measured.text if measured is not None else (ind.actual_text or "")
-    target = ind.target.text if ind.kind != "progress" else f"{percent_text(result.expected)}"
-    actual = _with_unit(actual, ind.unit)
-    target = _with_unit(target, ind.unit) if ind.kind != "progress" else target
+    progress = ind.kind is Kind.PROGRESS
     return {
         "no": str(number),
         "id": ind.id,
         "indicator": ind.name,
-        "target": target,
-        "actual": actual,
+        "target": percent_text(result.expected) if progress else target_text(result),
+        "actual": _actual_text(result),
         "gap": gap_text(result.gap, result.gap_unit),
-        "completion": percent_text(result.completion) if ind.kind != "progress" else "",
+        "completion": "" if progress else percent_text(result.completion),
         "status": status_text(result, options.lang),
         "audit": audit_mark(result),
         "note": ind.note or result.reason or "",
     }
 
 
-def summary_line(report: Report, lang: str) -> str:
+def summary_line(report: Report, lang: Lang) -> str:
     counts = report.counts()
     # Indicator plans always show 达标 / 未达标 / 待报, even at zero; others only when present.
     always = (Status.MET, Status.MISSED, Status.PENDING) if _has_indicators(report) else ()
     parts = [
-        f"{label(s.value, lang)} {counts[s.value]}"
-        for s in SUMMARY_ORDER
-        if counts[s.value] or s in always
+        f"{label(s.value, lang)} {counts[s]}" for s in SUMMARY_ORDER if counts[s] or s in always
     ]
     line = " / ".join(parts)
-    audited = [a for r in report.results for a in r.audit]
+    audited = sum(len(r.audit) for r in report.results)
     if audited:
-        bad = sum(1 for a in audited if a.verdict == "inconsistent")
-        line += "; " + label("audit_summary", lang).format(
-            total=len(audited), ok=len(audited) - bad, bad=bad
-        )
+        bad = report.inconsistent()
+        line += "; " + label("audit_summary", lang).format(total=audited, ok=audited - bad, bad=bad)
     return line
 
 
 def _has_indicators(report: Report) -> bool:
-    return any(r.indicator.kind != "progress" for r in report.results)
+    return any(r.indicator.kind is not Kind.PROGRESS for r in report.results)
 
 
-def rollup_rows(report: Report, by: str, lang: str) -> list[dict[str, str]]:
+def rollup_rows(report: Report, by: RollupKey, lang: Lang) -> list[dict[str, str]]:
     """One row of display cells per roll-up, headed in the chosen language."""
     rows = []
     rollups = rollup(report, by)
     # One column per status that occurs in the plan, in the summary's order.
-    present = [s for s in SUMMARY_ORDER if any(r.counts[s.value] for r in rollups)]
+    present = [s for s in SUMMARY_ORDER if any(r.counts[s] for r in rollups)]
     for roll in rollups:
         worst = roll.worst
         rows.append(
             {
-                label(by, lang): roll.key,
+                label(by.value, lang): roll.key,
                 label("total", lang): str(roll.total),
-                **{label(s.value, lang): str(roll.counts[s.value]) for s in present},
+                **{label(s.value, lang): str(roll.counts[s]) for s in present},
                 label("mean_progress", lang): percent_text(roll.mean_progress),
                 label("worst", lang): ""
                 if worst is None
@@ -118,3 +130,62 @@ def shorten(text: str, width: int) -> str:
 def numbering(report: Report) -> dict[str, int]:
     """Each indicator's number in its plan (序号), which filtering and sorting keep."""
     return {ind.id: i for i, ind in enumerate(report.plan.indicators, 1)}
+
+
+# The comparison, for people.
+
+
+def plan_label(comparison: Comparison, index: int) -> str:
+    """`拱墅区2022`; just `2022` when every plan is of one district."""
+    plan = comparison.reports[index].plan
+    period = "" if plan.period == "year" else f" {plan.period}"
+    district = "" if comparison.mode is CompareMode.YEARS else plan.district
+    return f"{district}{plan.year}{period}"
+
+
+def change_text(row: Row) -> str | None:
+    """`7% → 5.5%左右(确保5%以上)`: the targets as written, first year to last."""
+    present = [c for c in row.cells if c is not None]
+    if len(present) < 2:
+        return None
+    return " → ".join(c.result.indicator.target.text for c in present)
+
+
+def _delta_text(row: Row) -> str:
+    if row.target_change is None:
+        return ""
+    unit = "pp" if row.unit == "%" else (row.unit or "")
+    return f"{signed(row.target_change, 4)} {unit}".strip()
+
+
+def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list[list[str]]]:
+    """Headings and cells for people (table and Markdown)."""
+    heads = [label("indicator", lang)]
+    for i in range(len(comparison.reports)):
+        name = plan_label(comparison, i)
+        heads += [f"{name} {label('target', lang)}", f"{name} {label('actual', lang)}"]
+    years = comparison.mode is CompareMode.YEARS
+    if years:
+        heads.append(label("target_change", lang))
+    rows = []
+    for row in comparison.rows:
+        cells = [row.name + (f" ({row.unit})" if row.unit and row.unit != "%" else "")]
+        for cell in row.cells:
+            if cell is None:
+                cells += ["", ""]
+                continue
+            ind = cell.result.indicator
+            actual = ""
+            if cell.actual_value is not None:
+                actual = plain(cell.actual_value, 4) + ("%" if row.unit == "%" else "")
+            elif ind.actual is not None:
+                actual = ind.actual.text
+            if actual:
+                actual += f" {label(cell.result.status.value, lang)}"
+            if cell.best:
+                actual = "★ " + actual
+            cells += [target_text(cell.result), actual]
+        if years:
+            cells.append(_delta_text(row))
+        rows.append(cells)
+    return heads, rows

@@ -5,13 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from govplan.compute import AuditEntry, Report, Result
+from govplan.compare import Cell, Comparison
 from govplan.render.numbers import json_number
+from govplan.render.numbers import json_or_none as _num
+from govplan.results import AuditEntry, Report, Result
 from govplan.rollup import rollup
-
-
-def _num(value: Decimal | None) -> int | float | None:
-    return None if value is None else json_number(value)
+from govplan.terms import RollupKey, Verdict
 
 
 def _range(pair: tuple[Decimal, Decimal] | None) -> list[int | float] | None:
@@ -25,7 +24,7 @@ def audit_dict(entry: AuditEntry) -> dict[str, Any]:
         "computed": entry.computed
         if isinstance(entry.computed, str) or entry.computed is None
         else _num(entry.computed),
-        "verdict": entry.verdict,
+        "verdict": entry.verdict.value,
     }
     if entry.reported_range is not None:
         out["reported_range"] = _range(entry.reported_range)
@@ -39,18 +38,18 @@ def audit_dict(entry: AuditEntry) -> dict[str, Any]:
 def result_dict(result: Result) -> dict[str, Any]:
     ind = result.indicator
     target = ind.target
-    measured = ind.progress if ind.kind == "progress" else ind.actual
+    measured = ind.measured
     out: dict[str, Any] = {
         "id": ind.id,
         "name": ind.name,
         "group": ind.group,
         "lead": ind.lead,
-        "kind": ind.kind,
+        "kind": ind.kind.value,
         "line": ind.location.line,
         "target": {
             "text": target.text,
             "form": target.form.value,
-            "direction": target.direction,
+            "direction": target.direction.value,
             "value": _num(target.value.number) if target.value else None,
             "stretch": _num(target.stretch.number) if target.stretch else None,
             "unit": target.unit,
@@ -82,7 +81,7 @@ def result_dict(result: Result) -> dict[str, Any]:
     return out
 
 
-def rollup_dicts(report: Report, by: str) -> list[dict[str, Any]]:
+def rollup_dicts(report: Report, by: RollupKey) -> list[dict[str, Any]]:
     out = []
     for roll in rollup(report, by):
         worst = roll.worst
@@ -90,7 +89,7 @@ def rollup_dicts(report: Report, by: str) -> list[dict[str, Any]]:
             {
                 "key": roll.key,
                 "total": roll.total,
-                "counts": {k: v for k, v in roll.counts.items() if v},
+                "counts": {k.value: v for k, v in roll.counts.items() if v},
                 "mean_progress": _num(roll.mean_progress),
                 "worst": None
                 if worst is None
@@ -104,17 +103,16 @@ def rollup_dicts(report: Report, by: str) -> list[dict[str, Any]]:
     return out
 
 
-def report_dict(report: Report, by: str | None = None) -> dict[str, Any]:
+def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
     plan = report.plan
     summary: dict[str, Any] = {"total": len(report.results)}
-    summary.update({k: v for k, v in report.counts().items() if v})
+    summary.update({k.value: v for k, v in report.counts().items() if v})
     audited = [a for r in report.results for a in r.audit]
     summary["audit"] = {
-        "consistent": sum(1 for a in audited if a.verdict == "consistent"),
-        "inconsistent": sum(1 for a in audited if a.verdict == "inconsistent"),
+        verdict.value: sum(1 for a in audited if a.verdict is verdict) for verdict in Verdict
     }
     body: dict[str, Any] = (
-        {"by": by, "rollups": rollup_dicts(report, by)}
+        {"by": by.value, "rollups": rollup_dicts(report, by)}
         if by
         else {"results": [result_dict(r) for r in report.results]}
     )
@@ -130,4 +128,48 @@ def report_dict(report: Report, by: str | None = None) -> dict[str, Any]:
         },
         **body,
         "summary": summary,
+    }
+
+
+def cell_dict(cell: Cell | None) -> dict[str, Any] | None:
+    if cell is None:
+        return None
+    ind = cell.result.indicator
+    return {
+        "target": ind.target.text,
+        "target_value": _num(cell.target_value),
+        "actual": ind.actual.text if ind.actual else None,
+        "actual_value": _num(cell.actual_value),
+        "status": cell.result.status.value,
+        "best": cell.best,
+    }
+
+
+def comparison_dict(comparison: Comparison) -> dict[str, Any]:
+    from govplan.render.cells import change_text
+
+    return {
+        "mode": comparison.mode.value,
+        "plans": [
+            {
+                "file": r.plan.file,
+                "district": r.plan.district,
+                "year": r.plan.year,
+                "period": r.plan.period,
+            }
+            for r in comparison.reports
+        ],
+        "rows": [
+            {
+                "id": row.id,
+                "name": row.name,
+                "unit": row.unit,
+                "cells": [cell_dict(c) for c in row.cells],
+                "change": change_text(row),
+                "target_change": _num(row.target_change),
+                "actual_change": _num(row.actual_change),
+                "note": row.note,
+            }
+            for row in comparison.rows
+        ],
     }

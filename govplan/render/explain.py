@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from govplan.audit import spread
-from govplan.compute import HUNDRED, AuditEntry, Report, Result
 from govplan.render.numbers import plain, signed
-from govplan.targets import Direction, Form
+from govplan.results import HUNDRED, AuditEntry, Report, Result
+from govplan.terms import Direction, Form
 
-_FORM_WORDS = {
+FORM_WORDS: dict[Form, str] = {
     Form.MIN: "at least",
     Form.MAX: "at most (lower is better)",
     Form.ABOUT: "about",
@@ -20,7 +21,7 @@ _FORM_WORDS = {
 }
 
 
-_DIRECTION_WORDS = {
+DIRECTION_WORDS: dict[Direction, str] = {
     Direction.UP: "more is better",
     Direction.DOWN: "less is better",
     Direction.BAND: "closest to the target is best",
@@ -44,12 +45,12 @@ def _implied_actual(result: Result, entry: AuditEntry) -> str | None:
     )
 
 
-def explain_result(result: Result) -> str:
+def explain_lines(result: Result) -> list[str]:
     ind = result.indicator
     target = ind.target
     lines = [f"{ind.id}: {ind.name}  ({ind.location})"]
     add = lines.append
-    add(f"  target      {target.text!r} -> {_FORM_WORDS[target.form]}")
+    add(f"  target      {target.text!r} -> {FORM_WORDS[target.form]}")
     for word, meaning in target.words:
         add(f"              {word!r}: {meaning}" if word else f"              {meaning}")
     if target.multiple is not None and target.value is None:
@@ -60,9 +61,12 @@ def explain_result(result: Result) -> str:
         add(f"              stretch {target.stretch.number:f} {target.stretch.unit or ''}")
     if target.sync:
         add(f"              refers to indicator {target.sync!r}")
-    add(f"  kind        {ind.kind}" + ("" if ind.unit is None else f"; indicator unit {ind.unit}"))
-    add(f"  direction   {ind.direction.value} ({_DIRECTION_WORDS[ind.direction]})")
-    measured = ind.progress if ind.kind == "progress" else ind.actual
+    add(
+        f"  kind        {ind.kind.value}"
+        + ("" if ind.unit is None else f"; indicator unit {ind.unit}")
+    )
+    add(f"  direction   {ind.direction.value} ({DIRECTION_WORDS[ind.direction]})")
+    measured = ind.measured
     if measured is not None:
         approx = " (approximate)" if measured.approximate else ""
         add(f"  actual      {measured.text!r} = {measured.number:f} {measured.unit or ''}{approx}")
@@ -118,10 +122,17 @@ def explain_result(result: Result) -> str:
             add(f"              {implied}")
     if ind.note:
         add(f"  note        {ind.note}")
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def explain(report: Report, ident: str) -> str | None:
-    """The explanation of indicator `ident`, or None when the plan has no such indicator."""
-    result = next((r for r in report.results if r.indicator.id == ident), None)
-    return None if result is None else explain_result(result)
+def find(reports: Sequence[Report], ident: str) -> list[Result]:
+    """Indicator `ident` in each plan that has it."""
+    return [r for report in reports for r in report.results if r.indicator.id == ident]
+
+
+def render_text(results: Sequence[Result]) -> str:
+    return "\n".join("\n".join(explain_lines(r)) + "\n" for r in results)
+
+
+def render_markdown(results: Sequence[Result]) -> str:
+    return "".join(f"```text\n{chr(10).join(explain_lines(r))}\n```\n\n" for r in results)

@@ -4,7 +4,7 @@ of the findings."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from govplan.errors import Finding, Severity
 from govplan.validate import FileResult
@@ -63,8 +63,4 @@ def render_github(results: Sequence[FileResult]) -> str:
     return "".join(lines)
 
 
-FINDINGS_REPORTER_BY_NAME: dict[str, Callable[[Sequence[FileResult]], str]] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-}
+STREAMED = frozenset({"text", "github"})  # formats of one line per finding

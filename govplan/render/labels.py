@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-_LABELS: dict[str, dict[str, str]] = {
-    "zh": {
+from govplan.terms import Lang
+
+_LABELS: dict[Lang, dict[str, str]] = {
+    Lang.ZH: {
         "no": "序号",
         "target_change": "目标变化",
         "units-differ": "各计划单位不可换算,按原文显示",
@@ -40,7 +42,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "reported": "公布",
         "computed": "计算",
     },
-    "en": {
+    Lang.EN: {
         "no": "No.",
         "target_change": "Target change",
         "units-differ": "units differ between plans and cannot be converted; shown as written",
@@ -80,5 +82,5 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def label(key: str, lang: str) -> str:
+def label(key: str, lang: Lang) -> str:
     return _LABELS[lang].get(key, key)

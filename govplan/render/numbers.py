@@ -39,3 +39,7 @@ def json_number(number: Decimal) -> int | float:
     if number == number.to_integral_value() and abs(number) < Decimal(10) ** 15:
         return int(number)
     return float(number)
+
+
+def json_or_none(number: Decimal | None) -> int | float | None:
+    return None if number is None else json_number(number)

@@ -1,4 +1,5 @@
-"""The terminal tables for people (rich): indicators, progress tasks, and roll-ups."""
+"""The terminal tables for people (rich): indicators, progress tasks, roll-ups and the
+comparison."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from govplan.compute import Report, Status
+from govplan.compare import Comparison
 from govplan.render.cells import (
     Options,
+    comparison_rows,
     numbering,
     rollup_rows,
     row_cells,
@@ -20,8 +22,10 @@ from govplan.render.cells import (
 )
 from govplan.render.labels import label
 from govplan.render.numbers import percent_text
+from govplan.results import Report
+from govplan.terms import CompareMode, Kind, RollupKey, Status
 
-STATUS_STYLE = {
+STATUS_STYLE: dict[Status, str] = {
     Status.MET: "green",
     Status.DONE: "green",
     Status.AHEAD: "green",
@@ -104,7 +108,7 @@ def _indicator_table(report: Report, options: Options) -> RenderableType:
             name,
             cells["target"],
             cells["actual"],
-            Text(cells["gap"], style="red" if cells["gap"].startswith("−") else ""),
+            Text(cells["gap"], style="red" if result.status.falls_short else ""),
             cells["completion"],
             Text(cells["status"], style=STATUS_STYLE[result.status]),
             Text(cells["audit"], style="green" if cells["audit"] == "✓" else "bold red"),
@@ -148,10 +152,10 @@ def _task_table(report: Report, options: Options) -> RenderableType:
     return Group(table, Text(summary_line(report, lang)))
 
 
-def _rollup_table(report: Report, options: Options, by: str) -> RenderableType:
+def _rollup_table(report: Report, options: Options, by: RollupKey) -> RenderableType:
     rows = rollup_rows(report, by, options.lang)
     table = Table(title=_title(report), title_style="bold", header_style="bold")
-    heads = list(rows[0]) if rows else [label(by, options.lang)]
+    heads = list(rows[0]) if rows else [label(by.value, options.lang)]
     for i, head in enumerate(heads):
         # the key and the worst task are text; the columns between are numbers
         table.add_column(head, justify="left" if i in (0, len(heads) - 1) else "right")
@@ -163,10 +167,27 @@ def _rollup_table(report: Report, options: Options, by: str) -> RenderableType:
 def _one(report: Report, options: Options) -> RenderableType:
     if options.by:
         return _rollup_table(report, options, options.by)
-    if report.results and all(r.indicator.kind == "progress" for r in report.results):
+    if report.results and all(r.indicator.kind is Kind.PROGRESS for r in report.results):
         return _task_table(report, options)
     return _indicator_table(report, options)
 
 
-def render_table(reports: Sequence[Report], options: Options) -> RenderableType:
+def render_report(reports: Sequence[Report], options: Options) -> RenderableType:
     return Group(*(_one(r, options) for r in reports))
+
+
+def render_comparison(comparison: Comparison, options: Options) -> RenderableType:
+    heads, rows = comparison_rows(comparison, options.lang)
+    table = Table(header_style="bold")
+    for i, head in enumerate(heads):
+        table.add_column(head, justify="left" if i == 0 else "right")
+    for row in rows:
+        table.add_row(*row)
+    parts: list[RenderableType] = [table]
+    if comparison.mode is CompareMode.DISTRICTS and any(
+        c and c.best for r in comparison.rows for c in r.cells
+    ):
+        parts.append(Text("★ " + label("best", options.lang), style="dim"))
+    notes = [f"{r.name}: {label(r.note, options.lang)}" for r in comparison.rows if r.note]
+    parts += [Text(n, style="dim") for n in notes]
+    return Group(*parts)

@@ -1,0 +1,50 @@
+"""The output formats of each command: a format name and where its renderer lives
+(`module:function` under govplan.render). The `--format` choices are these tables' keys, and
+a renderer is imported only when its format is asked for (rich only for the table). A new
+format is one module with a pure function and one line here."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+REPORT_FORMATS: dict[str, str] = {
+    "table": "table:render_report",
+    "json": "json_format:render_report",
+    "csv": "csv_format:render_report",
+    "markdown": "markdown_format:render_report",
+}
+
+COMPARISON_FORMATS: dict[str, str] = {
+    "table": "table:render_comparison",
+    "json": "json_format:render_comparison",
+    "csv": "csv_format:render_comparison",
+    "markdown": "markdown_format:render_comparison",
+}
+
+# `check --explain ID`: one indicator, step by step.
+EXPLAIN_FORMATS: dict[str, str] = {
+    "table": "explain:render_text",
+    "json": "json_format:render_explanation",
+    "markdown": "explain:render_markdown",
+}
+
+# `validate`: findings.
+FINDINGS_FORMATS: dict[str, str] = {
+    "text": "findings:render_text",
+    "json": "findings:render_json",
+    "github": "findings:render_github",
+}
+
+REGISTRIES: dict[str, dict[str, str]] = {
+    "report": REPORT_FORMATS,
+    "comparison": COMPARISON_FORMATS,
+    "explain": EXPLAIN_FORMATS,
+    "findings": FINDINGS_FORMATS,
+}
+
+
+def renderer(spec: str) -> Any:
+    """The renderer a registry entry names, imported now."""
+    module, _, function = spec.partition(":")
+    return getattr(importlib.import_module(f"govplan.render.{module}"), function)

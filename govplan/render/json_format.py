@@ -1,0 +1,37 @@
+"""JSON output: the plan format's machine output for reports, comparisons and explanations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from govplan.compare import Comparison
+from govplan.render.cells import Options
+from govplan.render.data import comparison_dict, report_dict, result_dict
+from govplan.results import Report, Result
+
+
+def dumps(payload: Any) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_report(reports: Sequence[Report], options: Options) -> str:
+    """One object for one plan (as the plan format says); an array for several."""
+    data = [report_dict(r, options.by) for r in reports]
+    return dumps(data[0] if len(data) == 1 else data)
+
+
+def render_comparison(comparison: Comparison, options: Options) -> str:
+    return dumps(comparison_dict(comparison))
+
+
+def render_explanation(results: Sequence[Result]) -> str:
+    """Each plan's result for the indicator, with the explanation's steps as lines."""
+    from govplan.render.explain import explain_lines
+
+    data = [
+        {"file": r.indicator.location.file, **result_dict(r), "explanation": explain_lines(r)}
+        for r in results
+    ]
+    return dumps(data)

@@ -1,0 +1,57 @@
+"""Markdown output: the check report and the comparison as pipe tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govplan.compare import Comparison
+from govplan.render.cells import (
+    Options,
+    comparison_rows,
+    numbering,
+    rollup_rows,
+    row_cells,
+    summary_line,
+)
+from govplan.render.labels import label
+from govplan.results import Report
+
+_COLUMNS = ("no", "indicator", "target", "actual", "gap", "completion", "status", "audit")
+
+
+def escape(text: str) -> str:
+    """A cell that cannot break its table: pipes escaped, line breaks made spaces."""
+    return " ".join(text.replace("|", "\\|").splitlines())
+
+
+def table(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """The one Markdown table writer: a header, its rule, one line per row."""
+    lines = ["| " + " | ".join(escape(h) for h in heads) + " |"]
+    lines.append("|" + "|".join("---" for _ in heads) + "|")
+    lines += ["| " + " | ".join(escape(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def render_report(reports: Sequence[Report], options: Options) -> str:
+    lang = options.lang
+    keys = [*_COLUMNS, "note"] if options.notes else list(_COLUMNS)
+    lines: list[str] = []
+    for report in reports:
+        plan = report.plan
+        lines += [f"### {escape(plan.title or f'{plan.district} {plan.year}')}", ""]
+        if options.by:
+            rows = rollup_rows(report, options.by, lang)
+            if rows:
+                lines += table(list(rows[0]), [list(r.values()) for r in rows])
+            lines.append("")
+            continue
+        numbers = numbering(report)
+        cells = [row_cells(r, numbers[r.indicator.id], options) for r in report.results]
+        lines += table([label(k, lang) for k in keys], [[c[k] for k in keys] for c in cells])
+        lines += ["", summary_line(report, lang), ""]
+    return "\n".join(lines)
+
+
+def render_comparison(comparison: Comparison, options: Options) -> str:
+    heads, rows = comparison_rows(comparison, options.lang)
+    return "\n".join(table(heads, rows)) + "\n"

@@ -1,0 +1,85 @@
+"""The values compute and audit produce: one Result per indicator, a Report per plan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from govplan.model import Indicator, Plan
+from govplan.terms import Direction, Status, Verdict
+from govplan.values import Value
+
+HUNDRED = Decimal(100)
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """One published figure against govplan's: intervals allow for printed precision."""
+
+    field: str
+    reported: Decimal | str
+    computed: Decimal | str | None
+    verdict: Verdict
+    reported_range: tuple[Decimal, Decimal] | None = None
+    computed_range: tuple[Decimal, Decimal] | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything computed for one indicator."""
+
+    indicator: Indicator
+    status: Status
+    gap: Decimal | None = None
+    gap_unit: str | None = None
+    completion: Decimal | None = None
+    completion_base: Decimal | None = None  # what completion is 100 × actual over
+    stretch_met: bool | None = None
+    stretch_gap: Decimal | None = None
+    tolerance: Decimal | None = None
+    expected: Decimal | None = None  # progress tasks: the schedule share
+    reference: str | None = None  # relative targets: the indicator referred to
+    reference_actual: Decimal | None = None
+    reference_value: Value | None = None
+    actual: Decimal | None = None  # the actual in the target's unit
+    formula: str = ""
+    reason: str | None = None
+    audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
+    better: Direction = Direction.UP  # which way the gap is better
+    allowance: Decimal = Decimal(0)  # how far short still counts as met (about, on track)
+
+    @property
+    def shortfall(self) -> Decimal | None:
+        """How far the actual lies on the wrong side of its mark, in the gap's unit: positive
+        when short, zero or negative when at or beyond it, whatever the direction. The one
+        notion of "behind" that sorting, roll-ups, colours and --fail-on share; a settled
+        result falls short exactly when its shortfall exceeds its allowance."""
+        if self.gap is None:
+            return None
+        if self.better is Direction.DOWN:
+            return self.gap
+        if self.better is Direction.BAND:
+            return abs(self.gap)
+        return -self.gap
+
+    @property
+    def inconsistent(self) -> int:
+        return sum(1 for a in self.audit if a.verdict is Verdict.INCONSISTENT)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A plan with its results."""
+
+    plan: Plan
+    results: tuple[Result, ...]
+
+    def counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(Status, 0)
+        for r in self.results:
+            counts[r.status] += 1
+        return counts
+
+    def inconsistent(self) -> int:
+        return sum(r.inconsistent for r in self.results)

@@ -1,0 +1,80 @@
+"""Results: the one direction-aware notion of "short", tied to status, gap and completion
+over generated indicators of every form and direction."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from govplan.check import evaluate
+from govplan.errors import PlanInvalid
+from govplan.load import load_text
+from govplan.model import build_plan
+from govplan.results import Result
+from govplan.terms import Direction, Status
+from tests.invariants import check_report
+
+_numbers = st.decimals(min_value=-1000, max_value=1000, places=1, allow_nan=False).map(
+    lambda d: f"{d:f}"
+)
+_positive = st.decimals(min_value=0, max_value=1000, places=1).map(lambda d: f"{d:f}")
+
+
+@st.composite
+def _indicator(draw: st.DrawFn) -> dict[str, str]:
+    a, b = sorted([Decimal(draw(_positive)), Decimal(draw(_positive))])
+    unit = draw(st.sampled_from(["%", "", "亿元", "家"]))
+    target = draw(
+        st.sampled_from(
+            [
+                f"{a}{unit}",
+                f"{a}{unit}以上",
+                f"{a}{unit}以下",
+                f"{a}{unit}左右",
+                f"控制在{a}{unit}以内",
+                f"确保{a}{unit}以上,力争{b}{unit}",
+                f"{a}{unit}-{b}{unit}",
+                f"降至{a}{unit}以下",
+            ]
+        )
+    )
+    ind = {"name": "指标", "target": target, "actual": draw(_numbers) + unit}
+    if draw(st.booleans()):
+        ind["direction"] = draw(st.sampled_from(["up", "down", "band"]))
+    if draw(st.booleans()):
+        ind["tolerance"] = draw(_positive)
+    return ind
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_indicator(), min_size=1, max_size=5))
+def test_status_gap_direction_and_completion_agree(indicators: list[dict[str, str]]) -> None:
+    for i, ind in enumerate(indicators):
+        ind["id"] = f"i{i}"
+    text = yaml.safe_dump({"district": "x", "year": 2023, "indicators": indicators})
+    try:
+        plan = build_plan(load_text(text, "p.yaml"))
+    except PlanInvalid:
+        return
+    event("valid plan")
+    check_report(evaluate(plan))
+
+
+def _result(gap: str, better: Direction, status: Status, allowance: str = "0") -> Result:
+    return Result(
+        indicator=None,  # type: ignore[arg-type]
+        status=status,
+        gap=Decimal(gap),
+        better=better,
+        allowance=Decimal(allowance),
+    )
+
+
+def test_shortfall_follows_the_direction() -> None:
+    assert _result("-2", Direction.UP, Status.MISSED).shortfall == 2
+    assert _result("-2", Direction.DOWN, Status.MET).shortfall == -2  # under a cap: ahead
+    assert _result("3", Direction.DOWN, Status.MISSED).shortfall == 3
+    assert _result("-0.4", Direction.BAND, Status.MET).shortfall == Decimal("0.4")
