@@ -3,9 +3,11 @@ allowing for the digits the document printed (3.7 stands for [3.65, 3.75))."""
 
 from __future__ import annotations
 
+import decimal
 from dataclasses import replace
 from decimal import Decimal
 
+from govplan.precision import context
 from govplan.results import HUNDRED, AuditEntry, Report, Result
 from govplan.terms import Form, Kind, Verdict
 from govplan.units import is_counting
@@ -110,4 +112,5 @@ def audit_result(result: Result) -> Result:
 
 def audit_report(report: Report) -> Report:
     """The report with every result's published figures audited."""
-    return replace(report, results=tuple(audit_result(r) for r in report.results))
+    with decimal.localcontext(context()):
+        return replace(report, results=tuple(audit_result(r) for r in report.results))

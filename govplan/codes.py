@@ -34,6 +34,8 @@ CodeName = Literal[
     "inconsistent-reported",
     "catalogue-id",
     "yaml11",
+    "negative-count",
+    "no-completion",
 ]
 
 
@@ -192,6 +194,18 @@ CODES: dict[CodeName, Code] = {
         "an indicator named as a catalogue indicator (or one of its aliases) but under another id",
         "`govplan compare` lines plans up by id, so the indicator would not meet its counterparts",
         "use the catalogue id named in the message",
+    ),
+    "negative-count": Code(
+        "warning",
+        "an actual below zero for a count of things (家, 个, 人, 起)",
+        "a count cannot be negative; a minus sign copied from a change column is the usual cause",
+        "write the count itself; a change belongs in a target such as 下降3%",
+    ),
+    "no-completion": Code(
+        "warning",
+        "an at-least target of zero or below for a quantity",
+        "completion (actual / target) has no meaning for it, so none is computed",
+        "check the target; a cap of zero (0起) is written without 以上",
     ),
     "yaml11": Code(
         "warning",

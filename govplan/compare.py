@@ -3,6 +3,7 @@ one unit per row; the change between years of one district, or the best of sever
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -10,6 +11,7 @@ from decimal import Decimal
 from govplan.catalogue import by_id
 from govplan.compute import SCHEDULE_SHARE
 from govplan.model import Indicator, Plan
+from govplan.precision import context, product
 from govplan.results import Report, Result
 from govplan.terms import CompareMode, Direction, Kind
 from govplan.units import UnitError, factor
@@ -56,7 +58,7 @@ def _convert(number: Decimal | None, unit: str | None, row_unit: str | None) -> 
     if unit is None or row_unit is None:
         return None
     try:
-        return number * factor(unit, row_unit)
+        return product(number, factor(unit, row_unit))
     except UnitError:
         return None
 
@@ -162,7 +164,8 @@ def compare(
     if ids:
         wanted = set(ids)
         seen = [i for i in seen if i in wanted]
-    rows = [_row(ident, by_plan, mode) for ident in seen]
+    with decimal.localcontext(context()):
+        rows = [_row(ident, by_plan, mode) for ident in seen]
     if only_common:
         rows = [r for r in rows if r.present == len(ordered)]
     return Comparison(ordered, mode, tuple(rows), skipped)

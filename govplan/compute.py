@@ -3,9 +3,11 @@ plan format's table says, in exact decimal arithmetic."""
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 
 from govplan.model import Indicator, Plan
+from govplan.precision import context
 from govplan.results import HUNDRED, Report, Result
 from govplan.targets import Target
 from govplan.terms import Direction, Form, Kind, Status
@@ -96,11 +98,12 @@ def _sync(indicator: Indicator, plan: Plan) -> Result:
         return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=str(exc))
     actual = indicator.actual.number
     gap = actual - ref_actual
+    unit = indicator.actual.unit
     return Result(
         indicator,
         Status.MET if gap >= 0 else Status.MISSED,
         gap=gap,
-        gap_unit="pp",
+        gap_unit="pp" if unit in ("%", None) else unit,  # growth rates, or amounts
         reference=ref_id,
         reference_actual=ref_actual,
         reference_value=reference.actual,
@@ -218,4 +221,5 @@ def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
 def compute_plan(plan: Plan) -> Report:
     """The result of every indicator of a plan (the audit of published figures is a later
     step: govplan.audit.audit_report)."""
-    return Report(plan, tuple(compute_indicator(i, plan) for i in plan.indicators))
+    with decimal.localcontext(context()):
+        return Report(plan, tuple(compute_indicator(i, plan) for i in plan.indicators))

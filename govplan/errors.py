@@ -6,11 +6,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from govplan.codes import CodeName
+from govplan.inert import inert
 
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+def shown_path(path: str) -> str:
+    """A path as text that is safe to print: bytes that are not UTF-8 (which Python keeps as
+    surrogates) as \\xNN, control characters as \\xNN too."""
+    return inert(path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +27,11 @@ class Location:
     file: str
     line: int = 0
     column: int = 0
+
+    def __post_init__(self) -> None:
+        # A file name is shown, never trusted: undecodable bytes and control characters
+        # are escaped so that no message or JSON document carries them raw.
+        object.__setattr__(self, "file", shown_path(self.file))
 
     def __str__(self) -> str:
         if self.line <= 0:
@@ -39,7 +51,7 @@ class Finding:
     severity: Severity = Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value} {self.code} {self.message}"
+        return f"{self.location}: {self.severity.value} {self.code} {inert(self.message)}"
 
 
 class PlanInvalid(Exception):

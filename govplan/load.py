@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -78,6 +79,17 @@ class _ParserRefused(PlanInvalid):
     """The YAML library itself refused the text (as opposed to a rule of govplan's)."""
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def position(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of text[index], with LF, CRLF and a bare CR each one line
+    break, as YAML counts them."""
+    breaks = list(_BREAK.finditer(text, 0, index))
+    start = breaks[-1].end() if breaks else 0
+    return len(breaks) + 1, index - start + 1
+
+
 def decode(raw: bytes, file: str) -> str:
     """Decode a plan file's bytes as UTF-8 (with or without BOM), or say exactly why not."""
     for bom, name in (
@@ -93,8 +105,8 @@ def decode(raw: bytes, file: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        before = raw[: exc.start].decode("utf-8", "replace")
+        line, column = position(before, len(before))
         hint = ""
         try:
             raw.decode("gb18030")
@@ -113,7 +125,13 @@ def decode(raw: bytes, file: str) -> str:
 def read_file(path: str) -> Loaded:
     """Read and load one plan file; every failure is a PlanInvalid with a location."""
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(info.st_mode):
+            # Reading a FIFO or a device would block or never end.
+            raise _fail(path, 0, 0, "io", "is not a regular file (a pipe or a device)")
+        size = info.st_size
         if size > MAX_BYTES:
             raise _fail(
                 path, 0, 0, "too-large", f"file is {size} bytes; plans are limited to {MAX_BYTES}"
@@ -146,8 +164,7 @@ def _events(text: str, file: str, loader_class: type[Any]) -> Iterator[Any]:
         while loader.check_event():
             yield loader.get_event()
     except UnicodeEncodeError as exc:  # a lone surrogate, which the C parser cannot take
-        line = text.count("\n", 0, exc.start) + 1
-        column = exc.start - (text.rfind("\n", 0, exc.start) + 1) + 1
+        line, column = position(text, exc.start)
         raise _fail(
             file, line, column, "encoding", f"character U+{ord(text[exc.start]):04X} is not text"
         ) from None
@@ -160,8 +177,7 @@ def _events(text: str, file: str, loader_class: type[Any]) -> Iterator[Any]:
         raise _refused(file, line, column, problem) from None
     except yaml.reader.ReaderError as exc:
         pos = exc.position if isinstance(exc.position, int) else 0
-        line = text.count("\n", 0, pos) + 1
-        column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        line, column = position(text, pos)
         char = exc.character
         shown = f"U+{ord(char) if isinstance(char, str) else char:04X}"
         raise _refused(file, line, column, f"character {shown} is not allowed") from None

@@ -3,6 +3,8 @@ and values, every semantic problem collected as a located finding."""
 
 from __future__ import annotations
 
+import decimal
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -11,13 +13,15 @@ from govplan.codes import CodeName
 from govplan.document import IndicatorDoc, validate_document
 from govplan.errors import Finding, Location, PlanInvalid
 from govplan.load import Loaded, Marks, read_file
+from govplan.precision import MAGNITUDE, context, within_bounds
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Direction, Form, Kind
-from govplan.units import UnitError, check_unit, factor
+from govplan.units import UnitError, check_unit
 from govplan.values import (
     RANK_UNIT,
     Value,
     ValueSyntaxError,
+    in_unit,
     normalize,
     parse_number,
     parse_value,
@@ -75,7 +79,12 @@ class Plan:
     warnings: tuple[Finding, ...] = ()
 
     def indicator(self, ident: str) -> Indicator | None:
-        return next((i for i in self.indicators if i.id == ident), None)
+        return self._by_id.get(ident)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Indicator]:
+        # Built once, so that n relative targets look up their references in linear time.
+        return {i.id: i for i in self.indicators}
 
 
 def _infer_kind(doc: IndicatorDoc, target: Target) -> Kind:
@@ -148,9 +157,17 @@ class _Builder:
             )
             return
         try:
-            factor(value.unit, target_unit)
+            converted = in_unit(value, target_unit)
         except UnitError as exc:
             self.error(fieldname, "unit-mismatch", f"{fieldname} vs target: {exc}")
+            return
+        if not within_bounds(converted):
+            self.error(
+                fieldname,
+                "bad-value",
+                f"{fieldname} {value.text!r} is {converted:.3e} {target_unit}, beyond what "
+                f"govplan computes with ({MAGNITUDE:.0e}); check the units",
+            )
 
     def build(self, doc: IndicatorDoc) -> Indicator | None:
         unit = normalize(doc.unit) if doc.unit else None
@@ -245,6 +262,11 @@ class _Builder:
 
 def build_plan(loaded: Loaded) -> Plan:
     """Shape-check and build a loaded plan, or raise PlanInvalid with every problem found."""
+    with decimal.localcontext(context()):  # numbers of 30 digits, exactly
+        return _build_plan(loaded)
+
+
+def _build_plan(loaded: Loaded) -> Plan:
     marks = loaded.marks
     head, docs, findings = validate_document(loaded)
     indicators: list[Indicator] = []

@@ -614,7 +614,15 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
 
     if present == ["floor", "stretch"]:
         text = f"确保{shown('floor')},力争{shown('stretch')}"
-        return Target(Form.TIERS, text, value("floor"), value("stretch"), tolerance)
+        floor, stretch = value("floor"), value("stretch")
+        _same_unit(floor, stretch, text)
+        if in_unit(stretch, floor.unit) < floor.number:
+            raise TargetSyntaxError(
+                f"target {{floor: {floor.text}, stretch: {stretch.text}}}: the stretch (力争) is "
+                "below the floor (确保); the stretch is the harder one (for a lower-is-better "
+                "indicator write the lower number as floor: the pair is read by its direction)"
+            )
+        return Target(Form.TIERS, text, floor, stretch, tolerance)
     if len(present) != 1:
         raise TargetSyntaxError(
             "a structured target has exactly one of min, max, about, sync, text, progress "

@@ -11,6 +11,7 @@ answer.
 
 from __future__ import annotations
 
+import decimal
 import functools
 import hashlib
 import json
@@ -20,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from govplan.precision import context
 from govplan.words import vocabulary
 
 if TYPE_CHECKING:
@@ -61,7 +63,8 @@ def registry() -> pint.UnitRegistry[Decimal]:
     import pint
 
     definitions = resources.files("govplan").joinpath("units.txt")
-    with resources.as_file(definitions) as path:
+    # Definitions such as 亩 = 10000 / 15 * 平方米 are computed as the registry loads.
+    with resources.as_file(definitions) as path, decimal.localcontext(context()):
         return pint.UnitRegistry(
             str(path), non_int_type=Decimal, cache_folder=None, on_redefinition="raise"
         )
@@ -132,7 +135,8 @@ def write_facts_table() -> None:
 
 def _from_pint(unit: str) -> Facts:
     try:
-        base = registry().Quantity(Decimal(1), unit).to_base_units()
+        with decimal.localcontext(context()):
+            base = registry().Quantity(Decimal(1), unit).to_base_units()
     except Exception:  # pint raises a variety of parser errors for arbitrary text
         return None
     powers = dict(base.dimensionality).items()
@@ -172,14 +176,28 @@ def _compound(unit: str) -> Facts:
         dims: dict[str, int] = dict(a[0])
         for dim, power in b[0]:
             dims[dim] = dims.get(dim, 0) - power
-        return tuple(sorted((d, p) for d, p in dims.items() if p)), a[1] / b[1]
-    if is_counting_word(unit):
-        return ((f"[word:{unit}]", 1),), Decimal(1)
+        with decimal.localcontext(context()):
+            return tuple(sorted((d, p) for d, p in dims.items() if p)), a[1] / b[1]
+    word_facts = _word(unit)
+    if word_facts is not None:
+        return word_facts
     for word, multiplier in _MULTIPLIERS:
         if unit.startswith(word) and len(unit) > len(word):
-            rest = facts(unit[len(word) :])
+            # One multiplier word, over a unit that has none of its own beyond a prefix
+            # (千人, 千万元; not 万万万亿元), so that factors stay within 10^±66.
+            rest = _word(unit[len(word) :])
             return None if rest is None else (rest[0], rest[1] * multiplier)
     return None
+
+
+def _word(unit: str) -> Facts:
+    """A unit of units.txt (with its prefix), or an open counting word."""
+    shipped = _shipped()
+    if unit in shipped:
+        return shipped[unit]
+    if is_counting_word(unit):
+        return ((f"[word:{unit}]", 1),), Decimal(1)
+    return _from_pint(unit) if not shipped else None
 
 
 @functools.cache
@@ -215,8 +233,12 @@ def check_unit(unit: str) -> None:
             f"{unit!r} is not a unit: a unit is a word (亿元, 万人) or a quotient of two (件/万人)",
             unit=unit,
         )
-    if facts(unit) is None:
+    found = facts(unit)
+    if found is None:
         raise UnitError(f"unknown unit {unit!r}", unit=unit)
+    if not found[0]:
+        # 7percent: a percentage spelt out would be read as a quantity with a completion
+        raise UnitError(f"{unit!r} is a percentage; write it as % (7%)", unit=unit)
 
 
 def _facts_of(unit: str) -> tuple[Dims, Decimal]:
@@ -240,7 +262,8 @@ def factor(from_unit: str, to_unit: str) -> Decimal:
             unit=from_unit,
             other=to_unit,
         )
-    return base_from / base_to
+    with decimal.localcontext(context()):
+        return base_from / base_to
 
 
 @functools.cache

@@ -3,17 +3,21 @@ collected (errors and warnings), one bad file never hiding another."""
 
 from __future__ import annotations
 
+import collections
+import itertools
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from govplan.check import evaluate
 from govplan.codes import CodeName
-from govplan.errors import Finding, Location, PlanInvalid, Severity
+from govplan.errors import Finding, Location, PlanInvalid, Severity, shown_path
 from govplan.exitcodes import ExitCode
 from govplan.model import Plan, load_plan
 from govplan.results import Report
-from govplan.terms import Form, Verdict
+from govplan.terms import Direction, Form, Kind, Verdict
+from govplan.units import is_counting, is_open
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -75,11 +79,45 @@ def rule_catalogue_id(plan: Plan, report: Report) -> Iterator[Finding]:
             )
 
 
+def rule_negative_count(plan: Plan, report: Report) -> Iterator[Finding]:
+    """An actual below zero for a count of things."""
+    for index, ind in enumerate(plan.indicators):
+        actual = ind.actual
+        if actual is None or actual.number >= 0 or actual.unit is None:
+            continue
+        if ind.kind is Kind.QUANTITY and (is_open(actual.unit) or is_counting(actual.unit)):
+            yield _warning(
+                plan,
+                ("indicators", index, "actual"),
+                "negative-count",
+                f"actual {actual.text!r} is a count below zero; write the count itself",
+            )
+
+
+def rule_no_completion(plan: Plan, report: Report) -> Iterator[Finding]:
+    """An at-least target of zero or below for a quantity: no completion ratio."""
+    for index, result in enumerate(report.results):
+        ind = result.indicator
+        value = ind.target.value
+        if ind.kind is not Kind.QUANTITY or value is None or value.number > 0:
+            continue
+        if result.better is Direction.UP:
+            yield _warning(
+                plan,
+                ("indicators", index, "target"),
+                "no-completion",
+                f"target {ind.target.text!r} is zero or below, so completion (actual / target) "
+                "is not computed",
+            )
+
+
 RULES: tuple[Callable[[Plan, Report], Iterable[Finding]], ...] = (
     rule_load_warnings,
     rule_unresolved_reference,
     rule_inconsistent_reported,
     rule_catalogue_id,
+    rule_negative_count,
+    rule_no_completion,
 )
 
 
@@ -96,14 +134,21 @@ def validate_file(path: str) -> list[Finding]:
 
 def plan_files(paths: Sequence[str]) -> Iterator[tuple[str, Finding | None]]:
     """The plan files under `paths`, in a stable order: (file, None), or (path, finding)
-    for a path that cannot be used (missing, or a directory with no plans)."""
+    for a path that cannot be used (missing, unreadable, or a directory with no plans)."""
     for path in paths:
         if os.path.isdir(path):
-            found = []
-            for root, dirs, files in os.walk(path):
+            found: list[str] = []
+            unreadable: list[OSError] = []
+            for root, dirs, files in os.walk(path, onerror=unreadable.append):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 found += [os.path.join(root, f) for f in files if f.endswith(PLAN_SUFFIXES)]
-            if not found:
+            for error in unreadable:
+                where = Location(error.filename or path)
+                yield (
+                    error.filename or path,
+                    Finding(where, "io", f"cannot list: {error.strerror}"),
+                )
+            if not found and not unreadable:
                 yield (
                     path,
                     Finding(
@@ -128,35 +173,71 @@ class FileResult:
 
 def _validate_one(item: tuple[str, Finding | None]) -> FileResult:
     file, problem = item
-    return FileResult(file, [problem] if problem else validate_file(file))
+    return FileResult(shown_path(file), [problem] if problem else validate_file(file))
+
+
+def _validate_batch(items: list[tuple[str, Finding | None]]) -> list[FileResult]:
+    return [_validate_one(item) for item in items]
+
+
+def _quiet_worker() -> None:
+    # Ctrl-C is the parent's to handle: workers ignore it and are shut down with the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class WorkerDied(Exception):
+    """A worker process ended without a result (killed, or out of memory)."""
 
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
+BATCH = 8  # files per task: fewer round trips between processes
+
+
+def worker_count(jobs: int | None) -> int:
+    """Worker processes: as asked, but never more than the machine has cores."""
+    cores = os.cpu_count() or 1
+    return max(1, min(jobs or cores, cores))
 
 
 def validate_paths(paths: Sequence[str], *, jobs: int | None = None) -> Iterator[FileResult]:
     """Validate every plan under `paths`, in order, streaming: each result is yielded as
-    soon as it and those before it are done, so memory does not grow with the number of
-    files. `jobs` worker processes (default: one per core) share the files."""
-    jobs = jobs or os.cpu_count() or 1
+    soon as it and those before it are done, and only a few batches are in flight at once, so
+    memory does not grow with the number of files. `jobs` worker processes (default and at
+    most: one per core) share the files."""
+    workers = worker_count(jobs)
     items = plan_files(paths)
-    if jobs <= 1:
-        yield from map(_validate_one, items)
+    head = list(itertools.islice(items, PARALLEL_THRESHOLD))
+    if workers <= 1 or len(head) < PARALLEL_THRESHOLD:
+        yield from map(_validate_one, itertools.chain(head, items))
         return
-    head = []
-    for item in items:
-        head.append(item)
-        if len(head) >= PARALLEL_THRESHOLD:
-            break
-    if len(head) < PARALLEL_THRESHOLD:
-        yield from map(_validate_one, head)
-        return
-    import itertools
-    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with multiprocessing.Pool(jobs) as pool:
-        yield from pool.imap(_validate_one, itertools.chain(head, items), chunksize=8)
+    batches = _batches(itertools.chain(head, items))
+    pending: collections.deque[Future[list[FileResult]]] = collections.deque()
+    with ProcessPoolExecutor(workers, initializer=_quiet_worker) as pool:
+        try:
+            for batch in itertools.islice(batches, workers * 4):
+                pending.append(pool.submit(_validate_batch, batch))
+            while pending:
+                results = pending.popleft().result()
+                following = next(batches, None)
+                if following is not None:
+                    pending.append(pool.submit(_validate_batch, following))
+                yield from results
+        except BrokenProcessPool:
+            raise WorkerDied("a worker process ended without a result (killed?)") from None
+        finally:
+            for future in pending:
+                future.cancel()
+
+
+def _batches(
+    items: Iterator[tuple[str, Finding | None]],
+) -> Iterator[list[tuple[str, Finding | None]]]:
+    while batch := list(itertools.islice(items, BATCH)):
+        yield batch
 
 
 def exit_code(errors: int, warnings: int, *, strict: bool) -> ExitCode:

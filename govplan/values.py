@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from govplan.codes import CodeName
+from govplan.precision import product
 from govplan.units import UnitError, check_unit, factor
 from govplan.words import chinese_number, vocabulary
 
@@ -178,7 +179,7 @@ def in_unit(value: Value, unit: str | None) -> Decimal:
     """The value's number expressed in `unit` (a plain number when either has none)."""
     if unit is None or value.unit is None or value.unit == unit:
         return value.number
-    return value.number * factor(value.unit, unit)
+    return product(value.number, factor(value.unit, unit))
 
 
 def _worded_actual(text: str) -> tuple[Decimal, str | None] | None:

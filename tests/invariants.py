@@ -3,8 +3,9 @@ and the numbers themselves agree. Used by the property tests."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
+from govplan.precision import context
 from govplan.results import HUNDRED, Report, Result
 from govplan.terms import Direction, Form, Kind, Status
 
@@ -37,7 +38,9 @@ def check_result(result: Result) -> None:
         assert result.completion_base is not None and result.completion_base > 0
         if ind.kind is Kind.QUANTITY:
             assert result.actual is not None
-            assert result.completion == HUNDRED * result.actual / result.completion_base
+            with localcontext(context()):
+                expected = HUNDRED * result.actual / result.completion_base
+            assert result.completion == expected
     if result.better is not Direction.UP and target.form is not Form.PROGRESS:
         assert result.completion is None  # less-is-better has no ratio to the target
     assert result.allowance >= Decimal(0)

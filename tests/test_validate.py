@@ -113,6 +113,7 @@ def test_warnings_exit_0_or_1_with_strict(write: Callable[..., str]) -> None:
         (4, "inconsistent-reported", Severity.WARNING),
         (5, "unresolved-reference", Severity.WARNING),
         (5, "yaml11", Severity.WARNING),
+        (6, "negative-count", Severity.WARNING),
     ]
     assert runner.invoke(app, ["validate", path]).exit_code == 0
     assert runner.invoke(app, ["validate", path, "--strict"]).exit_code == 1

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -177,21 +178,27 @@ def validate(
     error.
     """
     from govplan.render.findings import STREAMED, summary
-    from govplan.validate import exit_code, validate_paths
+    from govplan.validate import WorkerDied, exit_code, validate_paths
 
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     render = renderer(FINDINGS_FORMATS[fmt])
     streamed = fmt in STREAMED  # line formats print file by file; documents at the end
-    results = []
-    for result in validate_paths([str(p) for p in paths], jobs=jobs):
-        results.append(result)
-        if streamed:
-            sys.stdout.write(render([result]))
-            sys.stdout.flush()
+    results = []  # kept only for formats written at the end; line formats keep counts
+    counts = Counter({"files": 0, "errors": 0, "warnings": 0})
+    try:
+        for result in validate_paths([str(p) for p in paths], jobs=jobs):
+            counts.update(summary([result]))
+            if streamed:
+                sys.stdout.write(render([result]))
+                sys.stdout.flush()
+            else:
+                results.append(result)
+    except WorkerDied as exc:
+        sys.stderr.write(f"govplan: {exc}; run again, or with -j 1\n")
+        raise typer.Exit(ExitCode.INTERNAL) from None
     if not streamed:
         sys.stdout.write(render(results))
-    counts = summary(results)
     sys.stderr.write(
         f"govplan: {counts['files']} files, {counts['errors']} errors, "
         f"{counts['warnings']} warnings\n"

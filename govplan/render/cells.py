@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from govplan.compare import Comparison, Row
+from govplan.inert import inert
 from govplan.render.labels import label
 from govplan.render.numbers import gap_text, percent_text, plain, signed
 from govplan.results import Report, Result
@@ -67,7 +68,7 @@ def _actual_text(result: Result) -> str:
 def row_cells(result: Result, number: int, options: Options) -> dict[str, str]:
     ind = result.indicator
     progress = ind.kind is Kind.PROGRESS
-    return {
+    cells = {
         "no": str(number),
         "id": ind.id,
         "indicator": ind.name,
@@ -79,6 +80,7 @@ def row_cells(result: Result, number: int, options: Options) -> dict[str, str]:
         "audit": audit_mark(result),
         "note": ind.note or result.reason or "",
     }
+    return {key: inert(text) for key, text in cells.items()}
 
 
 def summary_line(report: Report, lang: Lang) -> str:
@@ -103,20 +105,22 @@ def _has_indicators(report: Report) -> bool:
 def rollup_rows(report: Report, by: RollupKey, lang: Lang) -> list[dict[str, str]]:
     """One row of display cells per roll-up, headed in the chosen language."""
     rows = []
-    rollups = rollup(report, by)
+    rollups = rollup(report, by)  # keys are plan text: made inert below
     # One column per status that occurs in the plan, in the summary's order.
     present = [s for s in SUMMARY_ORDER if any(r.counts[s] for r in rollups)]
     for roll in rollups:
         worst = roll.worst
         rows.append(
             {
-                label(by.value, lang): roll.key,
+                label(by.value, lang): inert(roll.key),
                 label("total", lang): str(roll.total),
                 **{label(s.value, lang): str(roll.counts[s]) for s in present},
                 label("mean_progress", lang): percent_text(roll.mean_progress),
                 label("worst", lang): ""
                 if worst is None
-                else f"{shorten(worst.indicator.name, 24)} ({gap_text(worst.gap, worst.gap_unit)})",
+                else inert(
+                    f"{shorten(worst.indicator.name, 24)} ({gap_text(worst.gap, worst.gap_unit)})"
+                ),
             }
         )
     return rows
@@ -187,5 +191,5 @@ def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list
             cells += [target_text(cell.result), actual]
         if years:
             cells.append(_delta_text(row))
-        rows.append(cells)
-    return heads, rows
+        rows.append([inert(c) for c in cells])
+    return [inert(h) for h in heads], rows

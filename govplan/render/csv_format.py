@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from govplan.compare import Comparison
+from govplan.inert import inert
 from govplan.render.cells import Options
 from govplan.render.data import cell_dict, report_dict, rollup_dicts
 from govplan.results import Report
@@ -35,7 +36,7 @@ def _write(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: inert(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows)
     return out.getvalue()
 
 

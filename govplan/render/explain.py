@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from govplan.audit import spread
+from govplan.inert import inert
 from govplan.render.numbers import plain, signed
 from govplan.results import HUNDRED, AuditEntry, Report, Result
-from govplan.terms import Direction, Form
+from govplan.terms import Direction, Form, Kind
 
 FORM_WORDS: dict[Form, str] = {
     Form.MIN: "at least",
@@ -43,6 +44,12 @@ def _implied_actual(result: Result, entry: AuditEntry) -> str | None:
     return (
         f"the published {plain(entry.reported, 6)}% implies an actual of {plain(implied, 4)} {unit}"
     )
+
+
+def _no_completion(result: Result) -> str:
+    if result.better is not Direction.UP:
+        return "less (or closer) is better, so a ratio to the target means nothing"
+    return "the target is zero or below, so a ratio to it means nothing"
 
 
 def explain_lines(result: Result) -> list[str]:
@@ -97,6 +104,8 @@ def explain_lines(result: Result) -> list[str]:
         add(f"  stretch gap {signed(result.stretch_gap, 6)} {result.gap_unit or ''}")
     if result.completion is not None:
         add(f"  completion  {plain(result.completion, 6)}%")
+    elif ind.kind is Kind.QUANTITY and result.actual is not None:
+        add(f"  completion  none: {_no_completion(result)}")
     status = result.status.value
     if result.stretch_met is not None:
         status += f" (stretch {'met' if result.stretch_met else 'not met'})"
@@ -131,8 +140,10 @@ def find(reports: Sequence[Report], ident: str) -> list[Result]:
 
 
 def render_text(results: Sequence[Result]) -> str:
-    return "\n".join("\n".join(explain_lines(r)) + "\n" for r in results)
+    return "\n".join("\n".join(map(inert, explain_lines(r))) + "\n" for r in results)
 
 
 def render_markdown(results: Sequence[Result]) -> str:
-    return "".join(f"```text\n{chr(10).join(explain_lines(r))}\n```\n\n" for r in results)
+    return "".join(
+        f"```text\n{chr(10).join(map(inert, explain_lines(r)))}\n```\n\n" for r in results
+    )

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 
 from govplan.errors import Finding, Severity
+from govplan.inert import inert
 from govplan.validate import FileResult
 
 
@@ -38,7 +39,7 @@ def render_json(results: Sequence[FileResult]) -> str:
         for f in _all(results)
     ]
     payload = {"findings": findings, "summary": summary(results)}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _escape(text: str, *, prop: bool = False) -> str:
@@ -59,7 +60,7 @@ def render_github(results: Sequence[FileResult]) -> str:
         if f.location.column:
             props.append(f"col={f.location.column}")
         props.append(f"title={_escape(f.code, prop=True)}")
-        lines.append(f"::{f.severity.value} {','.join(props)}::{_escape(f.message)}\n")
+        lines.append(f"::{f.severity.value} {','.join(props)}::{_escape(inert(f.message))}\n")
     return "".join(lines)
 
 

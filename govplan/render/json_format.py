@@ -13,7 +13,8 @@ from govplan.results import Report, Result
 
 
 def dumps(payload: Any) -> str:
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    # Strict JSON: a NaN or an infinity is a bug to report (exit 3), never output.
+    return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def render_report(reports: Sequence[Report], options: Options) -> str:

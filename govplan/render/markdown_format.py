@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from govplan.compare import Comparison
+from govplan.inert import inert
 from govplan.render.cells import (
     Options,
     comparison_rows,
@@ -21,7 +22,7 @@ _COLUMNS = ("no", "indicator", "target", "actual", "gap", "completion", "status"
 
 def escape(text: str) -> str:
     """A cell that cannot break its table: pipes escaped, line breaks made spaces."""
-    return " ".join(text.replace("|", "\\|").splitlines())
+    return inert(" ".join(text.replace("|", "\\|").splitlines()))
 
 
 def table(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:

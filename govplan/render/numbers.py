@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 MINUS = "−"
 
 
 def plain(number: Decimal, places: int = 2) -> str:
     """`61.666…` -> `61.67`, `236.0` -> `236`, `-5.5` -> `-5.5` (no exponent, no trailing 0)."""
-    rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    # Precision enough for the integer digits too, so that any finite number rounds.
+    with localcontext(prec=max(28, number.adjusted() + places + 2)):
+        rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from govplan.compare import Comparison
+from govplan.inert import inert
 from govplan.render.cells import (
     Options,
     comparison_rows,
@@ -53,7 +54,13 @@ def progress_bar(done: Decimal | None, expected: Decimal) -> Text:
 
 def _title(report: Report) -> str:
     plan = report.plan
-    return plan.title or f"{plan.district} {plan.year}"
+    return inert(plan.title or f"{plan.district} {plan.year}")
+
+
+def _text(cell: str) -> Text:
+    # Plan text goes into the table as Text, never as a str, which rich would read as markup
+    # ("[link=...]" in a name would become a link).
+    return Text(cell)
 
 
 def _footer(report: Report, options: Options, noted: int, notes: Table) -> list[RenderableType]:
@@ -75,7 +82,7 @@ def _notes_grid() -> Table:
 
 def _indicator_table(report: Report, options: Options) -> RenderableType:
     lang = options.lang
-    table = Table(title=_title(report), title_style="bold", header_style="bold")
+    table = Table(title=_text(_title(report)), title_style="bold", header_style="bold")
     for key, justify in (
         ("no", "right"),
         ("indicator", "left"),
@@ -97,7 +104,7 @@ def _indicator_table(report: Report, options: Options) -> RenderableType:
             if group is not None:
                 table.add_section()
             group = ind.group
-            table.add_row("", Text(group, style="bold"))
+            table.add_row("", Text(inert(group), style="bold"))
         cells = row_cells(result, numbers[ind.id], options)
         name = Text(cells["indicator"])
         if cells["note"] and not options.notes:
@@ -106,15 +113,15 @@ def _indicator_table(report: Report, options: Options) -> RenderableType:
         table.add_row(
             cells["no"],
             name,
-            cells["target"],
-            cells["actual"],
+            _text(cells["target"]),
+            _text(cells["actual"]),
             Text(cells["gap"], style="red" if result.status.falls_short else ""),
             cells["completion"],
             Text(cells["status"], style=STATUS_STYLE[result.status]),
             Text(cells["audit"], style="green" if cells["audit"] == "✓" else "bold red"),
         )
         if options.notes and cells["note"]:
-            notes.add_row(cells["no"], cells["indicator"], cells["note"])
+            notes.add_row(cells["no"], _text(cells["indicator"]), _text(cells["note"]))
     return Group(table, *_footer(report, options, noted, notes))
 
 
@@ -125,7 +132,7 @@ def _task_table(report: Report, options: Options) -> RenderableType:
     title = _title(report)
     if expected is not None:
         title += f"  ({label('schedule', lang)} {percent_text(expected)})"
-    table = Table(title=title, title_style="bold", header_style="bold")
+    table = Table(title=_text(title), title_style="bold", header_style="bold")
     table.add_column(label("no", lang), justify="right")
     table.add_column(label("task", lang), max_width=TASK_WIDTH, no_wrap=True)
     table.add_column(label("lead", lang), no_wrap=True)
@@ -141,10 +148,10 @@ def _task_table(report: Report, options: Options) -> RenderableType:
         cells = row_cells(result, numbers[ind.id], options)
         table.add_row(
             cells["no"],
-            shorten(ind.name, TASK_WIDTH),
-            ind.lead or "",
+            _text(shorten(cells["indicator"], TASK_WIDTH)),
+            _text(inert(ind.lead or "")),
             progress_bar(result.completion, result.expected or Decimal(100)),
-            cells["actual"] or "/",
+            _text(cells["actual"] or "/"),
             cells["gap"],
             Text(cells["status"], style=style),
             style=row_style,
@@ -154,13 +161,13 @@ def _task_table(report: Report, options: Options) -> RenderableType:
 
 def _rollup_table(report: Report, options: Options, by: RollupKey) -> RenderableType:
     rows = rollup_rows(report, by, options.lang)
-    table = Table(title=_title(report), title_style="bold", header_style="bold")
+    table = Table(title=_text(_title(report)), title_style="bold", header_style="bold")
     heads = list(rows[0]) if rows else [label(by.value, options.lang)]
     for i, head in enumerate(heads):
         # the key and the worst task are text; the columns between are numbers
-        table.add_column(head, justify="left" if i in (0, len(heads) - 1) else "right")
+        table.add_column(_text(head), justify="left" if i in (0, len(heads) - 1) else "right")
     for row in rows:
-        table.add_row(*row.values())
+        table.add_row(*map(_text, row.values()))
     return Group(table, Text(summary_line(report, options.lang)))
 
 
@@ -180,14 +187,14 @@ def render_comparison(comparison: Comparison, options: Options) -> RenderableTyp
     heads, rows = comparison_rows(comparison, options.lang)
     table = Table(header_style="bold")
     for i, head in enumerate(heads):
-        table.add_column(head, justify="left" if i == 0 else "right")
+        table.add_column(_text(head), justify="left" if i == 0 else "right")
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*map(_text, row))
     parts: list[RenderableType] = [table]
     if comparison.mode is CompareMode.DISTRICTS and any(
         c and c.best for r in comparison.rows for c in r.cells
     ):
         parts.append(Text("★ " + label("best", options.lang), style="dim"))
     notes = [f"{r.name}: {label(r.note, options.lang)}" for r in comparison.rows if r.note]
-    parts += [Text(n, style="dim") for n in notes]
+    parts += [Text(inert(n), style="dim") for n in notes]
     return Group(*parts)
