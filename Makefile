@@ -9,7 +9,7 @@ LOG := $(VENV)/install.log
 PIP_TOOLS := pip-tools==7.6.2
 PIP := --disable-pip-version-check --no-input
 
-.PHONY: run test lint typecheck unit format units lock test-latest bench clean
+.PHONY: run test lint typecheck unit fuzz format units lock test-latest bench clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
@@ -41,6 +41,10 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest
+
+# The property tests at 20 times their examples (several minutes); not part of CI.
+fuzz: $(STAMP)
+	GOVPLAN_FUZZ=20 $(BIN)/pytest -q $$(grep -l "@given" tests/*.py)
 
 format: $(STAMP)
 	$(BIN)/ruff format govplan tests bench

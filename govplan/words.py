@@ -26,22 +26,30 @@ class Vocabulary:
 
     def prefix(self, text: str, *sections: str) -> tuple[str, str] | None:
         """The longest word of `sections` that `text` starts with, and its section."""
-        return self._longest(text.startswith, sections)
+        return self._longest(text, sections, lambda n: text[:n])
 
     def suffix(self, text: str, *sections: str) -> tuple[str, str] | None:
         """The longest word of `sections` that `text` ends with, and its section."""
-        return self._longest(text.endswith, sections)
+        return self._longest(text, sections, lambda n: text[len(text) - n :])
 
     def _longest(
-        self, fits: Callable[[str], bool], sections: tuple[str, ...]
+        self, text: str, sections: tuple[str, ...], part: Callable[[int], str]
     ) -> tuple[str, str] | None:
         best: tuple[str, str] | None = None
         for section in sections:
-            # words are longest first: the first that fits is this section's longest
-            word = next((w for w in self.words(section) if fits(w)), None)
+            words, lengths = self._index.get(section, (frozenset(), ()))
+            # one set lookup per word length, longest first: this section's longest fit
+            word = next((part(n) for n in lengths if n <= len(text) and part(n) in words), None)
             if word is not None and (best is None or len(word) > len(best[0])):
                 best = (word, section)
         return best
+
+    @functools.cached_property
+    def _index(self) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
+        return {
+            section: (frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True)))
+            for section, words in self.sections.items()
+        }
 
     @functools.cached_property
     def grammar_characters(self) -> frozenset[str]:

@@ -20,6 +20,7 @@ from govplan.cli.main import app
 from govplan.load import load_text
 from govplan.model import build_plan
 from govplan.terms import Status
+from tests.fuzz import examples
 
 runner = CliRunner()
 HEAD = "district: x\nyear: 2023\nindicators:\n"
@@ -72,7 +73,7 @@ def test_the_largest_numbers_render_in_every_format(write: Callable[..., str]) -
     assert [r["status"] for r in data["results"]] == ["missed", "met"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.integers(min_value=10**25, max_value=10**30 - 1))
 def test_thirty_digits_compare_exactly(n: int) -> None:
     # n people against the same number written in 万人 with four decimals: met, gap 0.

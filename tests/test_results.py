@@ -15,6 +15,7 @@ from govplan.load import load_text
 from govplan.model import build_plan
 from govplan.results import Result
 from govplan.terms import Direction, Status
+from tests.fuzz import examples
 from tests.invariants import check_report
 
 _numbers = st.decimals(min_value=-1000, max_value=1000, places=1, allow_nan=False).map(
@@ -49,7 +50,7 @@ def _indicator(draw: st.DrawFn) -> dict[str, str]:
     return ind
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_indicator(), min_size=1, max_size=5))
 def test_status_gap_direction_and_completion_agree(indicators: list[dict[str, str]]) -> None:
     for i, ind in enumerate(indicators):

@@ -37,8 +37,20 @@ def test_every_corpus_file_has_an_expectation() -> None:
     assert {name for name, _, _ in EXPECTED} == {p.name for p in CORPUS.glob("*.yaml")}
 
 
+@pytest.fixture(params=["fast", "pure"])
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every corpus case with libyaml's parser and with PyYAML's pure-Python one."""
+    if request.param == "pure":
+        import yaml
+
+        from govplan import load
+
+        monkeypatch.setattr(load, "_loader_class", lambda: yaml.SafeLoader)
+    return str(request.param)
+
+
 @pytest.mark.parametrize(("name", "code", "line"), EXPECTED)
-def test_corpus(name: str, code: str, line: int | None) -> None:
+def test_corpus(name: str, code: str, line: int | None, loader: str) -> None:
     path = str(CORPUS / name)
     findings = validate_file(path)
     hits = [f for f in findings if f.code == code and f.severity is Severity.ERROR]
