@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
@@ -79,3 +80,52 @@ def test_shortfall_follows_the_direction() -> None:
     assert _result("-2", Direction.DOWN, Status.MET).shortfall == -2  # under a cap: ahead
     assert _result("3", Direction.DOWN, Status.MISSED).shortfall == 3
     assert _result("-0.4", Direction.BAND, Status.MET).shortfall == Decimal("0.4")
+
+
+_any_unit = st.sampled_from(
+    ["%", "", "亿元", "家", "万人", "人", "亩", "公顷", "起", "米**2", "pp"]
+)
+_any_number = st.one_of(
+    _numbers,
+    st.sampled_from(["0", "-0", "1e30", "1e-30", "999999999999999999999999999999", "1,000"]),
+)
+
+
+@st.composite
+def _hostile_indicator(draw: st.DrawFn) -> dict[str, str]:
+    ind = draw(_indicator())
+    unit = draw(_any_unit)
+    ind["actual"] = draw(_any_number) + draw(st.sampled_from([unit, ""]))
+    if draw(st.booleans()):
+        ind["unit"] = unit
+    if draw(st.booleans()):
+        ind["tolerance"] = draw(_any_number)
+    return ind
+
+
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_hostile_indicator(), min_size=1, max_size=4))
+def test_any_plan_gives_strict_json_or_located_findings(
+    indicators: list[dict[str, str]],
+) -> None:
+    import json
+    import tempfile
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from govplan.cli.main import app
+
+    for i, ind in enumerate(indicators):
+        ind["id"] = f"i{i}"
+    text = yaml.safe_dump({"district": "x", "year": 2023, "indicators": indicators})
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p.yaml"
+        path.write_text(text, encoding="utf-8")
+        for fmt in ("json", "table"):
+            result = CliRunner().invoke(app, ["check", str(path), "-f", fmt])
+            assert result.exit_code in (0, 2), result.stderr
+            if result.exit_code == 2:
+                assert "p.yaml:" in result.stderr  # located
+            elif fmt == "json":
+                json.loads(result.stdout, parse_constant=lambda c: pytest.fail(c))
