@@ -35,6 +35,8 @@ CodeName = Literal[
     "catalogue-id",
     "yaml11",
     "negative-count",
+    "bad-series",
+    "series-order",
     "no-completion",
 ]
 
@@ -194,6 +196,20 @@ CODES: dict[CodeName, Code] = {
         "an indicator named as a catalogue indicator (or one of its aliases) but under another id",
         "`govplan compare` lines plans up by id, so the indicator would not meet its counterparts",
         "use the catalogue id named in the message",
+    ),
+    "bad-series": Code(
+        "error",
+        "a series entry for a period that does not come before the plan's own, or with a value "
+        "that is not a number in the indicator's unit",
+        "a series holds the year-to-date figures that led to the plan's actual",
+        "list only earlier periods of the same year (Q1 before H1), in the target's unit",
+    ),
+    "series-order": Code(
+        "warning",
+        "a year-to-date figure of a quantity above a later one (Q1 above H1, or the last "
+        "series figure above the actual)",
+        "a quantity summed from January cannot shrink; a slip in copying is the usual cause",
+        "check the figures against the source",
     ),
     "negative-count": Code(
         "warning",

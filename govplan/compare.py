@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from govplan.catalogue import by_id
-from govplan.compute import SCHEDULE_SHARE
 from govplan.model import Indicator, Plan
+from govplan.periods import order
 from govplan.precision import context, product
 from govplan.results import Report, Result
 from govplan.terms import CompareMode, Direction, Kind
@@ -127,10 +127,10 @@ def _mark_best(cells: list[Cell | None], direction: Direction) -> list[Cell | No
     ]
 
 
-def _when(plan: Plan) -> tuple[int, Decimal, str]:
+def _when(plan: Plan) -> tuple[int, tuple[int, str]]:
     """Plans in calendar order: by year, then by how much of the year the period covers
     (Q1, M04, H1, Q3, year), not by the period's name (where H1 sorts before Q1)."""
-    return (plan.year, SCHEDULE_SHARE.get(plan.period, Decimal(100)), plan.period)
+    return (plan.year, order(plan.period))
 
 
 def compare(

@@ -7,26 +7,17 @@ import decimal
 from decimal import Decimal
 
 from govplan.model import Indicator, Plan
+from govplan.periods import schedule_share
 from govplan.precision import context
 from govplan.results import HUNDRED, Report, Result
+from govplan.schedule import ON_TRACK_BAND, judge
 from govplan.targets import Target
 from govplan.terms import Direction, Form, Kind, Status
 from govplan.units import UnitError
 from govplan.values import in_unit
 
-ON_TRACK_BAND = Decimal("0.5")  # pp either side of the schedule share
 RATE_TOLERANCE = Decimal("0.5")  # pp, default for "about" rate targets
 QUANTITY_TOLERANCE = Decimal("0.05")  # share of the target, default for "about" quantities
-
-SCHEDULE_SHARE: dict[str, Decimal] = {
-    "year": HUNDRED,
-    "Q1": Decimal(25),
-    "H1": Decimal(50),
-    "Q2": Decimal(50),
-    "Q3": Decimal(75),
-    "Q4": HUNDRED,
-    **{f"M{m:02d}": HUNDRED * m / 12 for m in range(1, 13)},
-}
 
 
 def effective_tolerance(indicator: Indicator, target: Target) -> Decimal:
@@ -47,7 +38,7 @@ def _gap_unit(indicator: Indicator, target: Target) -> str | None:
 
 
 def _progress(indicator: Indicator, period: str) -> Result:
-    expected = SCHEDULE_SHARE[period]
+    expected = schedule_share(period)
     if indicator.progress is None:
         return Result(indicator, Status.PENDING, expected=expected, reason="progress not reported")
     done = indicator.progress.number
@@ -215,7 +206,7 @@ def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
         if indicator.actual is None and indicator.actual_text is None:
             return Result(indicator, Status.PENDING)
         return Result(indicator, Status.UNKNOWN, reason="qualitative target, no reported status")
-    return _bounded(indicator)
+    return judge(_bounded(indicator), plan.period)
 
 
 def compute_plan(plan: Plan) -> Report:

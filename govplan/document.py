@@ -71,6 +71,15 @@ class IndicatorDoc(_Strict):
     base: Number | None = Field(
         default=None, description="last year's full-year actual (the base of 翻一番-style targets)"
     )
+    base_ytd: Number | None = Field(
+        default=None,
+        description="last year's year-to-date actual at the plan's period (with base: the "
+        "growth a rate target needs over the rest of the year)",
+    )
+    series: dict[Period, Number] | None = Field(
+        default=None,
+        description="earlier year-to-date figures of this year, period -> value (Q1: 180亿元)",
+    )
     actual: Number | None = None
     progress: Number | None = None
     note: str | None = None

@@ -13,6 +13,7 @@ from govplan.codes import CodeName
 from govplan.document import IndicatorDoc, validate_document
 from govplan.errors import Finding, Location, PlanInvalid
 from govplan.load import Loaded, Marks, read_file
+from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Direction, Form, Kind
@@ -57,7 +58,9 @@ class Indicator:
     note: str | None = None
     source: str | None = None
     reported: Reported | None = None
-    base: Value | None = None
+    base: Value | None = None  # last year's full-year actual
+    base_ytd: Value | None = None  # last year's year-to-date actual at the plan's period
+    series: tuple[tuple[str, Value], ...] = ()  # earlier year-to-date figures, in order
 
     @property
     def measured(self) -> Value | None:
@@ -124,13 +127,50 @@ def _with_base(target: Target, base: Value | None) -> Target:
 class _Builder:
     """Builds one indicator, collecting findings instead of stopping at the first."""
 
-    def __init__(self, marks: Marks, index: int) -> None:
+    def __init__(self, marks: Marks, index: int, period: str = YEAR) -> None:
         self.marks = marks
         self.path: tuple[str | int, ...] = ("indicators", index)
+        self.period = period
         self.findings: list[Finding] = []
 
-    def error(self, fieldname: str, code: CodeName, message: str) -> None:
-        self.findings.append(Finding(self.marks.at((*self.path, fieldname)), code, message))
+    def error(self, fieldname: str | int, code: CodeName, message: str, *at: str | int) -> None:
+        where = self.marks.at((*self.path, fieldname, *at))
+        self.findings.append(Finding(where, code, message))
+
+    def series(
+        self, doc: IndicatorDoc, unit: str | None, target_unit: str | None
+    ) -> tuple[tuple[str, Value], ...]:
+        """The earlier year-to-date figures, in calendar order; each entry checked."""
+        entries = []
+        for period, raw in sorted((doc.series or {}).items(), key=lambda kv: order(kv[0])):
+            if months(period) >= months(self.period):
+                self.error(
+                    "series",
+                    "bad-series",
+                    f"series period {period} does not come before the plan's period "
+                    f"{self.period}; a series lists the earlier figures of the year",
+                    period,
+                )
+                continue
+            try:
+                value = parse_value(raw, unit=unit)
+            except ValueSyntaxError as exc:
+                self.error("series", "bad-series", f"series {period}: {exc}", period)
+                continue
+            problem = None
+            if target_unit is not None and value.unit != target_unit:
+                if value.unit is None:
+                    problem = f"{raw!r} has no unit but the target is in {target_unit!r}"
+                else:
+                    try:
+                        in_unit(value, target_unit)
+                    except UnitError as exc:
+                        problem = str(exc)
+            if problem is not None:
+                self.error("series", "bad-series", f"series {period}: {problem}", period)
+                continue
+            entries.append((period, value))
+        return tuple(entries)
 
     def value(self, fieldname: str, raw: Any, unit: str | None) -> Value | None:
         if raw is None:
@@ -207,12 +247,12 @@ class _Builder:
         kind = _infer_kind(doc, target)
         if kind is Kind.PROGRESS and target.form is not Form.PROGRESS:
             target = Target(Form.PROGRESS, target.text)
+        # a rank's actual may be a bare number (2 for 第2)
+        actual_unit = unit or (RANK_UNIT if target.unit == RANK_UNIT else None)
         actual_text = None
         if target.form is Form.TEXT and doc.actual is not None:
             actual, actual_text = None, str(doc.actual)
         else:
-            # a rank's actual may be a bare number (2 for 第2)
-            actual_unit = unit or (RANK_UNIT if target.unit == RANK_UNIT else None)
             actual = self.value("actual", doc.actual, actual_unit)
         progress = self.value("progress", doc.progress, "%")
         if progress is not None and progress.unit != "%":
@@ -231,6 +271,21 @@ class _Builder:
             self.comparable("actual", actual, target.unit)
         if target.stretch is not None:
             self.comparable("target", target.stretch, target.unit)
+        base_ytd = self.value("base_ytd", doc.base_ytd, unit)
+        if kind is Kind.QUANTITY and target.value is not None and target.multiple is None:
+            self.comparable("base", base, target.unit)
+        if base is not None and base_ytd is not None and base_ytd.unit != base.unit:
+            try:
+                in_unit(base_ytd, base.unit)
+                if base_ytd.unit is None or base.unit is None:
+                    raise UnitError("one of them has no unit", unit=str(base_ytd.unit))
+            except UnitError as exc:
+                self.error(
+                    "base_ytd",
+                    "unit-mismatch",
+                    f"base_ytd {base_ytd.text!r} and base {base.text!r} must be in one unit: {exc}",
+                )
+        series = self.series(doc, None if target.form is Form.TEXT else actual_unit, target.unit)
         reported = None
         if doc.reported is not None:
             gap_unit = target.unit if target.unit != "%" else None
@@ -257,6 +312,8 @@ class _Builder:
             source=doc.source,
             reported=reported,
             base=base,
+            base_ytd=base_ytd,
+            series=series,
         )
 
 
@@ -274,7 +331,7 @@ def _build_plan(loaded: Loaded) -> Plan:
     for index, (ind_doc, well_formed) in enumerate(docs):
         if ind_doc is None:
             continue
-        builder = _Builder(marks, index)
+        builder = _Builder(marks, index, head.period if head is not None else YEAR)
         built = builder.build(ind_doc)
         findings.extend(builder.findings)
         if not well_formed:

@@ -26,6 +26,24 @@ class AuditEntry:
 
 
 @dataclass(frozen=True)
+class Pace:
+    """What the rest of the year needs, against the pace so far.
+
+    For a quantity: `needed` and `so_far` are amounts per month in `unit`, and `projection`
+    is the year-end amount at the pace so far. For a growth rate (with base and base_ytd):
+    `needed` is the growth the remaining months need, `so_far` the year-to-date growth, and
+    `projection` the full-year growth at that pace, all in %."""
+
+    months: int  # months elapsed
+    needed: Decimal
+    so_far: Decimal
+    projection: Decimal
+    unit: str | None
+    reachable: bool  # at a plausible pace (docs/computation.md says what that is)
+    rate: bool = False
+
+
+@dataclass(frozen=True)
 class Result:
     """Everything computed for one indicator."""
 
@@ -46,6 +64,7 @@ class Result:
     formula: str = ""
     reason: str | None = None
     audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
+    pace: Pace | None = None  # through the year: what the rest of the year needs
     better: Direction = Direction.UP  # which way the gap is better
     allowance: Decimal = Decimal(0)  # how far short still counts as met (about, on track)
 

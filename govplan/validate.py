@@ -17,7 +17,8 @@ from govplan.exitcodes import ExitCode
 from govplan.model import Plan, load_plan
 from govplan.results import Report
 from govplan.terms import Direction, Form, Kind, Verdict
-from govplan.units import is_counting, is_open
+from govplan.units import UnitError, is_counting, is_open
+from govplan.values import in_unit
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -94,6 +95,29 @@ def rule_negative_count(plan: Plan, report: Report) -> Iterator[Finding]:
             )
 
 
+def rule_series_order(plan: Plan, report: Report) -> Iterator[Finding]:
+    """A year-to-date quantity that shrinks: an earlier figure above a later one."""
+    for index, ind in enumerate(plan.indicators):
+        if ind.kind is not Kind.QUANTITY or not ind.series:
+            continue
+        unit = ind.target.unit
+        points = [*ind.series, *([("actual", ind.actual)] if ind.actual is not None else [])]
+        try:
+            numbers = [(period, in_unit(value, unit)) for period, value in points]
+        except UnitError:
+            continue  # reported as bad-series or unit-mismatch already
+        for (before, a), (after, b) in itertools.pairwise(numbers):
+            if a > b:
+                at: tuple[str | int, ...] = ("indicators", index, "series", before)
+                yield _warning(
+                    plan,
+                    at,
+                    "series-order",
+                    f"year-to-date {before} ({a:f}) is above {after} ({b:f}); a quantity "
+                    "summed from January cannot shrink",
+                )
+
+
 def rule_no_completion(plan: Plan, report: Report) -> Iterator[Finding]:
     """An at-least target of zero or below for a quantity: no completion ratio."""
     for index, result in enumerate(report.results):
@@ -118,6 +142,7 @@ RULES: tuple[Callable[[Plan, Report], Iterable[Finding]], ...] = (
     rule_catalogue_id,
     rule_negative_count,
     rule_no_completion,
+    rule_series_order,
 )
 
 

@@ -30,7 +30,12 @@ def check_result(result: Result) -> None:
         assert result.better is Direction.DOWN
     if target.form is Form.MIN:
         assert result.better is Direction.UP
-    if target.form in (Form.MIN, Form.MAX, Form.ABOUT) and result.actual is not None:
+    if result.expected is not None and target.form is not Form.PROGRESS:
+        # a year-to-date quantity judged against the schedule share: gap in pp
+        assert result.completion is not None and result.gap_unit == "pp"
+        assert result.gap == result.completion - result.expected
+        assert result.status in (Status.MET, Status.AHEAD, Status.ON_TRACK, Status.BEHIND)
+    elif target.form in (Form.MIN, Form.MAX, Form.ABOUT) and result.actual is not None:
         assert target.value is not None
         assert result.gap == result.actual - target.value.number
     if result.completion is not None:
@@ -48,5 +53,6 @@ def check_result(result: Result) -> None:
 
 def check_report(report: Report) -> None:
     assert len(report.results) == len(report.plan.indicators)
-    for result in report.results:
-        check_result(result)
+    with localcontext(context()):  # govplan's own precision, for the sums checked above
+        for result in report.results:
+            check_result(result)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from govplan.compare import Comparison, Row
 from govplan.inert import inert
+from govplan.periods import name as period_name
 from govplan.render.labels import label
 from govplan.render.numbers import gap_text, percent_text, plain, signed
 from govplan.results import Report, Result
@@ -124,6 +125,38 @@ def rollup_rows(report: Report, by: RollupKey, lang: Lang) -> list[dict[str, str
             }
         )
     return rows
+
+
+def pace_lines(report: Report, lang: Lang) -> list[str]:
+    """One line per indicator with a pace: what the rest of the year needs (需月均 57.5亿元,
+    上半年月均 65.8亿元) and the year-end at the pace so far."""
+    lines = []
+    period = period_name(report.plan.period, lang.value)
+    for result in report.results:
+        pace = result.pace
+        if pace is None:
+            continue
+        if pace.rate:
+            line = label("pace_rate", lang).format(
+                name=result.indicator.name,
+                needed=f"{plain(pace.needed)}%",
+                so_far=f"{plain(pace.so_far)}%",
+                projection=f"{plain(pace.projection)}%",
+                period=period,
+            )
+        else:
+            unit = pace.unit or ""
+            line = label("pace_quantity", lang).format(
+                name=result.indicator.name,
+                needed=f"{plain(pace.needed)}{unit}",
+                so_far=f"{plain(pace.so_far)}{unit}",
+                projection=f"{plain(pace.projection)}{unit}",
+                period=period,
+            )
+        if not pace.reachable:
+            line += label("unreachable_rate" if pace.rate else "unreachable_quantity", lang)
+        lines.append(inert(line))
+    return lines
 
 
 def shorten(text: str, width: int) -> str:

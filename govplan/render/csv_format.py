@@ -20,6 +20,7 @@ STATUS_WORDS = tuple(s.value for s in Status)
 CSV_COLUMNS = (
     "file", "id", "name", "group", "lead", "kind", "target", "actual", "status",
     "gap", "gap_unit", "completion", "stretch_met", "expected", "audit", "note",
+    "pace_needed", "pace_so_far", "projection", "reachable",
 )  # fmt: skip
 
 ROLLUP_CSV_COLUMNS = (
@@ -64,7 +65,21 @@ def _result_rows(reports: Sequence[Report]) -> Iterable[dict[str, Any]]:
                 "file": data["plan"]["file"],
                 "target": row["target"]["text"],
                 "audit": ";".join(f"{a['field']}={a['verdict']}" for a in row.get("audit", [])),
+                **_pace_cells(row.get("pace")),
             }
+
+
+def _pace_cells(pace: dict[str, Any] | None) -> dict[str, Any]:
+    """The pace in four columns: per month for a quantity, growth in % for a rate."""
+    if pace is None:
+        return {}
+    per = "growth" if pace["unit"] == "%" and "needed_growth" in pace else "per_month"
+    return {
+        "pace_needed": pace[f"needed_{per}"],
+        "pace_so_far": pace[f"so_far_{per}"],
+        "projection": pace["projection"],
+        "reachable": pace["reachable"],
+    }
 
 
 def render_report(reports: Sequence[Report], options: Options) -> str:

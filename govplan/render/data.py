@@ -8,7 +8,7 @@ from typing import Any
 from govplan.compare import Cell, Comparison
 from govplan.render.numbers import json_number
 from govplan.render.numbers import json_or_none as _num
-from govplan.results import AuditEntry, Report, Result
+from govplan.results import AuditEntry, Pace, Report, Result
 from govplan.rollup import rollup
 from govplan.terms import RollupKey, Verdict
 
@@ -33,6 +33,18 @@ def audit_dict(entry: AuditEntry) -> dict[str, Any]:
     if entry.reason:
         out["reason"] = entry.reason
     return out
+
+
+def pace_dict(pace: Pace) -> dict[str, Any]:
+    per = "growth" if pace.rate else "per_month"
+    return {
+        "months": pace.months,
+        f"needed_{per}": _num(pace.needed),
+        f"so_far_{per}": _num(pace.so_far),
+        "projection": _num(pace.projection),
+        "unit": pace.unit,
+        "reachable": pace.reachable,
+    }
 
 
 def result_dict(result: Result) -> dict[str, Any]:
@@ -70,6 +82,13 @@ def result_dict(result: Result) -> dict[str, Any]:
         out["tolerance"] = _num(result.tolerance)
     if result.expected is not None:
         out["expected"] = _num(result.expected)
+    if result.pace is not None:
+        out["pace"] = pace_dict(result.pace)
+    if ind.series:
+        out["series"] = [
+            {"period": period, "value": _num(value.number), "text": value.text}
+            for period, value in ind.series
+        ]
     if result.reference is not None:
         out["reference"] = result.reference
         out["reference_actual"] = _num(result.reference_actual)

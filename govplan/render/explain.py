@@ -8,7 +8,7 @@ from decimal import Decimal
 from govplan.audit import spread
 from govplan.inert import inert
 from govplan.render.numbers import plain, signed
-from govplan.results import HUNDRED, AuditEntry, Report, Result
+from govplan.results import HUNDRED, AuditEntry, Pace, Report, Result
 from govplan.terms import Direction, Form, Kind
 
 FORM_WORDS: dict[Form, str] = {
@@ -44,6 +44,26 @@ def _implied_actual(result: Result, entry: AuditEntry) -> str | None:
     return (
         f"the published {plain(entry.reported, 6)}% implies an actual of {plain(implied, 4)} {unit}"
     )
+
+
+def _pace_text(pace: Pace) -> str:
+    left = 12 - pace.months
+    if pace.rate:
+        text = (
+            f"the other {left} months need growth of {plain(pace.needed, 4)}% (from base and "
+            f"base_ytd), against {plain(pace.so_far, 4)}% so far; the full year at this pace: "
+            f"{plain(pace.projection, 4)}%"
+        )
+        plausible = "more than 10 pp above the target"
+    else:
+        unit = pace.unit or ""
+        text = (
+            f"(target − actual) / {left} months left = {plain(pace.needed, 4)} {unit} a month, "
+            f"against actual / {pace.months} = {plain(pace.so_far, 4)} {unit} so far; year-end "
+            f"at this pace: {plain(pace.projection, 4)} {unit}"
+        )
+        plausible = "more than twice the pace so far"
+    return text + ("" if pace.reachable else f"; out of reach at a plausible pace ({plausible})")
 
 
 def _no_completion(result: Result) -> str:
@@ -90,8 +110,12 @@ def explain_lines(result: Result) -> list[str]:
         add(f"  actual      {ind.actual_text!r} (words)")
     else:
         add("  actual      not reported")
+    for period, value in ind.series:
+        add(f"  series      {period}: {value.text!r} (year to date)")
     if result.expected is not None:
         add(f"  schedule    {plain(result.expected)}% of the work is due by the end of the period")
+    if result.pace is not None:
+        add(f"  pace        {_pace_text(result.pace)}")
     if result.reference_actual is not None:
         add(f"  reference   {result.reference} actual = {plain(result.reference_actual, 6)}")
     if result.tolerance is not None:

@@ -41,6 +41,13 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "inconsistent": "不一致",
         "reported": "公布",
         "computed": "计算",
+        "pace_quantity": "{name}: 需月均 {needed}, {period}月均 {so_far}; "
+        "按目前进度全年 {projection}",
+        "pace_rate": "{name}: 余下月份需增长 {needed}, {period}增长 {so_far}; "
+        "按目前进度全年增长 {projection}",
+        "unreachable_quantity": " (按合理进度已难完成: 所需月均超过目前的2倍)",
+        "unreachable_rate": " (按合理进度已难完成: 所需增速高于目标10个百分点以上)",
+        "pace": "全年所需",
     },
     Lang.EN: {
         "no": "No.",
@@ -78,6 +85,14 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "inconsistent": "inconsistent",
         "reported": "reported",
         "computed": "computed",
+        "pace_quantity": "{name}: needs {needed} a month, against {so_far} a month in {period}; "
+        "year-end at this pace {projection}",
+        "pace_rate": "{name}: the rest of the year needs growth of {needed}, against {so_far} in "
+        "{period}; full year at this pace {projection}",
+        "unreachable_quantity": " (out of reach at a plausible pace: more than twice the pace "
+        "so far)",
+        "unreachable_rate": " (out of reach at a plausible pace: more than 10 pp above the target)",
+        "pace": "What the rest of the year needs",
     },
 }
 

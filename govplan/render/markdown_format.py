@@ -10,6 +10,7 @@ from govplan.render.cells import (
     Options,
     comparison_rows,
     numbering,
+    pace_lines,
     rollup_rows,
     row_cells,
     summary_line,
@@ -50,6 +51,9 @@ def render_report(reports: Sequence[Report], options: Options) -> str:
         cells = [row_cells(r, numbers[r.indicator.id], options) for r in report.results]
         lines += table([label(k, lang) for k in keys], [[c[k] for k in keys] for c in cells])
         lines += ["", summary_line(report, lang), ""]
+        paces = pace_lines(report, lang)
+        if paces:
+            lines += [f"**{label('pace', lang)}**", "", *(f"- {escape(p)}" for p in paces), ""]
     return "\n".join(lines)
 
 

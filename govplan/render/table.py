@@ -12,10 +12,12 @@ from rich.text import Text
 
 from govplan.compare import Comparison
 from govplan.inert import inert
+from govplan.periods import schedule_share, through_the_year
 from govplan.render.cells import (
     Options,
     comparison_rows,
     numbering,
+    pace_lines,
     rollup_rows,
     row_cells,
     shorten,
@@ -65,6 +67,10 @@ def _text(cell: str) -> Text:
 
 def _footer(report: Report, options: Options, noted: int, notes: Table) -> list[RenderableType]:
     footer: list[RenderableType] = [Text(summary_line(report, options.lang))]
+    paces = pace_lines(report, options.lang)
+    if paces:
+        footer.append(Text(label("pace", options.lang) + ":", style="bold"))
+        footer += [Text("  " + line) for line in paces]
     if notes.row_count:
         footer += [Text(label("note", options.lang) + ":", style="bold"), notes]
     if noted:
@@ -82,7 +88,11 @@ def _notes_grid() -> Table:
 
 def _indicator_table(report: Report, options: Options) -> RenderableType:
     lang = options.lang
-    table = Table(title=_text(_title(report)), title_style="bold", header_style="bold")
+    title = _title(report)
+    if through_the_year(report.plan.period):
+        share = schedule_share(report.plan.period)
+        title += f"  ({label('schedule', options.lang)} {percent_text(share)})"
+    table = Table(title=_text(title), title_style="bold", header_style="bold")
     for key, justify in (
         ("no", "right"),
         ("indicator", "left"),
