@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from govplan import __version__
 from govplan.cli.draft import draft as draft_command
+from govplan.cli.options import format_option, report_findings, show
+from govplan.cli.trend import trend as trend_command
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import (
     COMPARISON_FORMATS,
@@ -35,28 +37,6 @@ app = typer.Typer(
 )
 
 
-def _choice(registry: dict[str, str]) -> Callable[[str], str]:
-    """A --format parser whose choices are a format registry's names."""
-
-    def parse(value: str) -> str:
-        if value not in registry:
-            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(registry)}")
-        return value
-
-    return parse
-
-
-def _format_option(registry: dict[str, str], help_text: str) -> Any:
-    return typer.Option(
-        "--format",
-        "-f",
-        metavar="|".join(registry),
-        parser=_choice(registry),
-        autocompletion=lambda: list(registry),
-        help=help_text,
-    )
-
-
 def _version(value: bool) -> None:
     if value:
         print(f"govplan {__version__}")
@@ -73,15 +53,10 @@ def _root(
     """govplan: plan files in, gaps, completion and status out."""
 
 
-def _report_findings(findings: list[object]) -> None:
-    for finding in findings:
-        sys.stderr.write(f"{finding}\n")
-
-
 @app.command()
 def check(
     plans: Annotated[list[Path], typer.Argument(metavar="PLAN...", help="Plan files (YAML).")],
-    fmt: Annotated[str, _format_option(REPORT_FORMATS, "Output format.")] = "table",
+    fmt: Annotated[str, format_option(REPORT_FORMATS, "Output format.")] = "table",
     lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
     explain: Annotated[
         str | None,
@@ -135,7 +110,7 @@ def check(
             f"--explain gives {', '.join(EXPLAIN_FORMATS)}, not {fmt}", param_hint="--format"
         )
     outcome = run_check([str(p) for p in plans])
-    _report_findings(list(outcome.findings))
+    report_findings(list(outcome.findings))
     if explain is not None:
         from govplan.render.explain import find
 
@@ -143,14 +118,14 @@ def check(
         if not found and outcome.reports:
             sys.stderr.write(f"govplan: no indicator with id {explain!r}\n")
             raise typer.Exit(ExitCode.INVALID)
-        _print(renderer(EXPLAIN_FORMATS[fmt])(found))
+        show(renderer(EXPLAIN_FORMATS[fmt])(found))
         raise typer.Exit(outcome.exit_code(conditions))
     options = Options(lang=lang, notes=notes, by=by)
     shown = [
         select(report, statuses=status or [], lead=lead, sort=sort) for report in outcome.reports
     ]
     if shown:
-        _print(renderer(REPORT_FORMATS[fmt])(shown, options))
+        show(renderer(REPORT_FORMATS[fmt])(shown, options))
     raise typer.Exit(outcome.exit_code(conditions))
 
 
@@ -161,7 +136,7 @@ def validate(
     ],
     fmt: Annotated[
         str | None,
-        _format_option(
+        format_option(
             FINDINGS_FORMATS, "Output format; github when GITHUB_ACTIONS is set, else text."
         ),
     ] = None,
@@ -237,7 +212,7 @@ def compare(
     plans: Annotated[
         list[str], typer.Argument(metavar="PLAN...", help="Plan files or glob patterns.")
     ],
-    fmt: Annotated[str, _format_option(COMPARISON_FORMATS, "Output format.")] = "table",
+    fmt: Annotated[str, format_option(COMPARISON_FORMATS, "Output format.")] = "table",
     lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
     only: Annotated[
         Only, typer.Option("--only", help="common: only indicators present in every plan.")
@@ -258,32 +233,19 @@ def compare(
     from govplan.render.cells import Options
 
     outcome = run_check(_expand(plans))
-    _report_findings(list(outcome.findings))
+    report_findings(list(outcome.findings))
     if outcome.reports:
         wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
         comparison = compare_plans(outcome.reports, only_common=only is Only.common, ids=wanted)
         for report in comparison.skipped:
             sys.stderr.write(f"govplan: {report.plan.file}: only progress tasks; not compared\n")
-        _print(renderer(COMPARISON_FORMATS[fmt])(comparison, Options(lang=lang)))
+        show(renderer(COMPARISON_FORMATS[fmt])(comparison, Options(lang=lang)))
     raise typer.Exit(outcome.exit_code())
 
 
 # Commands that live in modules of their own (each imports its core only when run).
 app.command()(draft_command)
-
-
-def _print(output: object) -> None:
-    """A report to stdout: text as is, a rich renderable through a console."""
-    if isinstance(output, str):
-        sys.stdout.write(output)
-        return
-    from rich.console import Console
-
-    console = Console()
-    if not console.is_terminal:
-        # Piped or captured: no colour, and a width that keeps Chinese rows on one line.
-        console = Console(width=int(os.environ.get("COLUMNS", "120")), no_color=True)
-    console.print(output)
+app.command()(trend_command)
 
 
 def main() -> None:

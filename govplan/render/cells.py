@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from govplan.compare import Comparison, Row
 from govplan.inert import inert
 from govplan.periods import name as period_name
 from govplan.render.labels import label
 from govplan.render.numbers import gap_text, percent_text, plain, signed
-from govplan.results import Report, Result
+from govplan.results import HUNDRED, Report, Result
 from govplan.rollup import rollup
 from govplan.terms import SUMMARY_ORDER, CompareMode, Kind, Lang, RollupKey, Status, Verdict
+from govplan.trend import Trend, spark
 
 
 @dataclass(frozen=True)
@@ -226,3 +228,47 @@ def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list
             cells.append(_delta_text(row))
         rows.append([inert(c) for c in cells])
     return [inert(h) for h in heads], rows
+
+
+# The trend, for people.
+
+
+def trend_cells(trend: Trend, lang: Lang) -> dict[str, str]:
+    """`走势 ▂▅`, the periods' figures, the schedule share at each, and the projection."""
+    unit = trend.unit or ""
+    points = trend.points
+    if trend.quantity and all(p.completion is not None for p in points):
+        done = [p.completion or Decimal(0) for p in points]
+        high = max([HUNDRED, *done, *(p.schedule for p in points)])
+        chart = spark(done, Decimal(0), high)
+        schedule = spark([p.schedule for p in points], Decimal(0), high)
+        figures = " → ".join(
+            f"{period_name(p.period, lang.value)} {plain(p.value)}{unit} "
+            f"({percent_text(p.completion)})"
+            for p in points
+        )
+    else:
+        values = [p.value for p in points]
+        reference = [trend.target] if trend.target is not None else []
+        chart = spark(values, min([Decimal(0), *values]), max([*values, *reference]))
+        schedule = ""
+        figures = " → ".join(
+            f"{period_name(p.period, lang.value)} {plain(p.value)}{unit}" for p in points
+        )
+    projection = ""
+    if trend.projection is not None:
+        projection = f"{plain(trend.projection)}{unit}"
+        if trend.projected_completion is not None:
+            projection += f" ({percent_text(trend.projected_completion)})"
+    shares = " → ".join(percent_text(p.schedule) for p in points) if schedule else ""
+    cells = {
+        "indicator": trend.result.indicator.name,
+        "target": target_text(trend.result),
+        "chart": chart,
+        "schedule_chart": schedule,
+        "figures": figures,
+        "schedule": shares,
+        "projection": projection,
+        "status": status_text(trend.result, lang),
+    }
+    return {key: inert(text) for key, text in cells.items()}

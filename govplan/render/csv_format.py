@@ -11,9 +11,10 @@ from typing import Any
 from govplan.compare import Comparison
 from govplan.inert import inert
 from govplan.render.cells import Options
-from govplan.render.data import cell_dict, report_dict, rollup_dicts
+from govplan.render.data import cell_dict, report_dict, rollup_dicts, trend_dict
 from govplan.results import Report
 from govplan.terms import RollupKey, Status
+from govplan.trend import Trend
 
 STATUS_WORDS = tuple(s.value for s in Status)
 
@@ -87,6 +88,30 @@ def render_report(reports: Sequence[Report], options: Options) -> str:
     if options.by:
         return _write(ROLLUP_CSV_COLUMNS, _rollup_rows(reports, options.by))
     return _write(CSV_COLUMNS, _result_rows(reports))
+
+
+TREND_CSV_COLUMNS = (
+    "file", "id", "name", "period", "value", "unit", "completion", "schedule", "projected",
+)  # fmt: skip
+
+
+def _trend_rows(trends: Sequence[tuple[Report, list[Trend]]]) -> Iterable[dict[str, Any]]:
+    for report, found in trends:
+        for trend in found:
+            data = trend_dict(trend)
+            common = {"file": report.plan.file, "id": data["id"], "name": data["name"],
+                      "unit": data["unit"] or ""}  # fmt: skip
+            for point in data["points"]:
+                yield {**common, **point, "projected": False}
+            if data["projection"] is not None:
+                yield {**common, "period": "year", "value": data["projection"],
+                       "completion": data["projected_completion"], "schedule": 100,
+                       "projected": True}  # fmt: skip
+
+
+def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options) -> str:
+    """One line per indicator and period, and a projected year-end line."""
+    return _write(TREND_CSV_COLUMNS, _trend_rows(trends))
 
 
 def _comparison_rows(comparison: Comparison) -> Iterable[dict[str, Any]]:

@@ -11,6 +11,7 @@ from govplan.render.numbers import json_or_none as _num
 from govplan.results import AuditEntry, Pace, Report, Result
 from govplan.rollup import rollup
 from govplan.terms import RollupKey, Verdict
+from govplan.trend import Trend
 
 
 def _range(pair: tuple[Decimal, Decimal] | None) -> list[int | float] | None:
@@ -147,6 +148,28 @@ def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
         },
         **body,
         "summary": summary,
+    }
+
+
+def trend_dict(trend: Trend) -> dict[str, Any]:
+    ind = trend.result.indicator
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "unit": trend.unit,
+        "target": _num(trend.target),
+        "status": trend.result.status.value,
+        "points": [
+            {
+                "period": p.period,
+                "value": _num(p.value),
+                "completion": _num(p.completion),
+                "schedule": _num(p.schedule),
+            }
+            for p in trend.points
+        ],
+        "projection": _num(trend.projection),
+        "projected_completion": _num(trend.projected_completion),
     }
 
 

@@ -22,6 +22,14 @@ COMPARISON_FORMATS: dict[str, str] = {
     "markdown": "markdown_format:render_comparison",
 }
 
+# `trend`: the year so far; text for pipes, the rich table for terminals.
+TREND_FORMATS: dict[str, str] = {
+    "table": "table:render_trend",
+    "text": "text_format:render_trend",
+    "json": "json_format:render_trend",
+    "csv": "csv_format:render_trend",
+}
+
 # `check --explain ID`: one indicator, step by step.
 EXPLAIN_FORMATS: dict[str, str] = {
     "table": "explain:render_text",
@@ -40,6 +48,7 @@ REGISTRIES: dict[str, dict[str, str]] = {
     "report": REPORT_FORMATS,
     "comparison": COMPARISON_FORMATS,
     "explain": EXPLAIN_FORMATS,
+    "trend": TREND_FORMATS,
     "findings": FINDINGS_FORMATS,
 }
 

@@ -8,8 +8,9 @@ from typing import Any
 
 from govplan.compare import Comparison
 from govplan.render.cells import Options
-from govplan.render.data import comparison_dict, report_dict, result_dict
+from govplan.render.data import comparison_dict, report_dict, result_dict, trend_dict
 from govplan.results import Report, Result
+from govplan.trend import Trend
 
 
 def dumps(payload: Any) -> str:
@@ -25,6 +26,20 @@ def render_report(reports: Sequence[Report], options: Options) -> str:
 
 def render_comparison(comparison: Comparison, options: Options) -> str:
     return dumps(comparison_dict(comparison))
+
+
+def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options) -> str:
+    """An array: one object per plan, with one trend per indicator."""
+    return dumps(
+        [
+            {
+                "file": report.plan.file,
+                "period": report.plan.period,
+                "trends": [trend_dict(t) for t in found],
+            }
+            for report, found in trends
+        ]
+    )
 
 
 def render_explanation(results: Sequence[Result]) -> str:

@@ -48,6 +48,9 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "unreachable_quantity": " (按合理进度已难完成: 所需月均超过目前的2倍)",
         "unreachable_rate": " (按合理进度已难完成: 所需增速高于目标10个百分点以上)",
         "pace": "全年所需",
+        "trend": "走势",
+        "figures": "各期累计",
+        "projection": "按目前进度全年",
     },
     Lang.EN: {
         "no": "No.",
@@ -93,6 +96,9 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "so far)",
         "unreachable_rate": " (out of reach at a plausible pace: more than 10 pp above the target)",
         "pace": "What the rest of the year needs",
+        "trend": "Trend",
+        "figures": "Year to date",
+        "projection": "Year-end at this pace",
     },
 }
 

@@ -22,11 +22,13 @@ from govplan.render.cells import (
     row_cells,
     shorten,
     summary_line,
+    trend_cells,
 )
 from govplan.render.labels import label
 from govplan.render.numbers import percent_text
 from govplan.results import Report
 from govplan.terms import CompareMode, Kind, RollupKey, Status
+from govplan.trend import Trend
 
 STATUS_STYLE: dict[Status, str] = {
     Status.MET: "green",
@@ -191,6 +193,34 @@ def _one(report: Report, options: Options) -> RenderableType:
 
 def render_report(reports: Sequence[Report], options: Options) -> RenderableType:
     return Group(*(_one(r, options) for r in reports))
+
+
+def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options) -> RenderableType:
+    lang = options.lang
+    parts: list[RenderableType] = []
+    for report, found in trends:
+        plan = report.plan
+        table = Table(
+            title=_text(inert(f"{plan.district} {plan.year} {plan.period}")),
+            title_style="bold",
+            header_style="bold",
+        )
+        for key in ("indicator", "trend", "figures", "schedule", "projection", "status"):
+            table.add_column(label(key, lang))
+        for trend in found:
+            c = trend_cells(trend, lang)
+            chart = Text(c["chart"], style=STATUS_STYLE[trend.result.status])
+            schedule = f"{c['schedule_chart']} {c['schedule']}".strip()
+            table.add_row(
+                _text(c["indicator"]),
+                chart,
+                _text(c["figures"]),
+                _text(schedule),
+                _text(c["projection"]),
+                Text(c["status"], style=STATUS_STYLE[trend.result.status]),
+            )
+        parts.append(table)
+    return Group(*parts)
 
 
 def render_comparison(comparison: Comparison, options: Options) -> RenderableType:

@@ -1,0 +1,44 @@
+"""`govplan trend`: the year so far, one line per indicator."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from govplan.cli.options import format_option, report_findings, show
+from govplan.render.formats import TREND_FORMATS, renderer
+from govplan.terms import Lang
+
+
+def trend(
+    plans: Annotated[list[Path], typer.Argument(metavar="PLAN...", help="Plan files (YAML).")],
+    fmt: Annotated[
+        str | None,
+        format_option(TREND_FORMATS, "Output format; table on a terminal, text in a pipe."),
+    ] = None,
+    ids: Annotated[
+        str | None,
+        typer.Option("--ids", metavar="ID,ID", help="Only these indicators, e.g. gdp,fdi."),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
+) -> None:
+    """The year so far: each indicator's year-to-date figures from its `series` to the plan's
+    period as a small chart, the schedule share (时序进度) at each, and the year-end at the
+    pace so far. Exit codes: 0 ok; 2 invalid plan or usage; 3 internal error.
+    """
+    from govplan.check import run_check
+    from govplan.render.cells import Options
+    from govplan.trend import trends
+
+    if fmt is None:
+        fmt = "table" if sys.stdout.isatty() else "text"
+    outcome = run_check([str(p) for p in plans])
+    report_findings(outcome.findings)
+    wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
+    found = [(report, trends(report, wanted)) for report in outcome.reports]
+    if found:
+        show(renderer(TREND_FORMATS[fmt])(found, Options(lang=lang)))
+    raise typer.Exit(outcome.exit_code())

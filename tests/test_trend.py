@@ -1,0 +1,106 @@
+"""The trend: series to the plan's period, the schedule share at each, the projection; and
+the H1 plan of 2024 against the seed it was derived from."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from govplan.check import evaluate
+from govplan.cli.main import app
+from govplan.model import load_plan
+from govplan.terms import Status
+from govplan.trend import spark, trends
+
+runner = CliRunner()
+H1 = "plans/gongshu-2024-h1.yaml"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+PLAN = (
+    "district: 拱墅区\nyear: 2024\nperiod: Q3\nindicators:\n"
+    "  - {id: fai, name: 固定资产投资, target: 740亿元以上, actual: 560亿元, "
+    "series: {Q1: 180亿元, H1: 396.64亿元}}\n"
+    "  - {id: gdp, name: GDP, target: 5.5%, actual: 5.1%, series: {Q1: 4.2%, H1: 4.8%}}\n"
+)
+
+
+def test_points_schedule_and_projection(write: Callable[..., str]) -> None:
+    report = evaluate(load_plan(write(PLAN)))
+    fai, gdp = trends(report)
+    assert [p.period for p in fai.points] == ["Q1", "H1", "Q3"]
+    assert [p.schedule for p in fai.points] == [25, 50, 75]
+    assert fai.points[1].completion == Decimal("53.6")
+    # Q3: 560 in 9 months; year-end at that pace 560 × 12 / 9 = 746.67 (100.9% of 740)
+    assert fai.projection is not None and round(fai.projection, 2) == Decimal("746.67")
+    assert gdp.points[-1].completion is None and [p.value for p in gdp.points][-1] == Decimal("5.1")
+    assert trends(report, ["gdp"]) == [gdp]
+
+
+def test_sparkline() -> None:
+    assert spark([Decimal(0), Decimal(50), Decimal(100)], Decimal(0), Decimal(100)) == "▁▅█"
+    assert spark([Decimal(5)], Decimal(5), Decimal(5)) == "▁"
+
+
+def test_trend_formats(write: Callable[..., str]) -> None:
+    path = write(PLAN)
+    text = runner.invoke(app, ["trend", path]).stdout  # a pipe: plain text
+    assert "┃" not in text and "一季度 180亿元 (24.32%) → 上半年 396.64亿元 (53.6%)" in text
+    assert "时序进度 ▃▅▇ 25% → 50% → 75%" in text
+    table = runner.invoke(app, ["trend", path, "-f", "table"]).stdout
+    assert "走势" in table and "746.67亿元" in table
+    (plan,) = json.loads(runner.invoke(app, ["trend", path, "-f", "json"]).stdout)
+    assert [t["id"] for t in plan["trends"]] == ["fai", "gdp"]
+    rows = list(
+        csv.DictReader(io.StringIO(runner.invoke(app, ["trend", path, "-f", "csv"]).stdout))
+    )
+    assert [r["period"] for r in rows if r["id"] == "fai"] == ["Q1", "H1", "Q3", "year"]
+    only = runner.invoke(app, ["trend", path, "--ids", "gdp"]).stdout
+    assert "GDP" in only and "固定资产投资" not in only
+
+
+def test_the_h1_plan_at_mid_year() -> None:
+    report = evaluate(load_plan(H1))
+    status = {r.indicator.id: r.status for r in report.results}
+    assert status["fixed-asset-investment"] is Status.AHEAD  # 53.6% vs 50%
+    assert status["financial-value-added"] is Status.ON_TRACK  # 50% vs 50%
+    assert all(a.verdict == "consistent" for r in report.results for a in r.audit)
+
+
+def test_the_h1_plan_matches_the_seed() -> None:
+    found = sorted(SEEDS.glob("001_*.txt"))
+    if not found:
+        pytest.skip("the seed documents are not beside this checkout")
+    lines = found[0].read_text(encoding="utf-8").splitlines()
+    plan = yaml.safe_load(Path(H1).read_text(encoding="utf-8"))
+    for ind in plan["indicators"]:
+        sentence = ind["source"].split(" ", 1)[1]
+        at = lines.index(sentence)
+        # the task's 完成进度 is the first percentage after its text (lead department between)
+        published = next(x for x in lines[at + 1 : at + 8] if re.fullmatch(r"[\d.]+%", x.strip()))
+        assert ind["reported"]["completion"] == published.strip(), ind["id"]
+        assert ind["target"].rstrip("以上") in sentence
+
+
+def test_compare_lines_up_the_periods_of_one_year(write: Callable[..., str]) -> None:
+    q1 = write(
+        "district: 拱墅区\nyear: 2024\nperiod: Q1\nindicators:\n"
+        "  - {id: fai, name: 固定资产投资, target: 740亿元以上, actual: 180亿元}\n",
+        name="q1.yaml",
+    )
+    h1 = write("district: 拱墅区\nyear: 2024\nperiod: H1\nindicators:\n"
+               "  - {id: fai, name: 固定资产投资, target: 740亿元以上, actual: 396.64亿元}\n", name="h1.yaml")  # fmt: skip
+    data = json.loads(runner.invoke(app, ["compare", h1, q1, "-f", "json"]).stdout)
+    assert [p["period"] for p in data["plans"]] == ["Q1", "H1"]
+    (row,) = data["rows"]
+    assert row["actual_change"] == 216.64 and row["target_change"] == 0
+    table = runner.invoke(app, ["compare", h1, q1]).stdout
+    assert "2024 Q1" in table and "2024 H1" in table
