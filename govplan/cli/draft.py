@@ -11,8 +11,9 @@ from typing import Annotated
 import typer
 
 from govplan.exitcodes import ExitCode
+from govplan.periods import MONTHS
 
-PERIODS = ("year", "H1", "Q1", "Q2", "Q3", "Q4", *(f"M{m:02d}" for m in range(1, 13)))
+PERIODS = tuple(MONTHS)
 
 
 def _read(source: str) -> list[tuple[str, int, str]]:
