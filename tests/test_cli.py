@@ -41,11 +41,15 @@ def test_table_in_english_with_notes() -> None:
     assert "Completion" in result.stdout and "missed" in result.stdout
     assert "met 18 / missed 12 / pending 0" in result.stdout
     note_line = next(line for line in result.stdout.splitlines() if line.startswith("  10 "))
+    # a catalogue indicator is named in English; the note is the document's own words
     assert note_line.split() == [
         "10",
-        "企业上市(家)",
+        "Newly",
+        "listed",
+        "companies",
         "楚环科技已上市,凯大催化、利尔达科技已过会。",
     ]
+    assert "GDP growth" in result.stdout
 
 
 def test_json_is_the_machine_output_contract() -> None:
@@ -76,7 +80,7 @@ def test_json_is_the_machine_output_contract() -> None:
 
 
 def test_csv_and_markdown() -> None:
-    result = runner.invoke(app, ["check", PLAN, "-f", "csv"])
+    result = runner.invoke(app, ["check", PLAN, "-f", "csv", "--lang", "en"])
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 30 and rows[0]["id"] == "gdp" and rows[0]["gap"] == "-5.5"
@@ -217,7 +221,11 @@ def test_by_lead_json_and_csv() -> None:
     assert sum(r["total"] for r in data["rollups"]) == 159
     rows = list(
         csv.DictReader(
-            io.StringIO(runner.invoke(app, ["check", Q2, "--by", "group", "-f", "csv"]).stdout)
+            io.StringIO(
+                runner.invoke(
+                    app, ["check", Q2, "--by", "group", "-f", "csv", "--lang", "en"]
+                ).stdout
+            )
         )
     )
     assert len(rows) == 24 and rows[0]["key"] == "主要经济指标" and rows[0]["pending"] == "1"

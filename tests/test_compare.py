@@ -95,7 +95,9 @@ def test_cli_compare_table_and_json() -> None:
 
 
 def test_cli_compare_expands_globs_and_skips_task_reports() -> None:
-    result = runner.invoke(app, ["compare", "plans/gongshu-*.yaml", "-f", "csv", "--ids", "gdp"])
+    result = runner.invoke(
+        app, ["compare", "plans/gongshu-*.yaml", "-f", "csv", "--ids", "gdp", "--lang", "en"]
+    )
     assert result.exit_code == 0
     assert "gongshu-2024-q2.yaml: only progress tasks; not compared" in result.stderr
     lines = result.stdout.splitlines()

@@ -163,7 +163,7 @@ def test_every_format_shows_the_schedule(write: Callable[..., str]) -> None:
     assert r["status"] == "ahead" and r["expected"] == 50 and r["gap"] == 3.6
     assert r["pace"]["reachable"] is True and r["series"][0]["period"] == "Q1"
     csv_out = runner.invoke(app, ["check", path, "-f", "csv"]).stdout
-    assert "ahead" in csv_out and "793.28" in csv_out
+    assert "超进度" in csv_out and "793.28" in csv_out
     md = runner.invoke(app, ["check", path, "-f", "markdown"]).stdout
     assert "| 超进度 |" in md and "- 固定资产投资: 需月均" in md
     explained = runner.invoke(app, ["check", path, "--explain", "fai"]).stdout

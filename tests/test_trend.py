@@ -60,7 +60,9 @@ def test_trend_formats(write: Callable[..., str]) -> None:
     (plan,) = json.loads(runner.invoke(app, ["trend", path, "-f", "json"]).stdout)
     assert [t["id"] for t in plan["trends"]] == ["fai", "gdp"]
     rows = list(
-        csv.DictReader(io.StringIO(runner.invoke(app, ["trend", path, "-f", "csv"]).stdout))
+        csv.DictReader(
+            io.StringIO(runner.invoke(app, ["trend", path, "-f", "csv", "--lang", "en"]).stdout)
+        )
     )
     assert [r["period"] for r in rows if r["id"] == "fai"] == ["Q1", "H1", "Q3", "year"]
     only = runner.invoke(app, ["trend", path, "--ids", "gdp"]).stdout

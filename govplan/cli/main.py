@@ -14,7 +14,14 @@ import typer
 
 from govplan import __version__
 from govplan.cli.draft import draft as draft_command
-from govplan.cli.options import format_option, report_findings, show
+from govplan.cli.options import (
+    check_destination,
+    deliver,
+    format_option,
+    output_option,
+    report_findings,
+    show,
+)
 from govplan.cli.trend import trend as trend_command
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import (
@@ -57,6 +64,7 @@ def _root(
 def check(
     plans: Annotated[list[Path], typer.Argument(metavar="PLAN...", help="Plan files (YAML).")],
     fmt: Annotated[str, format_option(REPORT_FORMATS, "Output format.")] = "table",
+    output: Annotated[Path | None, output_option()] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
     explain: Annotated[
         str | None,
@@ -105,6 +113,7 @@ def check(
     from govplan.select import select
 
     conditions = list(fail_on or [])
+    check_destination(fmt, output)
     if explain is not None and fmt not in EXPLAIN_FORMATS:
         raise typer.BadParameter(
             f"--explain gives {', '.join(EXPLAIN_FORMATS)}, not {fmt}", param_hint="--format"
@@ -125,7 +134,7 @@ def check(
         select(report, statuses=status or [], lead=lead, sort=sort) for report in outcome.reports
     ]
     if shown:
-        show(renderer(REPORT_FORMATS[fmt])(shown, options))
+        deliver(renderer(REPORT_FORMATS[fmt])(shown, options), fmt, output)
     raise typer.Exit(outcome.exit_code(conditions))
 
 
@@ -213,6 +222,7 @@ def compare(
         list[str], typer.Argument(metavar="PLAN...", help="Plan files or glob patterns.")
     ],
     fmt: Annotated[str, format_option(COMPARISON_FORMATS, "Output format.")] = "table",
+    output: Annotated[Path | None, output_option()] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
     only: Annotated[
         Only, typer.Option("--only", help="common: only indicators present in every plan.")
@@ -232,6 +242,7 @@ def compare(
     from govplan.compare import compare as compare_plans
     from govplan.render.cells import Options
 
+    check_destination(fmt, output)
     outcome = run_check(_expand(plans))
     report_findings(list(outcome.findings))
     if outcome.reports:
@@ -239,7 +250,7 @@ def compare(
         comparison = compare_plans(outcome.reports, only_common=only is Only.common, ids=wanted)
         for report in comparison.skipped:
             sys.stderr.write(f"govplan: {report.plan.file}: only progress tasks; not compared\n")
-        show(renderer(COMPARISON_FORMATS[fmt])(comparison, Options(lang=lang)))
+        deliver(renderer(COMPARISON_FORMATS[fmt])(comparison, Options(lang=lang)), fmt, output)
     raise typer.Exit(outcome.exit_code())
 
 

@@ -3,12 +3,18 @@ stderr, a report on stdout."""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import typer
+
+from govplan.exitcodes import ExitCode
+from govplan.render.formats import BINARY_FORMATS
 
 
 def _choice(registry: dict[str, str]) -> Callable[[str], str]:
@@ -36,6 +42,56 @@ def format_option(registry: dict[str, str], help_text: str) -> Any:
 def report_findings(findings: Iterable[object]) -> None:
     for finding in findings:
         sys.stderr.write(f"{finding}\n")
+
+
+def output_option() -> Any:
+    return typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write the report to FILE (needed for xlsx and docx; a CSV file gets a UTF-8 "
+        "byte-order mark so that Excel reads it as UTF-8).",
+    )
+
+
+def check_destination(fmt: str, output: Path | None) -> None:
+    """Binary formats go only to a file: refuse before any work is done."""
+    if fmt in BINARY_FORMATS and output is None:
+        raise typer.BadParameter(
+            f"{fmt} is a binary format; write it to a file with -o FILE.{fmt}",
+            param_hint="--format",
+        )
+
+
+def deliver(output: object, fmt: str, destination: Path | None) -> None:
+    """The report to stdout, or to a file written atomically (temp file, then rename)."""
+    if destination is None:
+        show(output)
+        return
+    if isinstance(output, bytes):
+        data = output
+    elif isinstance(output, str):
+        # Excel opens a CSV file as the system's code page unless it starts with a BOM.
+        data = output.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+    else:
+        data = _rendered(output).encode("utf-8")
+    folder = destination.parent if str(destination.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{destination.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, destination)
+    except OSError as exc:
+        sys.stderr.write(f"govplan: cannot write {destination}: {exc.strerror or exc}\n")
+        raise typer.Exit(ExitCode.INVALID) from None
+
+
+def _rendered(output: object) -> str:
+    from rich.console import Console
+
+    console = Console(width=120, no_color=True, record=True, file=io.StringIO())
+    console.print(output)
+    return console.export_text()
 
 
 def show(output: object) -> None:

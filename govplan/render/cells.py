@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from govplan.catalogue import by_id, match_name
 from govplan.compare import Comparison, Row
 from govplan.inert import inert
+from govplan.model import Indicator
 from govplan.periods import name as period_name
 from govplan.render.labels import label
 from govplan.render.numbers import gap_text, percent_text, plain, signed
@@ -68,13 +70,23 @@ def _actual_text(result: Result) -> str:
     return f"{text} {unit}" if unit and text[-1:].isdigit() else text
 
 
+def indicator_name(indicator: Indicator, lang: Lang) -> str:
+    """The indicator's name; in English, the catalogue's English name where it is a
+    catalogue indicator (by id or by name), else the name as written."""
+    if lang is Lang.EN:
+        entry = by_id(indicator.id) or match_name(indicator.name)
+        if entry is not None:
+            return entry.en
+    return indicator.name
+
+
 def row_cells(result: Result, number: int, options: Options) -> dict[str, str]:
     ind = result.indicator
     progress = ind.kind is Kind.PROGRESS
     cells = {
         "no": str(number),
         "id": ind.id,
-        "indicator": ind.name,
+        "indicator": indicator_name(ind, options.lang),
         "target": percent_text(result.expected) if progress else target_text(result),
         "actual": _actual_text(result),
         "gap": gap_text(result.gap, result.gap_unit),
@@ -208,7 +220,9 @@ def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list
         heads.append(label("target_change", lang))
     rows = []
     for row in comparison.rows:
-        cells = [row.name + (f" ({row.unit})" if row.unit and row.unit != "%" else "")]
+        entry = by_id(row.id) if lang is Lang.EN else None
+        name = entry.en if entry is not None else row.name
+        cells = [name + (f" ({row.unit})" if row.unit and row.unit != "%" else "")]
         for cell in row.cells:
             if cell is None:
                 cells += ["", ""]
@@ -262,7 +276,7 @@ def trend_cells(trend: Trend, lang: Lang) -> dict[str, str]:
             projection += f" ({percent_text(trend.projected_completion)})"
     shares = " → ".join(percent_text(p.schedule) for p in points) if schedule else ""
     cells = {
-        "indicator": trend.result.indicator.name,
+        "indicator": indicator_name(trend.result.indicator, lang),
         "target": target_text(trend.result),
         "chart": chart,
         "schedule_chart": schedule,

@@ -1,5 +1,6 @@
 """CSV output: one row per indicator (or roll-up), and one per indicator and plan for a
-comparison; numbers unrounded."""
+comparison; numbers unrounded, each with its unit in the next column; headers and status
+words in the chosen language; text that a spreadsheet would run as a formula made inert."""
 
 from __future__ import annotations
 
@@ -10,19 +11,25 @@ from typing import Any
 
 from govplan.compare import Comparison
 from govplan.inert import inert
-from govplan.render.cells import Options
+from govplan.render.cells import Options, indicator_name
 from govplan.render.data import cell_dict, report_dict, rollup_dicts, trend_dict
-from govplan.results import Report
-from govplan.terms import RollupKey, Status
+from govplan.render.labels import label
+from govplan.render.spreadsheet import inert_cell
+from govplan.results import Report, Result
+from govplan.terms import Kind, Lang, RollupKey, Status
 from govplan.trend import Trend
 
 STATUS_WORDS = tuple(s.value for s in Status)
 
 CSV_COLUMNS = (
-    "file", "id", "name", "group", "lead", "kind", "target", "actual", "status",
-    "gap", "gap_unit", "completion", "stretch_met", "expected", "audit", "note",
+    "file", "id", "name", "group", "lead", "kind", "target", "actual", "actual_value", "unit",
+    "status", "gap", "gap_unit", "completion", "stretch_met", "expected", "audit", "note",
     "pace_needed", "pace_so_far", "projection", "reachable",
 )  # fmt: skip
+
+# Header labels where a column's label differs from its key's (labels.py has both languages).
+_HEADS = {"name": "indicator", "completion": "completion_pct", "expected": "expected_pct",
+          "stretch_met": "stretch_met_col", "total": "total"}  # fmt: skip
 
 ROLLUP_CSV_COLUMNS = (
     "file", "key", "total", *STATUS_WORDS, "mean_progress", "worst_id", "worst_gap",
@@ -34,15 +41,26 @@ COMPARISON_CSV_COLUMNS = (
 )  # fmt: skip
 
 
-def _write(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> str:
+def _write(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], lang: Lang) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, columns, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: inert(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([_head(c, lang) for c in columns])
+    for row in rows:
+        writer.writerow([_cell(row.get(c)) for c in columns])
     return out.getvalue()
 
 
-def _rollup_rows(reports: Sequence[Report], by: RollupKey) -> Iterable[dict[str, Any]]:
+def _head(column: str, lang: Lang) -> str:
+    if lang is Lang.EN:
+        return column  # the English headers are the machine names
+    return label(_HEADS.get(column, column), lang)
+
+
+def _cell(value: Any) -> Any:
+    return inert_cell(inert(value)) if isinstance(value, str) else value
+
+
+def _rollup_rows(reports: Sequence[Report], by: RollupKey, lang: Lang) -> Iterable[dict[str, Any]]:
     for report in reports:
         for roll in rollup_dicts(report, by):
             worst = roll["worst"] or {}
@@ -57,17 +75,32 @@ def _rollup_rows(reports: Sequence[Report], by: RollupKey) -> Iterable[dict[str,
             }
 
 
-def _result_rows(reports: Sequence[Report]) -> Iterable[dict[str, Any]]:
+def _result_rows(reports: Sequence[Report], lang: Lang) -> Iterable[dict[str, Any]]:
     for report in reports:
         data = report_dict(report)
-        for row in data["results"]:
+        for result, row in zip(report.results, data["results"], strict=True):
+            words = (lambda w: w) if lang is Lang.EN else (lambda w: label(w, lang))
+            audit = ";".join(
+                f"{words(a['field'])}={words(a['verdict'])}" for a in row.get("audit", [])
+            )
             yield {
                 **row,
                 "file": data["plan"]["file"],
+                "name": indicator_name(result.indicator, lang),
                 "target": row["target"]["text"],
-                "audit": ";".join(f"{a['field']}={a['verdict']}" for a in row.get("audit", [])),
+                "unit": _unit(result),
+                "status": label(row["status"], lang) if lang is Lang.ZH else row["status"],
+                "audit": audit,
                 **_pace_cells(row.get("pace")),
             }
+
+
+def _unit(result: Result) -> str:
+    """The unit of actual_value: the target's (a task's progress is in %)."""
+    ind = result.indicator
+    if ind.kind is Kind.PROGRESS:
+        return "%"
+    return ind.target.unit or (ind.actual.unit if ind.actual else None) or ind.unit or ""
 
 
 def _pace_cells(pace: dict[str, Any] | None) -> dict[str, Any]:
@@ -86,8 +119,10 @@ def _pace_cells(pace: dict[str, Any] | None) -> dict[str, Any]:
 def render_report(reports: Sequence[Report], options: Options) -> str:
     """One row per indicator (or per roll-up), audit verdicts joined as field=verdict."""
     if options.by:
-        return _write(ROLLUP_CSV_COLUMNS, _rollup_rows(reports, options.by))
-    return _write(CSV_COLUMNS, _result_rows(reports))
+        return _write(
+            ROLLUP_CSV_COLUMNS, _rollup_rows(reports, options.by, options.lang), options.lang
+        )
+    return _write(CSV_COLUMNS, _result_rows(reports, options.lang), options.lang)
 
 
 TREND_CSV_COLUMNS = (
@@ -111,7 +146,7 @@ def _trend_rows(trends: Sequence[tuple[Report, list[Trend]]]) -> Iterable[dict[s
 
 def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options) -> str:
     """One line per indicator and period, and a projected year-end line."""
-    return _write(TREND_CSV_COLUMNS, _trend_rows(trends))
+    return _write(TREND_CSV_COLUMNS, _trend_rows(trends), options.lang)
 
 
 def _comparison_rows(comparison: Comparison) -> Iterable[dict[str, Any]]:
@@ -127,4 +162,4 @@ def _comparison_rows(comparison: Comparison) -> Iterable[dict[str, Any]]:
 
 def render_comparison(comparison: Comparison, options: Options) -> str:
     """One line per indicator and plan, numbers in the row's unit."""
-    return _write(COMPARISON_CSV_COLUMNS, _comparison_rows(comparison))
+    return _write(COMPARISON_CSV_COLUMNS, _comparison_rows(comparison), options.lang)

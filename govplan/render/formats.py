@@ -13,6 +13,9 @@ REPORT_FORMATS: dict[str, str] = {
     "json": "json_format:render_report",
     "csv": "csv_format:render_report",
     "markdown": "markdown_format:render_report",
+    "xlsx": "xlsx_format:render_report",
+    "docx": "docx_format:render_report",
+    "html": "html_format:render_report",
 }
 
 COMPARISON_FORMATS: dict[str, str] = {
@@ -20,7 +23,11 @@ COMPARISON_FORMATS: dict[str, str] = {
     "json": "json_format:render_comparison",
     "csv": "csv_format:render_comparison",
     "markdown": "markdown_format:render_comparison",
+    "xlsx": "xlsx_format:render_comparison",
 }
+
+# Formats whose renderers return bytes: written only to a file (-o).
+BINARY_FORMATS = frozenset({"xlsx", "docx"})
 
 # `trend`: the year so far; text for pipes, the rich table for terminals.
 TREND_FORMATS: dict[str, str] = {

@@ -1,0 +1,112 @@
+"""The execution table as the documents lay it out (the 附件 tables): a title, a header,
+group rows and data rows with typed values; the shared layout of xlsx, docx and html."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from govplan.inert import inert
+from govplan.render.cells import (
+    Options,
+    audit_mark,
+    indicator_name,
+    numbering,
+    status_text,
+    target_text,
+)
+from govplan.render.labels import label
+from govplan.results import Report, Result
+from govplan.terms import Kind, Lang, Status
+
+
+@dataclass(frozen=True)
+class Row:
+    """One indicator or task: numbers as numbers (None where there is none)."""
+
+    result: Result
+    number: int
+    name: str
+    target: str  # as written, or the schedule share of a task
+    actual: Decimal | None  # in the target's unit (a task: % done)
+    actual_text: str  # as written, for actuals in words
+    unit: str
+    gap: Decimal | None
+    gap_unit: str
+    completion: Decimal | None  # percent
+    expected: Decimal | None  # the schedule share, percent
+    status: Status
+    status_text: str
+    audit: str
+    note: str
+    lead: str
+
+
+@dataclass(frozen=True)
+class Layout:
+    title: str
+    tasks: bool  # a progress report: task columns
+    heads: tuple[str, ...]
+    keys: tuple[str, ...]
+    rows: tuple[Row | str, ...]  # a str is a group row
+    summary: str
+
+
+INDICATOR_KEYS = ("no", "indicator", "target", "actual", "gap", "completion", "status", "audit",
+                  "note")  # fmt: skip
+TASK_KEYS = ("no", "task", "lead", "progress", "schedule", "gap", "status", "note")
+
+
+def title(report: Report) -> str:
+    plan = report.plan
+    return inert(plan.title or f"{plan.district} {plan.year}")
+
+
+def _row(result: Result, number: int, lang: Lang) -> Row:
+    ind = result.indicator
+    measured = ind.measured
+    task = ind.kind is Kind.PROGRESS
+    unit = "%" if task else (ind.target.unit or ind.unit or "")
+    return Row(
+        result=result,
+        number=number,
+        name=inert(indicator_name(ind, lang)),
+        target=inert("" if task else target_text(result)),
+        actual=result.actual,
+        actual_text=inert(measured.text if measured is not None else ind.actual_text or ""),
+        unit=inert(unit),
+        gap=result.gap,
+        gap_unit=inert(result.gap_unit or ""),
+        completion=None if task else result.completion,
+        expected=result.expected,
+        status=result.status,
+        status_text=status_text(result, lang),
+        audit=audit_mark(result),
+        note=inert(ind.note or result.reason or ""),
+        lead=inert(ind.lead or ""),
+    )
+
+
+def layout(report: Report, options: Options) -> Layout:
+    from govplan.render.cells import summary_line
+
+    lang = options.lang
+    tasks = bool(report.results) and all(r.indicator.kind is Kind.PROGRESS for r in report.results)
+    keys = TASK_KEYS if tasks else INDICATOR_KEYS
+    numbers = numbering(report)
+    rows: list[Row | str] = []
+    group = None
+    for result in report.results:
+        ind = result.indicator
+        if ind.group and ind.group != group:
+            group = ind.group
+            rows.append(inert(group))
+        rows.append(_row(result, numbers[ind.id], lang))
+    return Layout(
+        title=title(report),
+        tasks=tasks,
+        heads=tuple(label(k, lang) for k in keys),
+        keys=keys,
+        rows=tuple(rows),
+        summary=summary_line(report, lang),
+    )
