@@ -23,6 +23,7 @@ from govplan.cli.options import (
     show,
 )
 from govplan.cli.trend import trend as trend_command
+from govplan.cli.update import update as update_command
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import (
     COMPARISON_FORMATS,
@@ -257,6 +258,7 @@ def compare(
 # Commands that live in modules of their own (each imports its core only when run).
 app.command()(draft_command)
 app.command()(trend_command)
+app.command()(update_command)
 
 
 def main() -> None:
