@@ -23,6 +23,8 @@ def evaluate(plan: Plan) -> Report:
 class CheckOutcome:
     reports: list[Report] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # every path in the order given, with its report or, for an invalid plan, its findings
+    files: list[tuple[str, Report | None, list[Finding]]] = field(default_factory=list)
 
     def exit_code(self, fail_on: Iterable[FailOn] = ()) -> ExitCode:
         if self.findings:
@@ -41,7 +43,11 @@ def run_check(paths: Sequence[str]) -> CheckOutcome:
     outcome = CheckOutcome()
     for path in paths:
         try:
-            outcome.reports.append(evaluate(load_plan(path)))
+            report = evaluate(load_plan(path))
         except PlanInvalid as exc:
             outcome.findings.extend(exc.findings)
+            outcome.files.append((path, None, list(exc.findings)))
+        else:
+            outcome.reports.append(report)
+            outcome.files.append((path, report, []))
     return outcome

@@ -53,6 +53,17 @@ class Finding:
     def __str__(self) -> str:
         return f"{self.location}: {self.severity.value} {self.code} {inert(self.message)}"
 
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The finding in machine output (JSON)."""
+        return {
+            "file": self.location.file,
+            "line": self.location.line or None,
+            "column": self.location.column or None,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
 
 class PlanInvalid(Exception):
     """A plan file could not be read or does not follow the plan format."""

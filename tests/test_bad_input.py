@@ -50,9 +50,14 @@ def test_crafted_units_are_located_findings(
 ) -> None:
     path = write(HEAD + f'  - {{id: a, name: A, unit: "{unit}", target: 5, actual: 4}}\n')
     result = runner.invoke(app, ["check", path, "-f", "json"])
-    assert result.exit_code == 2 and result.stdout == ""
+    assert result.exit_code == 2
     assert "plan.yaml:4:" in result.stderr and "unknown-unit" in result.stderr
     assert words in result.stderr
+    assert strict_json(result.stdout) == {  # the machine output says so too
+        "valid": False,
+        "plan": {"file": path},
+        "findings": [json.loads(result.stdout)["findings"][0]],
+    }
 
 
 def test_a_percentage_spelt_out_is_not_a_quantity(write: Callable[..., str]) -> None:

@@ -56,7 +56,7 @@ def test_json_is_the_machine_output_contract() -> None:
     result = runner.invoke(app, ["check", PLAN, "--format", "json"])
     assert result.exit_code == 0 and result.stderr == ""
     data = json.loads(result.stdout)
-    assert set(data) == {"plan", "results", "summary"}
+    assert set(data) == {"valid", "plan", "results", "summary"} and data["valid"] is True
     assert data["plan"]["district"] == "拱墅区" and data["plan"]["year"] == 2022
     assert data["plan"]["period"] == "year"
     assert len(data["results"]) == 30
@@ -123,7 +123,7 @@ def test_fail_on_missed_and_inconsistent(write: Callable[..., str]) -> None:
 
 def test_invalid_plan_is_located_on_stderr_exit_2(write: Callable[..., str]) -> None:
     path = write("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, taget: 7%}\n")
-    result = runner.invoke(app, ["check", path, "-f", "json"])
+    result = runner.invoke(app, ["check", path])
     assert result.exit_code == 2
     assert result.stdout == ""
     assert (
@@ -138,8 +138,21 @@ def test_one_bad_file_does_not_hide_the_others(write: Callable[..., str]) -> Non
     result = runner.invoke(app, ["check", bad, PLAN, "-f", "json"])
     assert result.exit_code == 2
     assert "bad.yaml:" in result.stderr and "yaml-syntax" in result.stderr
-    data = json.loads(result.stdout)
-    assert data["plan"]["district"] == "拱墅区"
+    # two paths: an array in their order, the invalid one in its place with its findings
+    bad_entry, good = json.loads(result.stdout)
+    assert bad_entry["valid"] is False and bad_entry["plan"] == {"file": bad}
+    assert bad_entry["findings"][0]["code"] == "yaml-syntax"
+    assert good["valid"] is True and good["plan"]["district"] == "拱墅区"
+
+
+def test_json_shape_does_not_depend_on_the_day(write: Callable[..., str]) -> None:
+    bad = write("district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, taget: 7%}\n")
+    alone = json.loads(runner.invoke(app, ["check", bad, "-f", "json"]).stdout)
+    assert alone["valid"] is False and alone["findings"][0]["line"] == 4  # one path: an object
+    data = json.loads(runner.invoke(app, ["check", PLAN, "-f", "json"]).stdout)
+    assert set(data["summary"]) >= {"met", "missed", "pending", "unknown", "done", "ahead",
+                                    "on-track", "behind"}  # fmt: skip
+    assert data["summary"]["done"] == 0
 
 
 def test_several_plans_give_a_json_array(write: Callable[..., str]) -> None:
@@ -326,3 +339,17 @@ def test_the_gap_is_red_only_when_the_result_falls_short(write: Callable[..., st
     (gdp,) = [line for line in lines if "地区生产总值增长" in line]
     assert f"{red}−2 pp" not in cap and "−2 pp" in cap  # under the cap: ahead, not red
     assert f"{red}−1 pp" in gdp
+
+
+def test_short_help_and_version() -> None:
+    from govplan import __version__
+
+    assert runner.invoke(app, ["-V"]).stdout == f"govplan {__version__}\n"
+    assert "Usage: govplan" in runner.invoke(app, ["-h"]).stdout
+    assert "--format" in runner.invoke(app, ["check", "-h"]).stdout
+
+
+def test_an_unknown_id_is_named_with_the_nearest() -> None:
+    result = runner.invoke(app, ["compare", PLAN, "plans/gongshu-2023.yaml", "--ids", "gdp,gpd"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no indicator with id 'gpd'; did you mean 'gdp'?" in result.stderr

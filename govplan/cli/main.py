@@ -21,6 +21,7 @@ from govplan.cli.options import (
     output_option,
     report_findings,
     show,
+    unknown_ids,
 )
 from govplan.cli.trend import trend as trend_command
 from govplan.cli.update import update as update_command
@@ -40,6 +41,7 @@ app = typer.Typer(
     "status from plan files, with the published figures audited.",
     no_args_is_help=True,
     add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -55,7 +57,7 @@ def _version(value: bool) -> None:
 def _root(
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     """govplan: plan files in, gaps, completion and status out."""
@@ -130,11 +132,16 @@ def check(
             raise typer.Exit(ExitCode.INVALID)
         show(renderer(EXPLAIN_FORMATS[fmt])(found))
         raise typer.Exit(outcome.exit_code(conditions))
-    options = Options(lang=lang, notes=notes, by=by)
+    invalid = tuple(
+        (index, path, tuple(findings))
+        for index, (path, report, findings) in enumerate(outcome.files)
+        if report is None
+    )
+    options = Options(lang=lang, notes=notes, by=by, paths=len(plans), invalid=invalid)
     shown = [
         select(report, statuses=status or [], lead=lead, sort=sort) for report in outcome.reports
     ]
-    if shown:
+    if shown or (invalid and fmt == "json"):
         deliver(renderer(REPORT_FORMATS[fmt])(shown, options), fmt, output)
     raise typer.Exit(outcome.exit_code(conditions))
 
@@ -248,6 +255,7 @@ def compare(
     report_findings(list(outcome.findings))
     if outcome.reports:
         wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
+        unknown_ids(wanted, [r.indicator.id for rep in outcome.reports for r in rep.results])
         comparison = compare_plans(outcome.reports, only_common=only is Only.common, ids=wanted)
         for report in comparison.skipped:
             sys.stderr.write(f"govplan: {report.plan.file}: only progress tasks; not compared\n")

@@ -39,6 +39,18 @@ def format_option(registry: dict[str, str], help_text: str) -> Any:
     )
 
 
+def unknown_ids(wanted: Iterable[str], known: Iterable[str]) -> None:
+    """--ids with an id no plan has is a usage error naming the nearest one."""
+    import difflib
+
+    have = sorted(set(known))
+    for ident in wanted:
+        if ident not in have:
+            close = difflib.get_close_matches(ident, have, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise typer.BadParameter(f"no indicator with id {ident!r}{hint}", param_hint="--ids")
+
+
 def report_findings(findings: Iterable[object]) -> None:
     for finding in findings:
         sys.stderr.write(f"{finding}\n")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from govplan.cli.options import format_option, report_findings, show
+from govplan.cli.options import format_option, report_findings, show, unknown_ids
 from govplan.render.formats import TREND_FORMATS, renderer
 from govplan.terms import Lang
 
@@ -38,6 +38,7 @@ def trend(
     outcome = run_check([str(p) for p in plans])
     report_findings(outcome.findings)
     wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
+    unknown_ids(wanted, [r.indicator.id for rep in outcome.reports for r in rep.results])
     found = [(report, trends(report, wanted)) for report in outcome.reports]
     if found:
         show(renderer(TREND_FORMATS[fmt])(found, Options(lang=lang)))

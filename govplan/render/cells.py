@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from govplan.catalogue import by_id, match_name
 from govplan.compare import Comparison, Row
+from govplan.errors import Finding
 from govplan.inert import inert
 from govplan.model import Indicator
 from govplan.periods import name as period_name
@@ -27,6 +28,10 @@ class Options:
     lang: Lang = Lang.ZH
     notes: bool = False
     by: RollupKey | None = None  # roll up by group or lead instead of listing results
+    # machine formats: how many paths were asked for (one: an object; several: an array),
+    # and the invalid plans among them, by their place in that list, with their findings
+    paths: int = 1
+    invalid: tuple[tuple[int, str, tuple[Finding, ...]], ...] = ()
 
 
 def audit_mark(result: Result) -> str:

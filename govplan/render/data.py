@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
 from govplan.compare import Cell, Comparison
+from govplan.errors import Finding, shown_path
 from govplan.render.numbers import json_number
 from govplan.render.numbers import json_or_none as _num
 from govplan.results import AuditEntry, Pace, Report, Result
@@ -125,8 +127,9 @@ def rollup_dicts(report: Report, by: RollupKey) -> list[dict[str, Any]]:
 
 def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
     plan = report.plan
+    # every status key, zeros included, so that scripts never meet a missing key
     summary: dict[str, Any] = {"total": len(report.results)}
-    summary.update({k.value: v for k, v in report.counts().items() if v})
+    summary.update({k.value: v for k, v in report.counts().items()})
     audited = [a for r in report.results for a in r.audit]
     summary["audit"] = {
         verdict.value: sum(1 for a in audited if a.verdict is verdict) for verdict in Verdict
@@ -137,6 +140,7 @@ def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
         else {"results": [result_dict(r) for r in report.results]}
     )
     return {
+        "valid": True,
         "plan": {
             "file": plan.file,
             "district": plan.district,
@@ -148,6 +152,15 @@ def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
         },
         **body,
         "summary": summary,
+    }
+
+
+def invalid_dict(file: str, findings: Sequence[Finding]) -> dict[str, Any]:
+    """An invalid plan in the machine output: where it is and what is wrong with it."""
+    return {
+        "valid": False,
+        "plan": {"file": shown_path(file)},
+        "findings": [f.as_dict() for f in findings],
     }
 
 

@@ -27,17 +27,7 @@ def render_text(results: Sequence[FileResult]) -> str:
 
 
 def render_json(results: Sequence[FileResult]) -> str:
-    findings = [
-        {
-            "file": f.location.file,
-            "line": f.location.line or None,
-            "column": f.location.column or None,
-            "severity": f.severity.value,
-            "code": f.code,
-            "message": f.message,
-        }
-        for f in _all(results)
-    ]
+    findings = [f.as_dict() for f in _all(results)]
     payload = {"findings": findings, "summary": summary(results)}
     return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 

@@ -8,7 +8,13 @@ from typing import Any
 
 from govplan.compare import Comparison
 from govplan.render.cells import Options
-from govplan.render.data import comparison_dict, report_dict, result_dict, trend_dict
+from govplan.render.data import (
+    comparison_dict,
+    invalid_dict,
+    report_dict,
+    result_dict,
+    trend_dict,
+)
 from govplan.results import Report, Result
 from govplan.trend import Trend
 
@@ -19,9 +25,13 @@ def dumps(payload: Any) -> str:
 
 
 def render_report(reports: Sequence[Report], options: Options) -> str:
-    """One object for one plan (as the plan format says); an array for several."""
-    data = [report_dict(r, options.by) for r in reports]
-    return dumps(data[0] if len(data) == 1 else data)
+    """One object for one path (as the plan format says), an array for several, in the
+    order given, whatever their validity: an invalid plan is `{"plan": {"file"}, "valid":
+    false, "findings": [...]}` in its place."""
+    data: list[dict[str, Any]] = [report_dict(r, options.by) for r in reports]
+    for index, file, findings in options.invalid:
+        data.insert(index, invalid_dict(file, findings))
+    return dumps(data[0] if options.paths == 1 and len(data) == 1 else data)
 
 
 def render_comparison(comparison: Comparison, options: Options) -> str:
