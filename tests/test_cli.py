@@ -353,3 +353,21 @@ def test_an_unknown_id_is_named_with_the_nearest() -> None:
     result = runner.invoke(app, ["compare", PLAN, "plans/gongshu-2023.yaml", "--ids", "gdp,gpd"])
     assert result.exit_code == 2 and result.stdout == ""
     assert "no indicator with id 'gpd'; did you mean 'gdp'?" in result.stderr
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+def test_narrow_terminals_keep_every_number(width: int) -> None:
+    # every progress figure and gap of the 159 tasks, and every gap of the 2022 table,
+    # appears whole in the table however narrow the terminal
+    for plan, key in ((Q2, "actual"), (Q2, "gap"), (PLAN, "gap"), (PLAN, "completion")):
+        data = json.loads(runner.invoke(app, ["check", plan, "-f", "json"]).stdout)
+        out = runner.invoke(app, ["check", plan], env={"COLUMNS": str(width)}).stdout
+        assert max(len(line) for line in out.splitlines()) <= width
+        for result in data["results"]:
+            if key == "actual" and result["actual"]:
+                assert result["actual"] in out, (width, result["id"])
+            if key == "gap" and result["gap"] is not None:
+                shown = f"{result['gap']:+g}".replace("-", "−").replace("+0", "0")
+                assert shown.lstrip("+−") in out, (width, result["id"], shown)
+            if key == "completion" and result["completion"] is not None:
+                assert f"{round(result['completion'], 2):g}%" in out, (width, result["id"])

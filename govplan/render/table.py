@@ -3,10 +3,12 @@ comparison."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
-from rich.console import Group, RenderableType
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -27,7 +29,7 @@ from govplan.render.cells import (
 from govplan.render.labels import label
 from govplan.render.numbers import percent_text
 from govplan.results import Report
-from govplan.terms import CompareMode, Kind, RollupKey, Status
+from govplan.terms import CompareMode, Kind, Lang, RollupKey, Status
 from govplan.trend import Trend
 
 STATUS_STYLE: dict[Status, str] = {
@@ -44,14 +46,14 @@ BAR_WIDTH = 20
 TASK_WIDTH = 30
 
 
-def progress_bar(done: Decimal | None, expected: Decimal) -> Text:
+def progress_bar(done: Decimal | None, expected: Decimal, width: int = BAR_WIDTH) -> Text:
     """`██████████│░░░░░░░░░`: progress filled, the schedule share marked with │."""
-    cells = ["░"] * BAR_WIDTH
+    cells = ["░"] * width
     if done is not None:
-        filled = int(min(done, Decimal(100)) * BAR_WIDTH / 100)
+        filled = int(min(done, Decimal(100)) * width / 100)
         for i in range(filled):
             cells[i] = "█"
-    mark = min(int(expected * BAR_WIDTH / 100), BAR_WIDTH - 1)
+    mark = min(int(expected * width / 100), width - 1)
     cells[mark] = "│"
     return Text("".join(cells))
 
@@ -89,85 +91,188 @@ def _notes_grid() -> Table:
 
 
 def _indicator_table(report: Report, options: Options) -> RenderableType:
+    return _Fitted(lambda width: _indicator_table_at(report, options, width))
+
+
+def _indicator_table_at(report: Report, options: Options, width: int) -> RenderableType:
+    """Numbers, status and audit keep their whole width; the name and the target wrap. Below
+    100 columns the table drops its outer border and inner rules to leave them room."""
     lang = options.lang
     title = _title(report)
     if through_the_year(report.plan.period):
         share = schedule_share(report.plan.period)
         title += f"  ({label('schedule', options.lang)} {percent_text(share)})"
-    table = Table(title=_text(title), title_style="bold", header_style="bold")
-    for key, justify in (
-        ("no", "right"),
-        ("indicator", "left"),
-        ("target", "right"),
-        ("actual", "right"),
-        ("gap", "right"),
-        ("completion", "right"),
-        ("status", "left"),
-        ("audit", "center"),
-    ):
-        table.add_column(label(key, lang), justify=justify, overflow="fold")  # type: ignore[arg-type]
+    numbers = numbering(report)
+    rows = [row_cells(r, numbers[r.indicator.id], options) for r in report.results]
+    # Numbers and status are never cut or wrapped; the name (and the target) wrap in what is
+    # left. Too narrow for that, the audit column goes first (the summary line still counts
+    # the audit), then the target (the name still says what is measured).
+    fixed_keys = ["no", "actual", "gap", "completion", "status", "audit"]
+    text_keys = ["indicator", "target"]
+    shared = None
+    for drop in ((), ("audit",), ("audit", "target")):
+        fixed = [k for k in fixed_keys if k not in drop]
+        texts = [k for k in text_keys if k not in drop]
+        natural = [_widest(rows, k, lang) + (2 if k == "indicator" else 0) for k in texts]
+        ratios = [3, 1][: len(texts)]
+        shared = _share(width, [_widest(rows, k, lang) for k in fixed], natural, ratios)
+        if shared is not None:
+            break
+    if shared is None:  # narrower than any table: one indicator a line, every figure kept
+        return _indicator_lines(report, options, rows, title)
+    widths = dict(zip(texts, shared, strict=True))
+    shown = {*fixed, *texts}
+    table = _frame(title, width)
+    table.add_column(label("no", lang), justify="right", no_wrap=True)
+    table.add_column(label("indicator", lang), overflow="fold", width=widths["indicator"])
+    if "target" in shown:
+        table.add_column(
+            label("target", lang), justify="right", overflow="fold", width=widths["target"]
+        )
+    for key in ("actual", "gap", "completion"):
+        table.add_column(label(key, lang), justify="right", no_wrap=True)
+    table.add_column(label("status", lang), no_wrap=True)
+    if "audit" in shown:
+        table.add_column(label("audit", lang), justify="center", no_wrap=True)
     group = None
     noted = 0
     notes = _notes_grid()
-    numbers = numbering(report)
-    for result in report.results:
+    for result, cells in zip(report.results, rows, strict=True):
         ind = result.indicator
         if ind.group and ind.group != group:
             if group is not None:
                 table.add_section()
             group = ind.group
             table.add_row("", Text(inert(group), style="bold"))
-        cells = row_cells(result, numbers[ind.id], options)
         name = Text(cells["indicator"])
         if cells["note"] and not options.notes:
             noted += 1
             name.append(" *", style="dim")
-        table.add_row(
-            cells["no"],
-            name,
-            _text(cells["target"]),
+        row: list[RenderableType] = [cells["no"], name]
+        if "target" in shown:
+            row.append(_text(cells["target"]))
+        row += [
             _text(cells["actual"]),
             Text(cells["gap"], style="red" if result.status.falls_short else ""),
             cells["completion"],
             Text(cells["status"], style=STATUS_STYLE[result.status]),
-            Text(cells["audit"], style="green" if cells["audit"] == "✓" else "bold red"),
-        )
+        ]
+        if "audit" in shown:
+            row.append(Text(cells["audit"], style="green" if cells["audit"] == "✓" else "bold red"))
+        table.add_row(*row)
         if options.notes and cells["note"]:
             notes.add_row(cells["no"], _text(cells["indicator"]), _text(cells["note"]))
     return Group(table, *_footer(report, options, noted, notes))
 
 
+def _frame(title: str, width: int) -> Table:
+    compact = width < 100
+    return Table(
+        title=_text(title),
+        title_style="bold",
+        header_style="bold",
+        box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
+        show_edge=not compact,
+        padding=(0, 1),
+    )
+
+
+def _widest(rows: Sequence[dict[str, str]], key: str, lang: Lang) -> int:
+    return max([cell_len(label(key, lang)), *(cell_len(r[key]) for r in rows)])
+
+
+def _share(
+    width: int, fixed: Sequence[int], natural: Sequence[int], ratio: Sequence[int]
+) -> list[int] | None:
+    """Widths for the text columns once the fixed ones (numbers, status) have theirs: their
+    natural widths if they fit, else the room left split by ratio; None if even four
+    columns each do not fit (then the caller drops a column and asks again)."""
+    columns = len(fixed) + len(natural)
+    room = width - sum(fixed) - 3 * columns - 1  # a space each side and a rule between
+    if sum(natural) <= room:
+        return list(natural)
+    if room < 4 * len(natural):
+        return None
+    total = sum(ratio)
+    shares = [max(4, room * r // total) for r in ratio]
+    return [min(s, n) for s, n in zip(shares, natural, strict=True)]
+
+
+def _indicator_lines(
+    report: Report, options: Options, rows: Sequence[dict[str, str]], title: str
+) -> RenderableType:
+    lang = options.lang
+    lines: list[RenderableType] = [Text(title, style="bold")]
+    for result, cells in zip(report.results, rows, strict=True):
+        figures = [f"{label(k, lang)} {cells[k]}" for k in ("target", "actual", "gap", "completion")
+                   if cells[k]]  # fmt: skip
+        line = Text(f"{cells['no']}. {cells['indicator']}: {', '.join(figures)}  ")
+        line.append(cells["status"], style=STATUS_STYLE[result.status])
+        lines.append(line)
+    lines.append(Text(summary_line(report, lang)))
+    return Group(*lines)
+
+
+class _Fitted:
+    """A table built for the width it is given: what gives way first as the terminal
+    narrows is decided here (a bar shrinks, then goes; numbers stay whole)."""
+
+    def __init__(self, build: Callable[[int], RenderableType]) -> None:
+        self.build = build
+
+    def __rich_console__(
+        self, console: Console, options: ConsoleOptions
+    ) -> Iterator[RenderableType]:
+        yield self.build(options.max_width)
+
+
 def _task_table(report: Report, options: Options) -> RenderableType:
-    """Progress tasks: a bar per task against the schedule mark; behind tasks stand out."""
+    return _Fitted(lambda width: _task_table_at(report, options, width))
+
+
+def _task_table_at(report: Report, options: Options, width: int) -> RenderableType:
+    """Progress tasks: a bar per task against the schedule mark; behind tasks stand out.
+    Narrower than 100 columns the bar shrinks, narrower than 80 it goes; the numbers and the
+    status are always whole, the task text and the lead department are shortened."""
     lang = options.lang
     expected = next((r.expected for r in report.results if r.expected is not None), None)
     title = _title(report)
     if expected is not None:
         title += f"  ({label('schedule', lang)} {percent_text(expected)})"
-    table = Table(title=_text(title), title_style="bold", header_style="bold")
-    table.add_column(label("no", lang), justify="right")
-    table.add_column(label("task", lang), max_width=TASK_WIDTH, no_wrap=True)
-    table.add_column(label("lead", lang), no_wrap=True)
-    table.add_column(label("progress", lang), no_wrap=True)
-    table.add_column("%", justify="right")
-    table.add_column(label("gap", lang), justify="right")
-    table.add_column(label("status", lang), no_wrap=True)
     numbers = numbering(report)
-    for result in report.results:
+    rows = [row_cells(r, numbers[r.indicator.id], options) for r in report.results]
+    leads = [inert(r.indicator.lead or "") for r in report.results]
+    fixed = [_widest(rows, k, lang) for k in ("no", "actual", "gap", "status")]
+    natural = [TASK_WIDTH, max([cell_len(label("lead", lang)), *map(cell_len, leads)])]
+    # The bar gives way first: full, then half, then gone; the task and the lead are cut
+    # (…) to what is left; numbers and status stay whole.
+    for bar in (BAR_WIDTH, BAR_WIDTH // 2, 0):
+        shared = _share(width, [*fixed, *([bar] if bar else [])], natural, [3, 1])
+        if shared is not None and (shared[0] >= 16 or bar == 0):  # room for a readable task
+            break
+    task_width, lead_width = shared or [8, 4]
+    table = _frame(title, width)
+    table.add_column(label("no", lang), justify="right", no_wrap=True)
+    table.add_column(label("task", lang), no_wrap=True, overflow="ellipsis", width=task_width)
+    table.add_column(label("lead", lang), no_wrap=True, overflow="ellipsis", width=lead_width)
+    if bar:
+        table.add_column(label("progress", lang), no_wrap=True, width=bar)
+    table.add_column("%", justify="right", no_wrap=True)
+    table.add_column(label("gap", lang), justify="right", no_wrap=True)
+    table.add_column(label("status", lang), no_wrap=True)
+    for result, cells in zip(report.results, rows, strict=True):
         ind = result.indicator
         style = STATUS_STYLE[result.status]
         row_style = "bold red" if result.status is Status.BEHIND else None
-        cells = row_cells(result, numbers[ind.id], options)
-        table.add_row(
+        row: list[RenderableType] = [
             cells["no"],
-            _text(shorten(cells["indicator"], TASK_WIDTH)),
+            _text(shorten(cells["indicator"], task_width)),
             _text(inert(ind.lead or "")),
-            progress_bar(result.completion, result.expected or Decimal(100)),
-            _text(cells["actual"] or "/"),
-            cells["gap"],
-            Text(cells["status"], style=style),
-            style=row_style,
-        )
+        ]
+        if bar:
+            row.append(progress_bar(result.completion, result.expected or Decimal(100), bar))
+        row += [_text(cells["actual"] or "/"), cells["gap"], Text(cells["status"], style=style)]
+        table.add_row(*row, style=row_style)
     return Group(table, Text(summary_line(report, lang)))
 
 
@@ -176,8 +281,11 @@ def _rollup_table(report: Report, options: Options, by: RollupKey) -> Renderable
     table = Table(title=_text(_title(report)), title_style="bold", header_style="bold")
     heads = list(rows[0]) if rows else [label(by.value, options.lang)]
     for i, head in enumerate(heads):
-        # the key and the worst task are text; the columns between are numbers
-        table.add_column(_text(head), justify="left" if i in (0, len(heads) - 1) else "right")
+        # the key and the worst task are text (they wrap); the columns between are numbers
+        if i in (0, len(heads) - 1):
+            table.add_column(_text(head), overflow="fold", min_width=8, ratio=1)
+        else:
+            table.add_column(_text(head), justify="right", no_wrap=True)
     for row in rows:
         table.add_row(*map(_text, row.values()))
     return Group(table, Text(summary_line(report, options.lang)))
