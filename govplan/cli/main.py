@@ -14,6 +14,7 @@ import typer
 
 from govplan import __version__
 from govplan.cli.draft import draft as draft_command
+from govplan.cli.init import init as init_command
 from govplan.cli.options import (
     check_destination,
     deliver,
@@ -267,6 +268,7 @@ def compare(
 app.command()(draft_command)
 app.command()(trend_command)
 app.command()(update_command)
+app.command()(init_command)
 
 
 def main() -> None:

@@ -1,0 +1,146 @@
+"""`govplan init`: a ready repository of plan files, with an example plan, the schema for
+editors, a pre-commit hook and CI jobs; never overwriting a file that exists."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+EXAMPLE_PLAN = """\
+# yaml-language-server: $schema=../plan.schema.json
+# An example plan: replace it with your district's. `govplan check plans/example.yaml`
+# shows the table; `govplan validate plans/` checks every plan as CI does.
+govplan: 1
+district: 示例区
+year: 2024
+title: 2024年示例区主要指标执行情况
+indicators:
+  - id: gdp
+    name: 地区生产总值增长
+    group: 主要预期目标
+    target: 5.5%左右(确保5%以上)
+    actual: 5.2%
+  - id: fdi
+    name: 实际利用外资
+    target: 6亿美元以上
+    actual: 6.3亿美元
+  - id: parking-spaces
+    name: 新增停车泊位
+    target: 3500个
+    actual: 3700个
+"""
+
+README = """\
+# Plans
+
+Development-plan targets and actuals, one YAML file per district and period in `plans/`,
+checked with [govplan](https://pypi.org/project/govplan/).
+
+```sh
+govplan check plans/example.yaml      # the execution table
+govplan validate plans/               # every finding in every plan (what CI runs)
+```
+
+Editors with the YAML language server check plans as you type against `plan.schema.json`
+(the first line of each plan points at it; `.vscode/settings.json` maps it too).
+"""
+
+
+def _precommit(source: str) -> str:
+    return f"""\
+# govplan validates the plan files before each commit. It runs the govplan installed on
+# this machine ({source}); to pin one from govplan's own repository instead, use
+#   - repo: <govplan's git URL>
+#     rev: <a tag or a commit hash>
+#     hooks: [{{id: govplan-validate}}]
+repos:
+  - repo: local
+    hooks:
+      - id: govplan-validate
+        name: govplan validate
+        entry: govplan validate
+        language: system
+        files: ^plans/.*\\.ya?ml$
+"""
+
+
+def _github(source: str) -> str:
+    return f"""\
+name: plans
+on: [push, pull_request]
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      - run: python -m pip install "{source}"
+      # GITHUB_ACTIONS is set, so findings become annotations on the pull request
+      - run: govplan validate plans/
+"""
+
+
+def _gitlab(source: str) -> str:
+    return f"""\
+validate-plans:
+  image: python:3.12
+  script:
+    - python -m pip install "{source}"
+    - govplan validate plans/
+"""
+
+
+VSCODE = json.dumps({"yaml.schemas": {"./plan.schema.json": ["plans/*.yaml"]}}, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class Created:
+    written: list[Path]
+    skipped: list[Path]  # existed already: never overwritten
+
+
+def scaffold(folder: Path, source: str, schema: str) -> Created:
+    """Write the repository's files under `folder`; existing files are left alone."""
+    files = {
+        Path("plans/example.yaml"): EXAMPLE_PLAN,
+        Path("plan.schema.json"): schema,
+        Path(".vscode/settings.json"): VSCODE,
+        Path(".pre-commit-config.yaml"): _precommit(source),
+        Path(".github/workflows/plans.yml"): _github(source),
+        Path(".gitlab-ci.yml"): _gitlab(source),
+        Path("README.md"): README,
+    }
+    written, skipped = [], []
+    for relative, text in files.items():
+        path = folder / relative
+        if path.exists():
+            skipped.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as fh:  # "x": never over a file made meanwhile
+            fh.write(text)
+        written.append(path)
+    return Created(written, skipped)
+
+
+def install_source() -> str:
+    """How CI should install govplan: where this govplan came from (a git URL or a path,
+    as pip recorded it), else its package name."""
+    import importlib.metadata
+
+    try:
+        direct = importlib.metadata.distribution("govplan").read_text("direct_url.json")
+    except importlib.metadata.PackageNotFoundError:
+        direct = None
+    if direct:
+        data = json.loads(direct)
+        url = str(data.get("url", ""))
+        vcs = data.get("vcs_info")
+        if vcs and url:
+            return f"govplan @ git+{url}@{vcs.get('commit_id', '')}".rstrip("@")
+        if url.startswith("file://"):
+            return url.removeprefix("file://")
+    return "govplan"
