@@ -250,3 +250,37 @@ def rules_markdown() -> str:
 
 
 CODE_NAMES: tuple[CodeName, ...] = get_args(CodeName)
+
+# Each code's "what" and "how to fix" in Chinese, for diagnostics in the tables' language.
+CODES_ZH: dict[CodeName, tuple[str, str]] = {
+    "io": ("路径不存在或无法读取", "检查路径"),
+    "no-plans": ("目录中没有 *.yaml 或 *.yml 文件", "指向存放计划文件的目录"),
+    "too-large": ("文件超过 8 MiB, 或经别名展开后超过 200,000 个节点", "拆分文件; 不要用别名重复数据"),
+    "too-deep": ("嵌套超过 64 层", "减少嵌套层级"),
+    "encoding": ("文件不是 UTF-8 编码 (GBK、UTF-16 或混入其他字节)", "将文件另存为 UTF-8"),
+    "empty": ("文件中没有计划", "填写计划或删除该文件"),
+    "yaml-syntax": ("YAML 语法错误, 或使用了计划文件不允许的 YAML 写法", "按提示位置修改"),
+    "duplicate-key": ("同一映射中某个键出现了两次", "删除或改名其中一个"),
+    "unknown-field": ("计划格式中没有这个字段", "改用提示的字段名"),
+    "missing-field": ("缺少必填字段 (district、year、indicators、id、name、target)", "补上该字段"),
+    "bad-type": ("值的类型不对 (如名称写成了列表、指标列表为空)", "按格式说明填写"),
+    "bad-id": ("id 不是小写英文、数字和连字符组成的标识", "只用 a-z、0-9 和 -, 如 new-jobs"),
+    "bad-value": ("实际值、容差或公布数字不是数字 (可带单位)", "填写数字, 如 3.7 或 4.0万人"),
+    "bad-target": ("目标不符合计划格式中的任何写法, 或同步目标指向自身", "改用提示中列出的写法"),
+    "unknown-unit": ("govplan 不认识的单位", "使用计划格式中的单位, 或在 units.txt 中添加"),
+    "unit-mismatch": ("实际值与目标的单位无法换算 (亿元与亿美元, 人与户)", "两者使用同类单位"),
+    "bad-progress": ("进度不是 0..999% 的百分数, 或非任务项填写了进度", "如 53.6%, 未报告写 /"),
+    "bad-tolerance": ("容差为负数", "容差写成距离, 如 0.5 (百分点) 或 5 (目标单位)"),
+    "bad-year": ("年份不是 1949..2100 之间的整数", "填写四位数的计划年份"),
+    "bad-period": ("期别不是 year、H1、Q1..Q4、M01..M12 之一", "使用列出的期别"),
+    "bad-version": ("格式版本不是 1", "写 govplan: 1 或省略"),
+    "duplicate-id": ("两个指标使用了同一个 id", "每个指标使用各自的 id"),
+    "unresolved-reference": ("同步目标 (与经济增长同步) 引用的指标不在计划中", "添加 id 为 gdp 的指标, 或用 {sync: ID} 指定"),
+    "inconsistent-reported": ("公布的数字与 govplan 的计算不符 (已考虑四舍五入)", "对照原文核实该数字"),
+    "catalogue-id": ("指标名称属于目录中的指标, 但使用了其他 id", "改用提示中的目录 id"),
+    "bad-series": ("序列中的期别不早于计划期别, 或数值不是该指标单位的数字", "只列同年更早的期别 (Q1 早于 H1), 使用目标单位"),
+    "series-order": ("累计数在前一期大于后一期 (Q1 大于 H1, 或最后一期大于实际值)", "对照原文核实数字"),
+    "negative-count": ("计数类指标的实际值小于零 (家、个、人、起)", "填写数量本身; 变化量应写在目标中, 如 下降3%"),
+    "no-completion": ("数量指标的下限目标为零或负数", "核实目标; 上限为零 (0起) 不写 以上"),
+    "yaml11": ("未加引号的值会被 YAML 1.1 工具读成布尔值、八进制、六十进制数或日期", "给该值加引号"),
+}  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from govplan.codes import CodeName
+from govplan.codes import CODES_ZH, CodeName
 from govplan.inert import inert
 
 
@@ -49,9 +49,25 @@ class Finding:
     code: CodeName
     message: str
     severity: Severity = Severity.ERROR
+    message_zh: str | None = None  # the message in Chinese, where it has its own
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value} {self.code} {inert(self.message)}"
+        return self.line("en")
+
+    def text(self, lang: str) -> str:
+        """The message in `lang` ("zh" or "en"). A Chinese message of its own where the
+        finding has one (the common YAML mistakes); else the code's Chinese summary, then the
+        particulars as found."""
+        if lang != "zh":
+            return self.message
+        if self.message_zh is not None:
+            return self.message_zh
+        return f"{CODES_ZH[self.code][0]}: {self.message}"
+
+    def line(self, lang: str) -> str:
+        """`file:line:col: error|warning CODE message`; severity and code stay as they are
+        (tools match them), the message follows the language."""
+        return f"{self.location}: {self.severity.value} {self.code} {inert(self.text(lang))}"
 
     def as_dict(self) -> dict[str, str | int | None]:
         """The finding in machine output (JSON)."""
@@ -62,6 +78,7 @@ class Finding:
             "severity": self.severity.value,
             "code": self.code,
             "message": self.message,
+            "message_zh": self.text("zh"),
         }
 
 

@@ -71,8 +71,10 @@ class Loaded:
     warnings: list[Finding] = field(default_factory=list)
 
 
-def _fail(file: str, line: int, column: int, code: CodeName, message: str) -> PlanInvalid:
-    return PlanInvalid([Finding(Location(file, line, column), code, message)])
+def _fail(
+    file: str, line: int, column: int, code: CodeName, message: str, zh: str | None = None
+) -> PlanInvalid:
+    return PlanInvalid([Finding(Location(file, line, column), code, message, message_zh=zh)])
 
 
 class _ParserRefused(PlanInvalid):
@@ -174,6 +176,10 @@ def _events(text: str, file: str, loader_class: type[Any]) -> Iterator[Any]:
         if exc.context and exc.problem:
             problem = f"{exc.context}: {exc.problem}"
         line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        explained = _explain(exc, text)
+        if explained is not None:
+            line, column, problem, zh = explained
+            raise _refused(file, line, column, problem, zh) from None
         raise _refused(file, line, column, problem) from None
     except yaml.reader.ReaderError as exc:
         pos = exc.position if isinstance(exc.position, int) else 0
@@ -188,13 +194,58 @@ def _events(text: str, file: str, loader_class: type[Any]) -> Iterator[Any]:
             loader.dispose()
 
 
-def _refused(file: str, line: int, column: int, problem: str) -> _ParserRefused:
-    return _ParserRefused([Finding(Location(file, line, column), "yaml-syntax", problem)])
+def _refused(
+    file: str, line: int, column: int, problem: str, zh: str | None = None
+) -> _ParserRefused:
+    finding = Finding(Location(file, line, column), "yaml-syntax", problem, message_zh=zh)
+    return _ParserRefused([finding])
 
 
-def _check_full_width_colons(text: str, file: str) -> None:
-    # A key written with a full-width colon is read as one long string, and PyYAML then
-    # reports the damage lines away from the cause; name the cause instead.
+_COLON_IN_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^:#\s][^:]*?):\s+(\S.*?:\s.*)$")
+
+
+def _explain(exc: Any, text: str) -> tuple[int, int, str, str] | None:
+    """What the parser's words mean for the common mistakes of people typing plans, in
+    English and Chinese, with where to look: (line, column, message, message in Chinese)."""
+    problem = str(exc.problem or "")
+    mark = exc.problem_mark
+    lines = text.splitlines()
+    if "unexpected end of stream" in problem and "quoted scalar" in str(exc.context or ""):
+        start = exc.context_mark
+        return (
+            start.line + 1,
+            start.column + 1,
+            "the quote opened here is never closed; close it at the end of the value",
+            "此处的引号没有闭合; 请在值的末尾补上同样的引号",
+        )
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    if problem == "mapping values are not allowed here":
+        m = _COLON_IN_VALUE.match(line)
+        if m:
+            key, value = m.group(2), m.group(3)
+            fix = f'{key}: "{value}"'
+            return (
+                mark.line + 1,
+                mark.column + 1,
+                f"a colon and a space inside a value; quote the whole value: {fix}",
+                f"值中含有冒号加空格; 请给整个值加上引号: {fix}",
+            )
+    if "expected <block end>" in problem or problem == "mapping values are not allowed here":
+        return (
+            mark.line + 1,
+            mark.column + 1,
+            "this line's indentation does not match the lines above; align it with the "
+            "other fields of the same indicator",
+            "此行缩进与上文不一致; 同一指标的各字段请对齐 (缩进相同的空格数)",
+        )
+    return None
+
+
+def _check_typing(text: str, file: str) -> None:
+    """The mistakes of people typing plans that PyYAML reports lines away from the cause, or
+    in words that do not say what to do: named at their place, in both languages."""
     for number, line in enumerate(text.splitlines(), 1):
         m = _FULLWIDTH_COLON.match(line)
         if m:
@@ -204,6 +255,26 @@ def _check_full_width_colons(text: str, file: str) -> None:
                 m.end(),
                 "yaml-syntax",
                 f"full-width colon '：' after key {m.group(2)!r}; write ':'",
+                f"键 {m.group(2)!r} 后是全角冒号 '：'; 请改为半角冒号 ':' 加一个空格",
+            )
+        indent = line[: len(line) - len(line.lstrip(" \t\u3000"))]
+        if "\t" in indent:
+            raise _fail(
+                file,
+                number,
+                indent.index("\t") + 1,
+                "yaml-syntax",
+                "a tab in the indentation; YAML indents with spaces only",
+                "缩进中有制表符 (Tab); YAML 只能用空格缩进, 请把 Tab 换成空格",
+            )
+        if "\u3000" in indent:
+            raise _fail(
+                file,
+                number,
+                indent.index("\u3000") + 1,
+                "yaml-syntax",
+                "a full-width space (U+3000) in the indentation; indent with ordinary spaces",
+                "缩进中有全角空格; 请改用半角空格缩进",
             )
 
 
@@ -230,7 +301,7 @@ def load_text(text: str, file: str) -> Loaded:
     """
     import yaml
 
-    _check_full_width_colons(text, file)
+    _check_typing(text, file)
     fast = _loader_class()
     try:
         return _build(text, file, fast)

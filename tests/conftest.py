@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +12,12 @@ import pytest
 from govplan.check import evaluate
 from govplan.model import load_plan
 from govplan.results import Report
+
+# Messages follow the locale when --lang is not given; the tests read them in English unless
+# they ask for Chinese, whatever the machine's locale.
+os.environ["LANG"] = "en_US.UTF-8"
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
 
 HEADER = "district: 测试区\nyear: 2022\n"
 

@@ -214,3 +214,50 @@ def test_catalogue_name_under_another_id_is_a_warning(write: Callable[..., str])
         Severity.WARNING,
     )
     assert "'gdp'" in finding.message
+
+
+# The common mistakes of people typing plans in Chinese: a located message in Chinese that
+# says what to type instead (the corpus files hold one mistake each).
+TYPING = [
+    ("full-width-space.yaml", 5, "缩进中有全角空格; 请改用半角空格缩进"),
+    ("tab-indent.yaml", 5, "缩进中有制表符 (Tab); YAML 只能用空格缩进, 请把 Tab 换成空格"),
+    ("bad-indent.yaml", 7, "此行缩进与上文不一致"),
+    ("colon-in-value.yaml", 6, '请给整个值加上引号: name: "目标: 7%"'),
+    ("unclosed-quote.yaml", 6, "此处的引号没有闭合"),
+    ("full-width-colon.yaml", None, "请改为半角冒号 ':'"),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "words"), TYPING)
+def test_typing_mistakes_are_told_in_chinese(name: str, line: int | None, words: str) -> None:
+    path = str(CORPUS / name)
+    result = runner.invoke(app, ["validate", path, "--lang", "zh"])
+    assert result.exit_code == 2
+    (shown,) = result.stdout.splitlines()
+    assert words in shown and " error yaml-syntax " in shown
+    if line is not None:
+        assert shown.startswith(f"{path}:{line}:")
+    english = runner.invoke(app, ["validate", path, "--lang", "en"]).stdout
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in english.split(" yaml-syntax ")[1][:12])
+
+
+def test_every_code_has_chinese_and_english_texts() -> None:
+    from govplan.codes import CODES_ZH
+
+    assert set(CODES_ZH) == set(CODES)
+    assert all(what and fix for what, fix in CODES_ZH.values())
+
+
+def test_the_locale_chooses_the_language_of_messages(tmp_path: Path) -> None:
+    bad = tmp_path / "p.yaml"
+    bad.write_text(
+        "district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, taget: 7%}\n", "utf-8"
+    )
+    chinese = runner.invoke(app, ["validate", str(bad)], env={"LANG": "zh_CN.UTF-8"})
+    assert "计划格式中没有这个字段: unknown field 'taget'" in chinese.stdout
+    english = runner.invoke(app, ["validate", str(bad)], env={"LANG": "en_GB.UTF-8"})
+    assert "error unknown-field unknown field 'taget'" in english.stdout
+    data = json.loads(runner.invoke(app, ["validate", str(bad), "-f", "json"]).stdout)
+    zh = {f["code"]: f["message_zh"] for f in data["findings"]}
+    assert zh["unknown-field"].startswith("计划格式中没有这个字段")
+    assert zh["missing-field"].startswith("缺少必填字段")

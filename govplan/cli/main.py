@@ -18,7 +18,9 @@ from govplan.cli.init import init as init_command
 from govplan.cli.options import (
     check_destination,
     deliver,
+    diagnostics_lang,
     format_option,
+    lang_option,
     output_option,
     report_findings,
     show,
@@ -69,7 +71,7 @@ def check(
     plans: Annotated[list[Path], typer.Argument(metavar="PLAN...", help="Plan files (YAML).")],
     fmt: Annotated[str, format_option(REPORT_FORMATS, "Output format.")] = "table",
     output: Annotated[Path | None, output_option()] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
+    lang: Annotated[Lang | None, lang_option()] = None,
     explain: Annotated[
         str | None,
         typer.Option("--explain", metavar="ID", help="Explain how one indicator was computed."),
@@ -123,7 +125,7 @@ def check(
             f"--explain gives {', '.join(EXPLAIN_FORMATS)}, not {fmt}", param_hint="--format"
         )
     outcome = run_check([str(p) for p in plans])
-    report_findings(list(outcome.findings))
+    report_findings(outcome.findings, diagnostics_lang(lang))
     if explain is not None:
         from govplan.render.explain import find
 
@@ -138,7 +140,7 @@ def check(
         for index, (path, report, findings) in enumerate(outcome.files)
         if report is None
     )
-    options = Options(lang=lang, notes=notes, by=by, paths=len(plans), invalid=invalid)
+    options = Options(lang=lang or Lang.ZH, notes=notes, by=by, paths=len(plans), invalid=invalid)
     shown = [
         select(report, statuses=status or [], lead=lead, sort=sort) for report in outcome.reports
     ]
@@ -159,6 +161,7 @@ def validate(
         ),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings.")] = False,
+    lang: Annotated[Lang | None, lang_option("messages")] = None,
     jobs: Annotated[
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
@@ -176,6 +179,7 @@ def validate(
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
     render = renderer(FINDINGS_FORMATS[fmt])
+    words = diagnostics_lang(lang)
     streamed = fmt in STREAMED  # line formats print file by file; documents at the end
     results = []  # kept only for formats written at the end; line formats keep counts
     counts = Counter({"files": 0, "errors": 0, "warnings": 0})
@@ -183,7 +187,7 @@ def validate(
         for result in validate_paths([str(p) for p in paths], jobs=jobs):
             counts.update(summary([result]))
             if streamed:
-                sys.stdout.write(render([result]))
+                sys.stdout.write(render([result], words))
                 sys.stdout.flush()
             else:
                 results.append(result)
@@ -191,7 +195,7 @@ def validate(
         sys.stderr.write(f"govplan: {exc}; run again, or with -j 1\n")
         raise typer.Exit(ExitCode.INTERNAL) from None
     if not streamed:
-        sys.stdout.write(render(results))
+        sys.stdout.write(render(results, words))
     sys.stderr.write(
         f"govplan: {counts['files']} files, {counts['errors']} errors, "
         f"{counts['warnings']} warnings\n"
@@ -232,7 +236,7 @@ def compare(
     ],
     fmt: Annotated[str, format_option(COMPARISON_FORMATS, "Output format.")] = "table",
     output: Annotated[Path | None, output_option()] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
+    lang: Annotated[Lang | None, lang_option()] = None,
     only: Annotated[
         Only, typer.Option("--only", help="common: only indicators present in every plan.")
     ] = Only.all,
@@ -253,14 +257,18 @@ def compare(
 
     check_destination(fmt, output)
     outcome = run_check(_expand(plans))
-    report_findings(list(outcome.findings))
+    report_findings(outcome.findings, diagnostics_lang(lang))
     if outcome.reports:
         wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
         unknown_ids(wanted, [r.indicator.id for rep in outcome.reports for r in rep.results])
         comparison = compare_plans(outcome.reports, only_common=only is Only.common, ids=wanted)
         for report in comparison.skipped:
             sys.stderr.write(f"govplan: {report.plan.file}: only progress tasks; not compared\n")
-        deliver(renderer(COMPARISON_FORMATS[fmt])(comparison, Options(lang=lang)), fmt, output)
+        deliver(
+            renderer(COMPARISON_FORMATS[fmt])(comparison, Options(lang=lang or Lang.ZH)),
+            fmt,
+            output,
+        )
     raise typer.Exit(outcome.exit_code())
 
 

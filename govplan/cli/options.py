@@ -13,8 +13,10 @@ from typing import Any
 
 import typer
 
+from govplan.errors import Finding
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import BINARY_FORMATS
+from govplan.terms import Lang
 
 
 def _choice(registry: dict[str, str]) -> Callable[[str], str]:
@@ -51,9 +53,29 @@ def unknown_ids(wanted: Iterable[str], known: Iterable[str]) -> None:
             raise typer.BadParameter(f"no indicator with id {ident!r}{hint}", param_hint="--ids")
 
 
-def report_findings(findings: Iterable[object]) -> None:
+def lang_option(what: str = "labels and messages") -> Any:
+    return typer.Option(
+        "--lang",
+        help=f"Language of {what}: zh (the default) or en; without it, messages follow LANG "
+        "(en_* gives English).",
+    )
+
+
+def diagnostics_lang(lang: Lang | None) -> str:
+    """The language of findings: --lang when given, else English when the locale is
+    English (LC_ALL, LC_MESSAGES or LANG starting with en), else Chinese, as the tables."""
+    if lang is not None:
+        return lang.value
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "en" if value.lower().startswith("en") else "zh"
+    return "zh"
+
+
+def report_findings(findings: Iterable[Finding], lang: str = "en") -> None:
     for finding in findings:
-        sys.stderr.write(f"{finding}\n")
+        sys.stderr.write(f"{finding.line(lang)}\n")
 
 
 def output_option() -> Any:

@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from govplan.cli.options import format_option, report_findings, show, unknown_ids
+from govplan.cli.options import (
+    diagnostics_lang,
+    format_option,
+    lang_option,
+    report_findings,
+    show,
+    unknown_ids,
+)
 from govplan.render.formats import TREND_FORMATS, renderer
 from govplan.terms import Lang
 
@@ -23,7 +30,7 @@ def trend(
         str | None,
         typer.Option("--ids", metavar="ID,ID", help="Only these indicators, e.g. gdp,fdi."),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of labels.")] = Lang.ZH,
+    lang: Annotated[Lang | None, lang_option()] = None,
 ) -> None:
     """The year so far: each indicator's year-to-date figures from its `series` to the plan's
     period as a small chart, the schedule share (时序进度) at each, and the year-end at the
@@ -36,10 +43,10 @@ def trend(
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "text"
     outcome = run_check([str(p) for p in plans])
-    report_findings(outcome.findings)
+    report_findings(outcome.findings, diagnostics_lang(lang))
     wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
     unknown_ids(wanted, [r.indicator.id for rep in outcome.reports for r in rep.results])
     found = [(report, trends(report, wanted)) for report in outcome.reports]
     if found:
-        show(renderer(TREND_FORMATS[fmt])(found, Options(lang=lang)))
+        show(renderer(TREND_FORMATS[fmt])(found, Options(lang=lang or Lang.ZH)))
     raise typer.Exit(outcome.exit_code())

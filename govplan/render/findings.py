@@ -21,12 +21,13 @@ def summary(results: Sequence[FileResult]) -> dict[str, int]:
     return {"files": len(results), "errors": errors, "warnings": len(findings) - errors}
 
 
-def render_text(results: Sequence[FileResult]) -> str:
+def render_text(results: Sequence[FileResult], lang: str = "en") -> str:
     """`file:line:col: error|warning CODE message`, one line each."""
-    return "".join(f"{f}\n" for f in _all(results))
+    return "".join(f"{f.line(lang)}\n" for f in _all(results))
 
 
-def render_json(results: Sequence[FileResult]) -> str:
+def render_json(results: Sequence[FileResult], lang: str = "en") -> str:
+    """Every finding, with its message in English and in Chinese, and the counts."""
     findings = [f.as_dict() for f in _all(results)]
     payload = {"findings": findings, "summary": summary(results)}
     return json.dumps(payload, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
@@ -40,7 +41,7 @@ def _escape(text: str, *, prop: bool = False) -> str:
     return text
 
 
-def render_github(results: Sequence[FileResult]) -> str:
+def render_github(results: Sequence[FileResult], lang: str = "en") -> str:
     """`::error file=…,line=…,col=…,title=CODE::message` annotations for GitHub Actions."""
     lines = []
     for f in _all(results):
@@ -50,7 +51,7 @@ def render_github(results: Sequence[FileResult]) -> str:
         if f.location.column:
             props.append(f"col={f.location.column}")
         props.append(f"title={_escape(f.code, prop=True)}")
-        lines.append(f"::{f.severity.value} {','.join(props)}::{_escape(inert(f.message))}\n")
+        lines.append(f"::{f.severity.value} {','.join(props)}::{_escape(inert(f.text(lang)))}\n")
     return "".join(lines)
 
 
