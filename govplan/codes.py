@@ -38,6 +38,7 @@ CodeName = Literal[
     "bad-series",
     "series-order",
     "no-completion",
+    "bad-config",
 ]
 
 
@@ -223,6 +224,12 @@ CODES: dict[CodeName, Code] = {
         "completion (actual / target) has no meaning for it, so none is computed",
         "check the target; a cap of zero (0起) is written without 以上",
     ),
+    "bad-config": Code(
+        "error",
+        "an unknown setting or finding code in [tool.govplan] or .govplan.toml",
+        "a misspelt code would silently turn nothing off, or the wrong thing",
+        "use the settings select, ignore, severity, exclude, format, jobs and the codes here",
+    ),
     "yaml11": Code(
         "warning",
         "an unquoted value that YAML 1.1 tools read as a boolean, octal or base-60 number, or a date",
@@ -245,7 +252,9 @@ def rules_markdown() -> str:
         "|---|---|---|---|---|",
     ]
     for code, c in CODES.items():
-        lines.append(f"| `{code}` | {c.severity} | {c.what} | {c.why} | {c.fix} |")
+        # an anchor per code, which SARIF rules and messages link to (docs/rules.md#CODE)
+        anchor = f'<a id="{code}"></a>'
+        lines.append(f"| {anchor}`{code}` | {c.severity} | {c.what} | {c.why} | {c.fix} |")
     return "\n".join(lines) + "\n"
 
 
@@ -282,5 +291,6 @@ CODES_ZH: dict[CodeName, tuple[str, str]] = {
     "series-order": ("累计数在前一期大于后一期 (Q1 大于 H1, 或最后一期大于实际值)", "对照原文核实数字"),
     "negative-count": ("计数类指标的实际值小于零 (家、个、人、起)", "填写数量本身; 变化量应写在目标中, 如 下降3%"),
     "no-completion": ("数量指标的下限目标为零或负数", "核实目标; 上限为零 (0起) 不写 以上"),
+    "bad-config": ("[tool.govplan] 或 .govplan.toml 中有未知的设置或检查代码", "只用 select、ignore、severity、exclude、format、jobs 和本表中的代码"),
     "yaml11": ("未加引号的值会被 YAML 1.1 工具读成布尔值、八进制、六十进制数或日期", "给该值加引号"),
 }  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,8 +125,18 @@ def decode(raw: bytes, file: str) -> str:
         ) from None
 
 
+STDIN = "-"  # the path that means standard input
+STDIN_NAME = "<stdin>"  # how standard input is named in messages and output
+
+
 def read_file(path: str) -> Loaded:
-    """Read and load one plan file; every failure is a PlanInvalid with a location."""
+    """Read and load one plan file (`-`: standard input); every failure is a PlanInvalid
+    with a location."""
+    if path == STDIN:
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:
+            raise _fail(STDIN_NAME, 0, 0, "too-large", f"input is larger than {MAX_BYTES} bytes")
+        return load_text(decode(raw, STDIN_NAME), STDIN_NAME)
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):

@@ -9,11 +9,14 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 from govplan.check import evaluate
 from govplan.codes import CodeName
+from govplan.config import Config
 from govplan.errors import Finding, Location, PlanInvalid, Severity, shown_path
 from govplan.exitcodes import ExitCode
+from govplan.load import STDIN, STDIN_NAME
 from govplan.model import Plan, load_plan
 from govplan.results import Report
 from govplan.terms import Direction, Form, Kind, Verdict
@@ -47,19 +50,28 @@ def rule_unresolved_reference(plan: Plan, report: Report) -> Iterator[Finding]:
             )
 
 
+def _shown(value: Decimal | str | None) -> str:
+    """A number as a person writes it (35.56, not 35.55978131685286427382933207)."""
+    from govplan.render.numbers import plain
+
+    if value is None:
+        return "none"
+    return value if isinstance(value, str) else plain(value, 4)
+
+
 def rule_inconsistent_reported(plan: Plan, report: Report) -> Iterator[Finding]:
     """A published figure that does not match govplan's, even allowing for rounding."""
     for index, result in enumerate(report.results):
         for entry in result.audit:
             if entry.verdict is not Verdict.INCONSISTENT:
                 continue
-            computed = "none" if entry.computed is None else str(entry.computed)
+            computed = _shown(entry.computed)
             why = f" ({entry.reason})" if entry.reason else ""
             yield _warning(
                 plan,
                 ("indicators", index, "reported", entry.field),
                 "inconsistent-reported",
-                f"published {entry.field} {entry.reported} does not match govplan's "
+                f"published {entry.field} {_shown(entry.reported)} does not match govplan's "
                 f"{computed}{why}",
             )
 
@@ -184,6 +196,8 @@ def plan_files(paths: Sequence[str]) -> Iterator[tuple[str, Finding | None]]:
                 )
             for file in sorted(found):
                 yield file, None
+        elif path == STDIN:
+            yield path, None
         elif not os.path.exists(path):
             yield path, Finding(Location(path), "io", "no such file or directory")
         else:
@@ -198,7 +212,8 @@ class FileResult:
 
 def _validate_one(item: tuple[str, Finding | None]) -> FileResult:
     file, problem = item
-    return FileResult(shown_path(file), [problem] if problem else validate_file(file))
+    name = STDIN_NAME if file == STDIN else shown_path(file)
+    return FileResult(name, [problem] if problem else validate_file(file))
 
 
 def _validate_batch(items: list[tuple[str, Finding | None]]) -> list[FileResult]:
@@ -225,13 +240,25 @@ def worker_count(jobs: int | None) -> int:
     return max(1, min(jobs or cores, cores))
 
 
-def validate_paths(paths: Sequence[str], *, jobs: int | None = None) -> Iterator[FileResult]:
+def validate_paths(
+    paths: Sequence[str], *, jobs: int | None = None, config: Config | None = None
+) -> Iterator[FileResult]:
+    """Every plan under `paths` validated (see _validate_paths), with the repository's
+    settings applied: excluded files skipped, findings selected and their severities set."""
+    config = config or Config()
+    kept = (item for item in plan_files(paths) if not config.excluded(item[0]))
+    for result in _validate_paths(kept, jobs):
+        yield FileResult(result.file, config.adjust(result.findings))
+
+
+def _validate_paths(
+    items: Iterator[tuple[str, Finding | None]], jobs: int | None
+) -> Iterator[FileResult]:
     """Validate every plan under `paths`, in order, streaming: each result is yielded as
     soon as it and those before it are done, and only a few batches are in flight at once, so
     memory does not grow with the number of files. `jobs` worker processes (default and at
     most: one per core) share the files."""
     workers = worker_count(jobs)
-    items = plan_files(paths)
     head = list(itertools.islice(items, PARALLEL_THRESHOLD))
     if workers <= 1 or len(head) < PARALLEL_THRESHOLD:
         yield from map(_validate_one, itertools.chain(head, items))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -28,11 +27,11 @@ from govplan.cli.options import (
 )
 from govplan.cli.trend import trend as trend_command
 from govplan.cli.update import update as update_command
+from govplan.cli.validate import validate as validate_command
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import (
     COMPARISON_FORMATS,
     EXPLAIN_FORMATS,
-    FINDINGS_FORMATS,
     REPORT_FORMATS,
     renderer,
 )
@@ -43,7 +42,7 @@ app = typer.Typer(
     help="Indicator calculator for government development plans: gaps, completion and "
     "status from plan files, with the published figures audited.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion for bash, zsh, fish and PowerShell
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -150,60 +149,6 @@ def check(
 
 
 @app.command()
-def validate(
-    paths: Annotated[
-        list[Path], typer.Argument(metavar="PATH...", help="Plan files, or directories to search.")
-    ],
-    fmt: Annotated[
-        str | None,
-        format_option(
-            FINDINGS_FORMATS, "Output format; github when GITHUB_ACTIONS is set, else text."
-        ),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings.")] = False,
-    lang: Annotated[Lang | None, lang_option("messages")] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
-    ] = None,
-) -> None:
-    """Check plan files like code: every finding in every file, each as
-    file:line:col: error|warning CODE message.
-
-    Exit codes: 0 clean (warnings allowed); 1 warnings with --strict; 2 errors; 3 internal
-    error.
-    """
-    from govplan.render.findings import STREAMED, summary
-    from govplan.validate import WorkerDied, exit_code, validate_paths
-
-    if fmt is None:
-        fmt = "github" if os.environ.get("GITHUB_ACTIONS") else "text"
-    render = renderer(FINDINGS_FORMATS[fmt])
-    words = diagnostics_lang(lang)
-    streamed = fmt in STREAMED  # line formats print file by file; documents at the end
-    results = []  # kept only for formats written at the end; line formats keep counts
-    counts = Counter({"files": 0, "errors": 0, "warnings": 0})
-    try:
-        for result in validate_paths([str(p) for p in paths], jobs=jobs):
-            counts.update(summary([result]))
-            if streamed:
-                sys.stdout.write(render([result], words))
-                sys.stdout.flush()
-            else:
-                results.append(result)
-    except WorkerDied as exc:
-        sys.stderr.write(f"govplan: {exc}; run again, or with -j 1\n")
-        raise typer.Exit(ExitCode.INTERNAL) from None
-    if not streamed:
-        sys.stdout.write(render(results, words))
-    sys.stderr.write(
-        f"govplan: {counts['files']} files, {counts['errors']} errors, "
-        f"{counts['warnings']} warnings\n"
-    )
-    raise typer.Exit(exit_code(counts["errors"], counts["warnings"], strict=strict))
-
-
-@app.command()
 def schema() -> None:
     """Print the JSON Schema of the plan file format (for editors and other validators)."""
     import json
@@ -277,6 +222,7 @@ app.command()(draft_command)
 app.command()(trend_command)
 app.command()(update_command)
 app.command()(init_command)
+app.command()(validate_command)
 
 
 def main() -> None:

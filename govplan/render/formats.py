@@ -49,6 +49,9 @@ FINDINGS_FORMATS: dict[str, str] = {
     "text": "findings:render_text",
     "json": "findings:render_json",
     "github": "findings:render_github",
+    "gitlab": "gitlab_format:render_gitlab",
+    "sarif": "sarif_format:render_sarif",
+    "junit": "junit_format:render_junit",
 }
 
 REGISTRIES: dict[str, dict[str, str]] = {

@@ -1,0 +1,152 @@
+"""Settings for a repository of plans: `[tool.govplan]` in pyproject.toml or a
+`.govplan.toml`, found by walking up from the current folder. Command-line options win."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from govplan.codes import CODES
+from govplan.errors import Finding, Location, Severity
+
+KEYS = ("select", "ignore", "severity", "exclude", "format", "jobs")
+
+
+@dataclass(frozen=True)
+class Config:
+    source: Path | None = None  # the file it came from; None: the defaults
+    select: frozenset[str] | None = None  # only these codes (None: all)
+    ignore: frozenset[str] = frozenset()
+    severity: dict[str, Severity] = field(default_factory=dict)  # code -> made error/warning
+    exclude: tuple[str, ...] = ()  # globs, relative to the config file's folder
+    format: str | None = None
+    jobs: int | None = None
+
+    def keeps(self, finding: Finding) -> bool:
+        if self.select is not None and finding.code not in self.select:
+            return False
+        return finding.code not in self.ignore
+
+    def adjust(self, findings: list[Finding]) -> list[Finding]:
+        """The findings this repository wants, with its severities."""
+        kept = []
+        for finding in findings:
+            if not self.keeps(finding):
+                continue
+            severity = self.severity.get(finding.code)
+            kept.append(finding if severity is None else replace(finding, severity=severity))
+        return kept
+
+    def excluded(self, path: str) -> bool:
+        if not self.exclude:
+            return False
+        root = self.source.parent if self.source is not None else Path(".")
+        try:
+            relative = Path(path).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        return any(fnmatch.fnmatch(relative, pattern) for pattern in self.exclude)
+
+
+class ConfigInvalid(Exception):
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(str(finding))
+        self.finding = finding
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest .govplan.toml, or pyproject.toml with [tool.govplan], from `start` up."""
+    for folder in (start, *start.parents):
+        own = folder / ".govplan.toml"
+        if own.is_file():
+            return own
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and re.search(
+            r"^\[tool\.govplan\]", pyproject.read_text(encoding="utf-8", errors="replace"), re.M
+        ):
+            return pyproject
+    return None
+
+
+def _line(text: str, word: str) -> int:
+    """The line where `word` is written (TOML readers give no positions)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.search(rf"(^|[\s\"'\[,{{]){re.escape(word)}([\s\"'=,\]}}]|$)", line):
+            return number
+    return 0
+
+
+def load_config(path: Path) -> Config:
+    """The settings in `path`; ConfigInvalid, located, for an unknown key or code."""
+    text = path.read_text(encoding="utf-8")
+
+    def fail(word: str, message: str) -> ConfigInvalid:
+        return ConfigInvalid(Finding(Location(str(path), _line(text, word)), "bad-config", message))
+
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigInvalid(Finding(Location(str(path)), "bad-config", str(exc))) from None
+    table: Any = data if path.name == ".govplan.toml" else data.get("tool", {}).get("govplan", {})
+    if not isinstance(table, dict):
+        raise fail("govplan", "[tool.govplan] must be a table")
+    for key in table:
+        if key not in KEYS:
+            raise fail(key, f"unknown setting {key!r}; known: {', '.join(KEYS)}")
+
+    def codes(key: str) -> frozenset[str]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+            raise fail(key, f'{key} is a list of finding codes, e.g. ["yaml11"]')
+        for code in value:
+            if code not in CODES:
+                raise fail(code, f"{key}: unknown finding code {code!r} (docs/rules.md lists them)")
+        return frozenset(value)
+
+    severity: dict[str, Severity] = {}
+    raw_severity = table.get("severity", {})
+    if not isinstance(raw_severity, dict):
+        raise fail("severity", 'severity is a table, e.g. severity = {yaml11 = "error"}')
+    for code, level in raw_severity.items():
+        if code not in CODES:
+            raise fail(code, f"severity: unknown finding code {code!r}")
+        if level not in ("error", "warning"):
+            raise fail(code, f"severity of {code}: {level!r} is not error or warning")
+        severity[code] = Severity(level)
+    exclude = table.get("exclude", [])
+    if not isinstance(exclude, list) or not all(isinstance(g, str) for g in exclude):
+        raise fail("exclude", 'exclude is a list of globs, e.g. ["plans/drafts/*"]')
+    fmt = table.get("format")
+    if fmt is not None and not isinstance(fmt, str):
+        raise fail("format", 'format is a string, e.g. "github"')
+    jobs = table.get("jobs")
+    if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
+        raise fail("jobs", "jobs is a whole number of at least 1")
+    return Config(
+        source=path,
+        select=codes("select") if "select" in table else None,
+        ignore=codes("ignore"),
+        severity=severity,
+        exclude=tuple(exclude),
+        format=fmt,
+        jobs=jobs,
+    )
+
+
+def describe(config: Config) -> str:
+    """What is in force and where it came from (for --show-config)."""
+    origin = (
+        str(config.source) if config.source else "defaults (no .govplan.toml or [tool.govplan])"
+    )
+    lines = [f"# from {origin}"]
+    lines.append(f"select = {sorted(config.select) if config.select is not None else 'all codes'}")
+    lines.append(f"ignore = {sorted(config.ignore)}")
+    lines.append(f"severity = { {k: v.value for k, v in sorted(config.severity.items())} }")
+    lines.append(f"exclude = {list(config.exclude)}")
+    lines.append(f"format = {config.format or 'text (github under GITHUB_ACTIONS)'}")
+    lines.append(f"jobs = {config.jobs or 'one per core'}")
+    return "\n".join(lines) + "\n"

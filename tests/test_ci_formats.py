@@ -1,0 +1,142 @@
+"""Plan repositories in CI: GitLab code quality, SARIF and JUnit output, the configuration
+file, --quiet, shell completion and standard input."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+from typer.testing import CliRunner
+
+from govplan.cli.main import app
+from govplan.codes import CODES
+
+runner = CliRunner()
+BAD = "tests/corpus/unknown-field.yaml"
+WARN = "tests/corpus/yaml11-no.yaml"
+DATA = Path(__file__).parent / "data"
+
+
+def test_gitlab_code_quality() -> None:
+    result = runner.invoke(app, ["validate", BAD, "plans/gongshu-2022.yaml", "-f", "gitlab"])
+    assert result.exit_code == 2
+    issues = json.loads(result.stdout)
+    assert [i["check_name"] for i in issues] == ["missing-field", "unknown-field"]
+    first = issues[1]
+    assert first["severity"] == "major" and first["location"] == {
+        "path": BAD,
+        "lines": {"begin": 6},
+    }
+    again = json.loads(runner.invoke(app, ["validate", BAD, "-f", "gitlab"]).stdout)
+    assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]  # stable
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_sarif_validates_against_its_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    result = runner.invoke(app, ["validate", BAD, WARN, "-f", "sarif", "--lang", "en"])
+    log = json.loads(result.stdout)
+    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.validate(log, schema)
+    (run,) = log["runs"]
+    rules = run["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules] == list(CODES)
+    assert all(r["properties"]["docs"] == f"docs/rules.md#{r['id']}" for r in rules)
+    docs = Path("docs/rules.md").read_text(encoding="utf-8")
+    assert all(f'<a id="{r["id"]}"></a>' in docs for r in rules)  # the anchors exist
+    levels = {(r["ruleId"], r["level"]) for r in run["results"]}
+    assert ("unknown-field", "error") in levels and ("yaml11", "warning") in levels
+    region = run["results"][1]["locations"][0]["physicalLocation"]["region"]
+    assert region == {"startLine": 6, "startColumn": 5}
+
+
+def test_junit_parses_with_the_standard_library() -> None:
+    result = runner.invoke(app, ["validate", BAD, "plans/gongshu-2022.yaml", WARN, "-f", "junit"])
+    root = ET.fromstring(result.stdout)
+    (suite,) = root.findall("testsuite")
+    cases = suite.findall("testcase")
+    assert [c.get("name") for c in cases] == [BAD, "plans/gongshu-2022.yaml", WARN]
+    assert suite.get("tests") == "3" and suite.get("failures") == "2"  # yaml11-no has an error
+    assert [f.get("type") for f in cases[0].findall("failure")] == [
+        "missing-field",
+        "unknown-field",
+    ]
+    assert cases[1].findall("failure") == []
+    assert "yaml11" in (cases[2].findtext("system-out") or "")  # a warning is output
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Path]:
+    """A temporary plan repository, entered as the current folder."""
+    (tmp_path / "plans" / "drafts").mkdir(parents=True)
+    Path(BAD).read_bytes()
+    (tmp_path / "plans" / "a.yaml").write_bytes(Path(WARN).read_bytes())
+    (tmp_path / "plans" / "drafts" / "b.yaml").write_bytes(Path(BAD).read_bytes())
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    try:
+        yield tmp_path
+    finally:
+        os.chdir(old)
+
+
+def test_configuration_changes_severities_and_exclusions(repo: Path) -> None:
+    before = runner.invoke(app, ["validate", "plans"])
+    assert before.exit_code == 2 and "b.yaml" in before.stdout
+    (repo / "pyproject.toml").write_text(
+        '[project]\nname = "plans"\n\n[tool.govplan]\nexclude = ["plans/drafts/*"]\n'
+        'severity = {yaml11 = "error"}\nformat = "github"\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", "plans"])
+    assert "b.yaml" not in result.stdout  # excluded
+    assert result.stdout.startswith("::error ") and "yaml11" in result.stdout  # made an error
+    assert result.exit_code == 2
+    text = runner.invoke(app, ["validate", "plans", "-f", "text"]).stdout  # the option wins
+    assert "error yaml11" in text
+    shown = runner.invoke(app, ["validate", "--show-config"]).stdout
+    assert f"# from {repo / 'pyproject.toml'}" in shown and "'yaml11': 'error'" in shown
+    (repo / ".govplan.toml").write_text('ignore = ["yaml11"]\n', encoding="utf-8")
+    quiet = runner.invoke(app, ["validate", "plans", "--quiet"])  # .govplan.toml comes first
+    assert quiet.exit_code == 2 and quiet.stderr == ""  # no summary line
+    assert "yaml11" not in quiet.stdout and "drafts/b.yaml" in quiet.stdout  # its own settings
+
+
+def test_an_unknown_key_or_code_is_located(repo: Path) -> None:
+    (repo / ".govplan.toml").write_text(
+        '# settings\nselect = ["yaml11"]\nignore = ["yaml12"]\n', encoding="utf-8"
+    )
+    result = runner.invoke(app, ["validate", "plans", "--lang", "en"])
+    assert result.exit_code == 2
+    assert (
+        f"{repo / '.govplan.toml'}:3: error bad-config ignore: unknown finding code 'yaml12'"
+        in result.stderr
+    )
+    (repo / ".govplan.toml").write_text("jobz = 2\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", "plans", "--lang", "en"])
+    assert ".govplan.toml:1: error bad-config unknown setting 'jobz'" in result.stderr
+
+
+def test_standard_input_is_read_as_stdin() -> None:
+    text = Path(BAD).read_text(encoding="utf-8")
+    result = runner.invoke(app, ["validate", "-"], input=text)
+    assert result.exit_code == 2 and result.stdout.startswith("<stdin>:")
+    plan = Path("plans/gongshu-2022.yaml").read_text(encoding="utf-8")
+    checked = runner.invoke(app, ["check", "-", "-f", "json"], input=plan)
+    assert checked.exit_code == 0 and json.loads(checked.stdout)["plan"]["file"] == "<stdin>"
+
+
+def test_shell_completion_is_offered() -> None:
+    assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+
+
+def test_numbers_in_messages_read_as_a_person_writes_them(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text("district: x\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 6, "
+                    "actual: 3.7, reported: {completion: 39.12%}}\n", encoding="utf-8")  # fmt: skip
+    out = runner.invoke(app, ["validate", str(plan), "--lang", "en"]).stdout
+    assert "published completion 39.12 does not match govplan's 61.6667" in out
