@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pint", "rich", "yaml", "pydantic", "govplan.model", "govplan.compute")
+HEAVY = ("pint", "rich", "yaml", "pydantic", "govplan.model", "govplan.compute", "openpyxl",
+         "docx", "ruamel.yaml", "pypinyin", "govplan.draft", "govplan.update")  # fmt: skip
 PLAN = "plans/gongshu-2022.yaml"
 
 PROBE = """
@@ -64,3 +65,39 @@ def test_validate_is_lean_too(tmp_path: Path) -> None:
 
 def test_table_needs_rich(tmp_path: Path) -> None:
     assert "rich" in imported(tmp_path, "check", PLAN)
+
+
+@pytest.mark.parametrize(
+    ("args", "needs", "never"),
+    [
+        (("check", PLAN, "-f", "csv"), set(), {"rich", "openpyxl", "docx", "ruamel.yaml"}),
+        (("check", PLAN, "-f", "html"), set(), {"rich", "openpyxl", "docx", "ruamel.yaml"}),
+        (("check", PLAN, "-f", "markdown"), set(), {"rich", "openpyxl", "docx"}),
+        (("validate", "plans/"), set(), {"rich", "pint", "openpyxl", "docx", "ruamel.yaml"}),
+    ],
+)
+def test_each_format_imports_only_what_it_uses(
+    tmp_path: Path, args: tuple[str, ...], needs: set[str], never: set[str]
+) -> None:
+    found = imported(tmp_path, *args)
+    assert needs <= found and not (found & never), found
+
+
+def test_binary_formats_import_their_library_only(tmp_path: Path) -> None:
+    xlsx = imported(tmp_path, "check", PLAN, "-f", "xlsx", "-o", str(tmp_path / "t.xlsx"))
+    assert "openpyxl" in xlsx and not xlsx & {"rich", "docx", "ruamel.yaml"}
+    docx = imported(tmp_path, "check", PLAN, "-f", "docx", "-o", str(tmp_path / "t.docx"))
+    assert "docx" in docx and not docx & {"rich", "openpyxl", "ruamel.yaml"}
+
+
+def test_draft_and_update_import_their_own(tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("2023年\n地区生产总值增长5.5%左右。\n", encoding="utf-8")
+    draft = imported(tmp_path, "draft", str(text), "-o", str(tmp_path / "d.yaml"))
+    assert "govplan.draft" in draft and not draft & {"rich", "openpyxl", "ruamel.yaml"}
+    sheet = tmp_path / "a.csv"
+    sheet.write_text("id,actual\ngdp,1.5%\n", encoding="utf-8")
+    plan = tmp_path / "p.yaml"
+    plan.write_text(Path(PLAN).read_text(encoding="utf-8"), encoding="utf-8")
+    update = imported(tmp_path, "update", str(plan), "--actuals", str(sheet), "--dry-run")
+    assert "ruamel.yaml" in update and not update & {"rich", "openpyxl", "docx"}
