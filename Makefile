@@ -9,7 +9,7 @@ LOG := $(VENV)/install.log
 PIP_TOOLS := pip-tools==7.6.2
 PIP := --disable-pip-version-check --no-input
 
-.PHONY: run test lint typecheck unit fuzz format units lock test-latest bench clean
+.PHONY: run test lint typecheck unit fuzz format units lock test-latest bench bench-check clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
@@ -82,6 +82,12 @@ test-latest:
 bench: $(STAMP)
 	@$(BIN)/python -m pip install $(PIP) --quiet check-jsonschema >>$(LOG) 2>&1
 	$(BIN)/python bench/run.py
+
+# The same measurements, compared with the committed docs/performance.md: exit 1 when a
+# goal's ratio is more than 10% worse (outside the unit tests: timings are not assertions).
+bench-check: $(STAMP)
+	@$(BIN)/python -m pip install $(PIP) --quiet check-jsonschema >>$(LOG) 2>&1
+	$(BIN)/python bench/run.py --check
 
 clean:
 	rm -rf $(VENV) .venv-lock .venv-latest .mypy_cache .pytest_cache .ruff_cache .hypothesis
