@@ -111,7 +111,7 @@ def test_no_completion_for_a_target_of_zero_or_below(write: Callable[..., str]) 
     data = strict_json(runner.invoke(app, ["check", path, "-f", "json"]).stdout)
     assert isinstance(data, dict) and data["results"][0]["completion"] is None
     assert (4, "warning", "no-completion") in findings(path)
-    explained = runner.invoke(app, ["check", path, "--explain", "a"]).stdout
+    explained = runner.invoke(app, ["check", path, "--explain", "a", "--lang", "en"]).stdout
     assert "completion  none: the target is zero or below" in explained
 
 
@@ -245,7 +245,7 @@ def test_control_sequences_from_a_plan_never_reach_the_output(
     )
     out = runner.invoke(app, ["check", path, "-f", fmt, "--notes"]).stdout
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out
-    explained = runner.invoke(app, ["check", path, "--explain", "a"]).stdout
+    explained = runner.invoke(app, ["check", path, "--explain", "a", "--lang", "en"]).stdout
     assert "\x1b" not in explained
     assert "\\x1b]0;pwned" in explained
 

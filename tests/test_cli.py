@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -93,7 +94,7 @@ def test_csv_and_markdown() -> None:
 
 
 def test_explain() -> None:
-    result = runner.invoke(app, ["check", PLAN, "--explain", "fdi"])
+    result = runner.invoke(app, ["check", PLAN, "--explain", "fdi", "--lang", "en"])
     assert result.exit_code == 0
     out = result.stdout
     assert "'6以上' -> at least" in out
@@ -105,7 +106,7 @@ def test_explain() -> None:
 
 
 def test_explain_unknown_id_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["check", PLAN, "--explain", "nope"])
+    result = runner.invoke(app, ["check", PLAN, "--explain", "nope", "--lang", "en"])
     assert result.exit_code == 2
     assert "no indicator with id 'nope'" in result.stderr and result.stdout == ""
 
@@ -273,12 +274,16 @@ def test_explain_names_the_words_read_and_the_direction(tmp_path: object) -> Non
         "  - {id: unemployment-rate, name: 城镇调查失业率, target: 5.5%左右, actual: 6.4%}\n",
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["check", str(plan), "--explain", "energy-intensity"])
+    result = runner.invoke(
+        app, ["check", str(plan), "--explain", "energy-intensity", "--lang", "en"]
+    )
     assert result.exit_code == 0, result.stderr
     assert "'降低': a decrease" in result.stdout and "'左右': about" in result.stdout
     assert "met if actual ≤ target + 0.5 (about)" in result.stdout
     assert "status      met" in result.stdout
-    result = runner.invoke(app, ["check", str(plan), "--explain", "unemployment-rate"])
+    result = runner.invoke(
+        app, ["check", str(plan), "--explain", "unemployment-rate", "--lang", "en"]
+    )
     assert "direction   down (less is better)" in result.stdout
     assert "direction down (the indicator's)" in result.stdout
     assert "status      missed" in result.stdout
@@ -309,12 +314,14 @@ def test_a_target_that_inherits_its_unit_shows_it(write: Callable[..., str]) -> 
 
 
 def test_explain_follows_the_format() -> None:
-    result = runner.invoke(app, ["check", PLAN, "--explain", "gdp", "-f", "json"])
+    result = runner.invoke(app, ["check", PLAN, "--explain", "gdp", "--lang", "en", "-f", "json"])
     assert result.exit_code == 0, result.stderr
     (data,) = json.loads(result.stdout)
     assert data["id"] == "gdp" and data["gap"] == -5.5 and data["file"] == PLAN
     assert any(line.startswith("  formula") for line in data["explanation"])
-    md = runner.invoke(app, ["check", PLAN, "--explain", "gdp", "-f", "markdown"]).stdout
+    md = runner.invoke(
+        app, ["check", PLAN, "--explain", "gdp", "--lang", "en", "-f", "markdown"]
+    ).stdout
     assert md.startswith("```text\ngdp: ")
 
 
@@ -371,3 +378,24 @@ def test_narrow_terminals_keep_every_number(width: int) -> None:
                 assert shown.lstrip("+−") in out, (width, result["id"], shown)
             if key == "completion" and result["completion"] is not None:
                 assert f"{round(result['completion'], 2):g}%" in out, (width, result["id"])
+
+
+def test_explain_speaks_chinese_by_default() -> None:
+    import re
+
+    from govplan.check import evaluate
+    from govplan.model import load_plan
+    from govplan.render.explain import render_text
+
+    untranslated: set[str] = set()
+    for plan in sorted(Path("plans").glob("*.yaml")):
+        text = render_text(list(evaluate(load_plan(str(plan))).results), "zh")
+        for line in text.splitlines():
+            if not line.startswith("  "):
+                continue  # the heading line: the indicator's id and place
+            shown = re.sub(r"'[^']*'", "", line)  # the plan's own words, quoted
+            untranslated |= set(re.findall(r"[A-Za-z]{3,}", shown))
+    # what may stay: an indicator's id (gdp) and a field name of the plan format (base)
+    assert untranslated <= {"GDP", "gdp", "base"}, sorted(untranslated)
+    out = runner.invoke(app, ["check", PLAN, "--explain", "fdi"]).stdout
+    assert "  目标        '6以上' -> 不低于" in out and "  状态        未达标" in out

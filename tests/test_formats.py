@@ -39,7 +39,7 @@ def test_an_unknown_format_is_a_usage_error_naming_the_choices() -> None:
 
 def test_explain_refuses_a_format_it_has_not() -> None:
     result = runner.invoke(
-        app, ["check", "plans/gongshu-2022.yaml", "--explain", "gdp", "-f", "csv"]
+        app, ["check", "plans/gongshu-2022.yaml", "--explain", "gdp", "--lang", "en", "-f", "csv"]
     )
     assert result.exit_code == 2 and result.stdout == ""
     assert "--explain gives table, json, markdown" in result.stderr

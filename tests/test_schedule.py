@@ -166,7 +166,7 @@ def test_every_format_shows_the_schedule(write: Callable[..., str]) -> None:
     assert "超进度" in csv_out and "793.28" in csv_out
     md = runner.invoke(app, ["check", path, "-f", "markdown"]).stdout
     assert "| 超进度 |" in md and "- 固定资产投资: 需月均" in md
-    explained = runner.invoke(app, ["check", path, "--explain", "fai"]).stdout
+    explained = runner.invoke(app, ["check", path, "--explain", "fai", "--lang", "en"]).stdout
     assert "schedule    50%" in explained and "series      Q1" in explained
     assert "57.2267 亿元 a month" in explained
 

@@ -136,7 +136,7 @@ def check(
         if not found and outcome.reports:
             sys.stderr.write(f"govplan: no indicator with id {explain!r}\n")
             raise typer.Exit(ExitCode.INVALID)
-        show(renderer(EXPLAIN_FORMATS[fmt])(found))
+        show(renderer(EXPLAIN_FORMATS[fmt])(found, (lang or Lang.ZH).value))
         raise typer.Exit(outcome.exit_code(conditions))
     invalid = tuple(
         (index, path, tuple(findings))

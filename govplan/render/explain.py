@@ -163,11 +163,19 @@ def find(reports: Sequence[Report], ident: str) -> list[Result]:
     return [r for report in reports for r in report.results if r.indicator.id == ident]
 
 
-def render_text(results: Sequence[Result]) -> str:
-    return "\n".join("\n".join(map(inert, explain_lines(r))) + "\n" for r in results)
+def _lines(result: Result, lang: str) -> list[str]:
+    lines = [inert(line) for line in explain_lines(result)]
+    if lang == "zh":
+        from govplan.render.explain_zh import chinese
+
+        # the first line names the indicator and its place; the rest are govplan's words
+        lines = [lines[0], *map(chinese, lines[1:])]
+    return lines
 
 
-def render_markdown(results: Sequence[Result]) -> str:
-    return "".join(
-        f"```text\n{chr(10).join(map(inert, explain_lines(r)))}\n```\n\n" for r in results
-    )
+def render_text(results: Sequence[Result], lang: str = "en") -> str:
+    return "\n".join("\n".join(_lines(r, lang)) + "\n" for r in results)
+
+
+def render_markdown(results: Sequence[Result], lang: str = "en") -> str:
+    return "".join(f"```text\n{chr(10).join(_lines(r, lang))}\n```\n\n" for r in results)

@@ -52,7 +52,7 @@ def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options)
     )
 
 
-def render_explanation(results: Sequence[Result]) -> str:
+def render_explanation(results: Sequence[Result], lang: str = "en") -> str:
     """Each plan's result for the indicator, with the explanation's steps as lines."""
     from govplan.render.explain import explain_lines
 
