@@ -10,7 +10,7 @@ from govplan.model import Indicator, Plan
 from govplan.periods import schedule_share
 from govplan.precision import context
 from govplan.results import HUNDRED, Report, Result
-from govplan.schedule import ON_TRACK_BAND, judge
+from govplan.schedule import ON_TRACK_BAND, against_schedule, judge
 from govplan.targets import Target
 from govplan.terms import Direction, Form, Kind, Status
 from govplan.units import UnitError
@@ -43,12 +43,7 @@ def _progress(indicator: Indicator, period: str) -> Result:
         return Result(indicator, Status.PENDING, expected=expected, reason="progress not reported")
     done = indicator.progress.number
     gap = done - expected
-    if done >= HUNDRED:
-        status = Status.DONE
-    elif abs(gap) <= ON_TRACK_BAND:
-        status = Status.ON_TRACK
-    else:
-        status = Status.AHEAD if gap > 0 else Status.BEHIND
+    status = Status.DONE if done >= HUNDRED else against_schedule(gap)
     return Result(
         indicator,
         status,

@@ -21,6 +21,13 @@ PLAUSIBLE_EXTRA_PP = Decimal(10)
 _QUANTITY_FORMS = (Form.MIN, Form.TIERS, Form.ABOUT)
 
 
+def against_schedule(gap: Decimal) -> Status:
+    """Done work against the schedule share (gap in pp): on track within ±0.5 pp."""
+    if abs(gap) <= ON_TRACK_BAND:
+        return Status.ON_TRACK
+    return Status.AHEAD if gap > 0 else Status.BEHIND
+
+
 def _on_schedule(result: Result) -> bool:
     """An annual quantity target where more is better: judged against the schedule."""
     ind = result.indicator
@@ -86,12 +93,8 @@ def judge(result: Result, period: str) -> Result:
     share = schedule_share(period)
     completion = HUNDRED * actual / bound
     gap = completion - share
-    if result.status is Status.MET:
-        status = Status.MET  # the annual target is reached already
-    elif abs(gap) <= ON_TRACK_BAND:
-        status = Status.ON_TRACK
-    else:
-        status = Status.AHEAD if gap > 0 else Status.BEHIND
+    # met once the annual target is reached already; else against the schedule
+    status = Status.MET if result.status is Status.MET else against_schedule(gap)
     return replace(
         result,
         status=status,

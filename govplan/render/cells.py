@@ -155,23 +155,14 @@ def pace_lines(report: Report, lang: Lang) -> list[str]:
         pace = result.pace
         if pace is None:
             continue
-        if pace.rate:
-            line = label("pace_rate", lang).format(
-                name=result.indicator.name,
-                needed=f"{plain(pace.needed)}%",
-                so_far=f"{plain(pace.so_far)}%",
-                projection=f"{plain(pace.projection)}%",
-                period=period,
-            )
-        else:
-            unit = pace.unit or ""
-            line = label("pace_quantity", lang).format(
-                name=result.indicator.name,
-                needed=f"{plain(pace.needed)}{unit}",
-                so_far=f"{plain(pace.so_far)}{unit}",
-                projection=f"{plain(pace.projection)}{unit}",
-                period=period,
-            )
+        unit = "%" if pace.rate else (pace.unit or "")
+        line = label("pace_rate" if pace.rate else "pace_quantity", lang).format(
+            name=indicator_name(result.indicator, lang),
+            needed=f"{plain(pace.needed)}{unit}",
+            so_far=f"{plain(pace.so_far)}{unit}",
+            projection=f"{plain(pace.projection)}{unit}",
+            period=period,
+        )
         if not pace.reachable:
             line += label("unreachable_rate" if pace.rate else "unreachable_quantity", lang)
         lines.append(inert(line))
