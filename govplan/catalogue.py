@@ -64,10 +64,16 @@ def _by_name() -> dict[str, Entry]:
     return index
 
 
+@functools.cache
+def _by_id() -> dict[str, Entry]:
+    return {entry.id: entry for entry in entries()}
+
+
 def by_id(ident: str) -> Entry | None:
-    return next((e for e in entries() if e.id == ident), None)
+    return _by_id().get(ident)
 
 
+@functools.lru_cache(maxsize=4096)  # plans repeat the same names
 def match_name(name: str) -> Entry | None:
     """The catalogue entry an indicator name stands for, if any."""
     return _by_name().get(name_key(name))
