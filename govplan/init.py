@@ -89,7 +89,13 @@ validate-plans:
   image: python:3.12
   script:
     - python -m pip install "{source}"
+    # the findings in the merge request's code-quality widget, then in the job's log
+    - govplan validate plans/ -f gitlab --quiet > gl-code-quality-report.json || true
     - govplan validate plans/
+  artifacts:
+    when: always
+    reports:
+      codequality: gl-code-quality-report.json
 """
 
 
