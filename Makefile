@@ -40,11 +40,11 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 unit: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 # The property tests at 20 times their examples (several minutes); not part of CI.
 fuzz: $(STAMP)
-	GOVPLAN_FUZZ=20 $(BIN)/pytest -q $$(grep -l "@given" tests/*.py)
+	GOVPLAN_FUZZ=20 $(BIN)/pytest -q -n auto $$(grep -l "@given" tests/*.py)
 
 format: $(STAMP)
 	$(BIN)/ruff format govplan tests bench

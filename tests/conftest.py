@@ -18,6 +18,9 @@ from govplan.results import Report
 os.environ["LANG"] = "en_US.UTF-8"
 for _name in ("LC_ALL", "LC_MESSAGES"):
     os.environ.pop(_name, None)
+# Tables to a pipe are as wide as COLUMNS says (120 when unset); test workers may inherit
+# another width, so the tests say theirs (those about narrow terminals pass their own).
+os.environ["COLUMNS"] = "120"
 
 HEADER = "district: 测试区\nyear: 2022\n"
 

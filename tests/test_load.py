@@ -194,7 +194,7 @@ def test_missing_file_and_directory(tmp_path: object) -> None:
     assert "directory" in info.value.findings[0].message
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_text_never_escapes_as_another_exception(text: str) -> None:
     try:
@@ -206,7 +206,7 @@ def test_arbitrary_text_never_escapes_as_another_exception(text: str) -> None:
 _yaml_chars = st.sampled_from(list("abc:-[]{}&*!|>'\"#,? \n\t0123456789%万人<")) | st.characters()
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.text(_yaml_chars, max_size=200))
 def test_yaml_like_text_never_escapes(text: str) -> None:
     with contextlib.suppress(PlanInvalid):

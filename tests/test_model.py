@@ -168,7 +168,7 @@ _documents = st.recursive(
 )
 
 
-@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_documents)
 def test_arbitrary_yaml_documents_raise_only_plan_invalid(document: object) -> None:
     text = yaml.safe_dump(document, allow_unicode=True)
@@ -248,7 +248,7 @@ _indicators = st.lists(
 )
 
 
-@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_indicators, st.sampled_from(["year", "Q2", "M07"]))
 def test_near_valid_plans_compute_or_raise_plan_invalid(
     indicators: list[object], period: str

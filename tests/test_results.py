@@ -51,7 +51,7 @@ def _indicator(draw: st.DrawFn) -> dict[str, str]:
     return ind
 
 
-@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_indicator(), min_size=1, max_size=5))
 def test_status_gap_direction_and_completion_agree(indicators: list[dict[str, str]]) -> None:
     for i, ind in enumerate(indicators):
@@ -103,7 +103,7 @@ def _hostile_indicator(draw: st.DrawFn) -> dict[str, str]:
     return ind
 
 
-@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_hostile_indicator(), min_size=1, max_size=4))
 def test_any_plan_gives_strict_json_or_located_findings(
     indicators: list[dict[str, str]],

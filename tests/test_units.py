@@ -97,7 +97,7 @@ _unit_text = st.text(
 )
 
 
-@settings(max_examples=examples(300), deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(_unit_text)
 def test_the_table_and_the_compound_rules_answer_as_pint_does(unit: str) -> None:
     # Where pint can read a unit string, govplan's own answer (table, then compound
