@@ -21,10 +21,16 @@ def evaluate(plan: Plan) -> Report:
 
 @dataclass
 class CheckOutcome:
-    reports: list[Report] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
     # every path in the order given, with its report or, for an invalid plan, its findings
     files: list[tuple[str, Report | None, list[Finding]]] = field(default_factory=list)
+
+    @property
+    def reports(self) -> list[Report]:
+        return [report for _, report, _ in self.files if report is not None]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for _, _, findings in self.files for finding in findings]
 
     def exit_code(self, fail_on: Iterable[FailOn] = ()) -> ExitCode:
         if self.findings:
@@ -45,9 +51,7 @@ def run_check(paths: Sequence[str]) -> CheckOutcome:
         try:
             report = evaluate(load_plan(path))
         except PlanInvalid as exc:
-            outcome.findings.extend(exc.findings)
             outcome.files.append((path, None, list(exc.findings)))
         else:
-            outcome.reports.append(report)
             outcome.files.append((path, report, []))
     return outcome

@@ -23,7 +23,6 @@ _NUMBERING = re.compile(
     r"^(?:[-—·•*]+|\d{1,3}[.、)]|\(\d{1,3}\)|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 )
 _SENTENCES = re.compile(r"[;。!?]")
-_CLAUSES = re.compile(r"[,、]")
 _DIGIT = re.compile(r"\d")
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(20\d\d)年")

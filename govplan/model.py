@@ -157,19 +157,10 @@ class _Builder:
             except ValueSyntaxError as exc:
                 self.error("series", "bad-series", f"series {period}: {exc}", period)
                 continue
-            problem = None
-            if target_unit is not None and value.unit != target_unit:
-                if value.unit is None:
-                    problem = f"{raw!r} has no unit but the target is in {target_unit!r}"
-                else:
-                    try:
-                        in_unit(value, target_unit)
-                    except UnitError as exc:
-                        problem = str(exc)
-            if problem is not None:
-                self.error("series", "bad-series", f"series {period}: {problem}", period)
-                continue
-            entries.append((period, value))
+            if target_unit is None or self.comparable(
+                "series", value, target_unit, period, code="bad-series"
+            ):
+                entries.append((period, value))
         return tuple(entries)
 
     def value(self, fieldname: str, raw: Any, unit: str | None) -> Value | None:
@@ -183,31 +174,46 @@ class _Builder:
             self.error(fieldname, exc.code, f"{fieldname}: {exc}")
             return None
 
-    def comparable(self, fieldname: str, value: Value | None, target_unit: str | None) -> None:
-        """The value's unit must convert to the target's (亿元 vs 亿美元 is an error)."""
+    def comparable(
+        self,
+        fieldname: str,
+        value: Value | None,
+        target_unit: str | None,
+        *at: str,
+        against: str = "target",
+        code: CodeName = "unit-mismatch",
+    ) -> bool:
+        """The value's unit must convert to the target's (亿元 vs 亿美元 is an error), or to
+        what else it is measured `against`; a finding (`code`, at the field and `at`) if
+        not. True when it converts."""
         if value is None or value.unit == target_unit:
-            return
+            return True
+        name = " ".join((fieldname, *at))
         if value.unit is None or target_unit is None:
-            missing = "target" if target_unit is None else fieldname
+            missing = against if target_unit is None else name
             self.error(
                 fieldname,
-                "unit-mismatch",
-                f"{fieldname} is in {value.unit or 'no unit'!r} but the target in "
+                code,
+                f"{name} is in {value.unit or 'no unit'!r} but the {against} in "
                 f"{target_unit or 'no unit'!r}; give the {missing} a unit (or set `unit:`)",
+                *at,
             )
-            return
+            return False
         try:
             converted = in_unit(value, target_unit)
         except UnitError as exc:
-            self.error(fieldname, "unit-mismatch", f"{fieldname} vs target: {exc}")
-            return
+            self.error(fieldname, code, f"{name} vs {against}: {exc}", *at)
+            return False
         if not within_bounds(converted):
             self.error(
                 fieldname,
                 "bad-value",
                 f"{fieldname} {value.text!r} is {converted:.3e} {target_unit}, beyond what "
                 f"govplan computes with ({MAGNITUDE:.0e}); check the units",
+                *at,
             )
+            return False
+        return True
 
     def build(self, doc: IndicatorDoc) -> Indicator | None:
         unit = normalize(doc.unit) if doc.unit else None
@@ -274,17 +280,8 @@ class _Builder:
         base_ytd = self.value("base_ytd", doc.base_ytd, unit)
         if kind is Kind.QUANTITY and target.value is not None and target.multiple is None:
             self.comparable("base", base, target.unit)
-        if base is not None and base_ytd is not None and base_ytd.unit != base.unit:
-            try:
-                in_unit(base_ytd, base.unit)
-                if base_ytd.unit is None or base.unit is None:
-                    raise UnitError("one of them has no unit", unit=str(base_ytd.unit))
-            except UnitError as exc:
-                self.error(
-                    "base_ytd",
-                    "unit-mismatch",
-                    f"base_ytd {base_ytd.text!r} and base {base.text!r} must be in one unit: {exc}",
-                )
+        if base is not None:
+            self.comparable("base_ytd", base_ytd, base.unit, against="base")
         series = self.series(doc, None if target.form is Form.TEXT else actual_unit, target.unit)
         reported = None
         if doc.reported is not None:

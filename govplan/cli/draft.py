@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from govplan.cli.options import write_atomically
 from govplan.exitcodes import ExitCode
 from govplan.periods import MONTHS
 
@@ -35,18 +34,6 @@ def _read(source: str) -> list[tuple[str, int, str]]:
 def _fail(message: str) -> None:
     sys.stderr.write(f"govplan draft: {message}\n")
     raise typer.Exit(ExitCode.INVALID)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def draft(
@@ -104,7 +91,7 @@ def draft(
     if output is None:
         sys.stdout.write(text)
     else:
-        _write_atomically(output, text)
+        write_atomically(output, text.encode("utf-8"))
     defaults = " (district 待填写: give --district)" if district == "待填写" else ""
     sys.stderr.write(
         f"govplan draft: {len(result.indicators)} indicators from {len(lines)} lines; "

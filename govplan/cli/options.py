@@ -109,15 +109,27 @@ def deliver(output: object, fmt: str, destination: Path | None) -> None:
         data = output.encode("utf-8-sig" if fmt == "csv" else "utf-8")
     else:
         data = _rendered(output).encode("utf-8")
-    folder = destination.parent if str(destination.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{destination.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, destination)
+        write_atomically(destination, data)
     except OSError as exc:
         sys.stderr.write(f"govplan: cannot write {destination}: {exc.strerror or exc}\n")
         raise typer.Exit(ExitCode.INVALID) from None
+
+
+def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """Write `path` so that readers see the old file or the new one, never half of one: a
+    temporary file in the same folder, then a rename. `mode`: the permissions to keep."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _rendered(output: object) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import difflib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from govplan.cli.options import write_atomically
 from govplan.exitcodes import ExitCode
 
 
@@ -19,20 +18,6 @@ def _fail(lines: list[str]) -> None:
         sys.stderr.write(f"{line}\n")
     sys.stderr.write("govplan update: nothing was written\n")
     raise typer.Exit(ExitCode.INVALID)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    mode = path.stat().st_mode & 0o777
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)  # readers see the old file or the new one, never half of it
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def update(
@@ -91,7 +76,7 @@ def update(
         )
         sys.stdout.write("".join(diff))
     elif result.text != text:
-        _write_atomically(plan, result.text)
+        write_atomically(plan, result.text.encode("utf-8"), plan.stat().st_mode & 0o777)
     verb = "would update" if dry_run else "updated"
     sys.stderr.write(f"govplan: {verb} {len(result.changes)} indicators in {plan}\n")
     raise typer.Exit(ExitCode.OK)

@@ -174,6 +174,12 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def plan_title(report: Report) -> str:
+    """The plan's title, or its district and year."""
+    plan = report.plan
+    return inert(plan.title or f"{plan.district} {plan.year}")
+
+
 def numbering(report: Report) -> dict[str, int]:
     """Each indicator's number in its plan (序号), which filtering and sorting keep."""
     return {ind.id: i for i, ind in enumerate(report.plan.indicators, 1)}

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
-from govplan.render.cells import Options
+from govplan.render.cells import Options, plan_title
 from govplan.render.labels import label
 from govplan.render.layout import Layout, Row, layout
 from govplan.render.numbers import gap_text, percent_text, plain
@@ -126,7 +126,7 @@ def _audit(lay: Layout, lang: Lang) -> list[str]:
 
 def render_report(reports: Sequence[Report], options: Options) -> str:
     lang = "zh-CN" if options.lang is Lang.ZH else "en"
-    title = layout(reports[0], options).title if reports else "govplan"
+    title = plan_title(reports[0]) if reports else "govplan"
     body = [line for report in reports for line in _plan(report, options)]
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

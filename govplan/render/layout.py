@@ -12,6 +12,7 @@ from govplan.render.cells import (
     audit_mark,
     indicator_name,
     numbering,
+    plan_title,
     status_text,
     target_text,
 )
@@ -57,11 +58,6 @@ INDICATOR_KEYS = ("no", "indicator", "target", "actual", "gap", "completion", "s
 TASK_KEYS = ("no", "task", "lead", "progress", "schedule", "gap", "status", "note")
 
 
-def title(report: Report) -> str:
-    plan = report.plan
-    return inert(plan.title or f"{plan.district} {plan.year}")
-
-
 def _row(result: Result, number: int, lang: Lang) -> Row:
     ind = result.indicator
     measured = ind.measured
@@ -103,7 +99,7 @@ def layout(report: Report, options: Options) -> Layout:
             rows.append(inert(group))
         rows.append(_row(result, numbers[ind.id], lang))
     return Layout(
-        title=title(report),
+        title=plan_title(report),
         tasks=tasks,
         heads=tuple(label(k, lang) for k in keys),
         keys=keys,

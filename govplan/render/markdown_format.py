@@ -11,6 +11,7 @@ from govplan.render.cells import (
     comparison_rows,
     numbering,
     pace_lines,
+    plan_title,
     rollup_rows,
     row_cells,
     summary_line,
@@ -39,8 +40,7 @@ def render_report(reports: Sequence[Report], options: Options) -> str:
     keys = [*_COLUMNS, "note"] if options.notes else list(_COLUMNS)
     lines: list[str] = []
     for report in reports:
-        plan = report.plan
-        lines += [f"### {escape(plan.title or f'{plan.district} {plan.year}')}", ""]
+        lines += [f"### {escape(plan_title(report))}", ""]
         if options.by:
             rows = rollup_rows(report, options.by, lang)
             if rows:

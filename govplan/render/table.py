@@ -20,6 +20,7 @@ from govplan.render.cells import (
     comparison_rows,
     numbering,
     pace_lines,
+    plan_title,
     rollup_rows,
     row_cells,
     shorten,
@@ -58,11 +59,6 @@ def progress_bar(done: Decimal | None, expected: Decimal, width: int = BAR_WIDTH
     return Text("".join(cells))
 
 
-def _title(report: Report) -> str:
-    plan = report.plan
-    return inert(plan.title or f"{plan.district} {plan.year}")
-
-
 def _text(cell: str) -> Text:
     # Plan text goes into the table as Text, never as a str, which rich would read as markup
     # ("[link=...]" in a name would become a link).
@@ -98,7 +94,7 @@ def _indicator_table_at(report: Report, options: Options, width: int) -> Rendera
     """Numbers, status and audit keep their whole width; the name and the target wrap. Below
     100 columns the table drops its outer border and inner rules to leave them room."""
     lang = options.lang
-    title = _title(report)
+    title = plan_title(report)
     if through_the_year(report.plan.period):
         share = schedule_share(report.plan.period)
         title += f"  ({label('schedule', options.lang)} {percent_text(share)})"
@@ -236,7 +232,7 @@ def _task_table_at(report: Report, options: Options, width: int) -> RenderableTy
     status are always whole, the task text and the lead department are shortened."""
     lang = options.lang
     expected = next((r.expected for r in report.results if r.expected is not None), None)
-    title = _title(report)
+    title = plan_title(report)
     if expected is not None:
         title += f"  ({label('schedule', lang)} {percent_text(expected)})"
     numbers = numbering(report)
@@ -278,7 +274,7 @@ def _task_table_at(report: Report, options: Options, width: int) -> RenderableTy
 
 def _rollup_table(report: Report, options: Options, by: RollupKey) -> RenderableType:
     rows = rollup_rows(report, by, options.lang)
-    table = Table(title=_text(_title(report)), title_style="bold", header_style="bold")
+    table = Table(title=_text(plan_title(report)), title_style="bold", header_style="bold")
     heads = list(rows[0]) if rows else [label(by.value, options.lang)]
     for i, head in enumerate(heads):
         # the key and the worst task are text (they wrap); the columns between are numbers

@@ -22,7 +22,7 @@ from govplan.render.labels import label
 from govplan.render.layout import Layout, Row, layout
 from govplan.render.spreadsheet import inert_cell
 from govplan.results import Report
-from govplan.terms import Status, Verdict
+from govplan.terms import Lang, Status, Verdict
 
 STATUS_FILL: dict[Status, str] = {
     Status.MET: "C6EFCE",
@@ -101,8 +101,7 @@ def _formats(row: Row, layout_: Layout) -> dict[int, str]:
     return {4: _unit_format(row.unit), 5: _unit_format(row.gap_unit, signed=True), 6: "0.00%"}
 
 
-def _plan_sheet(sheet: Worksheet, report: Report, options: Options) -> None:
-    lay = layout(report, options)
+def _plan_sheet(sheet: Worksheet, lay: Layout) -> None:
     widths: dict[int, int] = {}
     sheet.cell(row=1, column=1, value=inert_cell(lay.title)).font = Font(bold=True, size=14)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(lay.heads))
@@ -131,14 +130,12 @@ def _plan_sheet(sheet: Worksheet, report: Report, options: Options) -> None:
 AUDIT_KEYS = ("plan", "no", "indicator", "field", "reported", "computed", "verdict", "reason")
 
 
-def _audit_sheet(sheet: Worksheet, reports: Sequence[Report], options: Options) -> None:
-    lang = options.lang
+def _audit_sheet(sheet: Worksheet, layouts: Sequence[Layout], lang: Lang) -> None:
     widths: dict[int, int] = {}
     _write_row(sheet, 1, [label(k, lang) for k in AUDIT_KEYS], widths)
     sheet.freeze_panes = "A2"
     r = 2
-    for report in reports:
-        lay = layout(report, options)
+    for lay in layouts:
         for row in lay.rows:
             if isinstance(row, str):
                 continue
@@ -171,17 +168,16 @@ def _save(book: Workbook) -> bytes:
 def render_report(reports: Sequence[Report], options: Options) -> bytes:
     book = Workbook()
     taken: set[str] = set()
-    first = True
-    for report in reports:
-        sheet = book.active if first else book.create_sheet()
+    layouts = [layout(report, options) for report in reports]
+    for index, lay in enumerate(layouts):
+        sheet = book.active if index == 0 else book.create_sheet()
         assert sheet is not None
-        first = False
-        sheet.title = _sheet_title(layout(report, options).title, taken)
-        _plan_sheet(sheet, report, options)
+        sheet.title = _sheet_title(lay.title, taken)
+        _plan_sheet(sheet, lay)
     if any(r.audit for report in reports for r in report.results):
         audit = book.create_sheet()
         audit.title = _sheet_title(label("audit_sheet", options.lang), taken)
-        _audit_sheet(audit, reports, options)
+        _audit_sheet(audit, layouts, options.lang)
     return _save(book)
 
 
