@@ -39,8 +39,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# Bytecode is written even where PYTHONDONTWRITEBYTECODE is set: the suite starts many
+# Python processes, and each would compile govplan and the tests again.
 unit: $(STAMP)
-	$(BIN)/pytest -n auto
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n auto
 
 # The property tests at 20 times their examples (several minutes); not part of CI.
 fuzz: $(STAMP)
