@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -14,6 +15,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+@functools.lru_cache(maxsize=256)  # a file's name is shown in each of its findings
 def shown_path(path: str) -> str:
     """A path as text that is safe to print: bytes that are not UTF-8 (which Python keeps as
     surrogates) as \\xNN, control characters as \\xNN too."""

@@ -324,7 +324,7 @@ def _build_plan(loaded: Loaded) -> Plan:
     marks = loaded.marks
     head, docs, findings = validate_document(loaded)
     indicators: list[Indicator] = []
-    first_seen: dict[str, Location] = {}
+    first_seen: dict[str, int] = {}  # id -> index of its first indicator
     for index, (ind_doc, well_formed) in enumerate(docs):
         if ind_doc is None:
             continue
@@ -333,17 +333,16 @@ def _build_plan(loaded: Loaded) -> Plan:
         findings.extend(builder.findings)
         if not well_formed:
             continue  # its own findings are in; a salvaged indicator never becomes a result
-        where = marks.at(("indicators", index, "id"))
-        if ind_doc.id in first_seen:
+        first = first_seen.setdefault(ind_doc.id, index)
+        if first != index:  # located only when it is a finding: most plans have none
             findings.append(
                 Finding(
-                    where,
+                    marks.at(("indicators", index, "id")),
                     "duplicate-id",
                     f"indicator id {ind_doc.id!r} is used twice (first at line "
-                    f"{first_seen[ind_doc.id].line})",
+                    f"{marks.at(('indicators', first, 'id')).line})",
                 )
             )
-        first_seen.setdefault(ind_doc.id, where)
         if built is not None:
             indicators.append(built)
     if findings or head is None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -26,30 +25,43 @@ class Vocabulary:
 
     def prefix(self, text: str, *sections: str) -> tuple[str, str] | None:
         """The longest word of `sections` that `text` starts with, and its section."""
-        return self._longest(text, sections, lambda n: text[:n])
+        return self._longest(text, sections, from_end=False)
 
     def suffix(self, text: str, *sections: str) -> tuple[str, str] | None:
         """The longest word of `sections` that `text` ends with, and its section."""
-        return self._longest(text, sections, lambda n: text[len(text) - n :])
+        return self._longest(text, sections, from_end=True)
 
     def _longest(
-        self, text: str, sections: tuple[str, ...], part: Callable[[int], str]
+        self, text: str, sections: tuple[str, ...], *, from_end: bool
     ) -> tuple[str, str] | None:
-        best: tuple[str, str] | None = None
-        for section in sections:
-            words, lengths = self._index.get(section, (frozenset(), ()))
-            # one set lookup per word length, longest first: this section's longest fit
-            word = next((part(n) for n in lengths if n <= len(text) and part(n) in words), None)
-            if word is not None and (best is None or len(word) > len(best[0])):
-                best = (word, section)
-        return best
+        size = len(text)
+        # one dict lookup per word length, longest first; the first fit is the longest
+        for length, words in self._merged(sections):
+            if length > size:
+                continue
+            part = text[size - length :] if from_end else text[:length]
+            section = words.get(part)
+            if section is not None:
+                return part, section
+        return None
+
+    def _merged(self, sections: tuple[str, ...]) -> tuple[tuple[int, dict[str, str]], ...]:
+        """The words of `sections` by length, longest first, each with the first of the
+        sections that has it (so that on a tie the section named first wins)."""
+        found = self._merged_by_sections.get(sections)
+        if found is None:
+            by_length: dict[int, dict[str, str]] = {}
+            for section in sections:
+                for word in self.sections.get(section, ()):
+                    by_length.setdefault(len(word), {}).setdefault(word, section)
+            found = tuple(sorted(by_length.items(), reverse=True))
+            self._merged_by_sections[sections] = found
+        return found
 
     @functools.cached_property
-    def _index(self) -> dict[str, tuple[frozenset[str], tuple[int, ...]]]:
-        return {
-            section: (frozenset(words), tuple(sorted({len(w) for w in words}, reverse=True)))
-            for section, words in self.sections.items()
-        }
+    def _merged_by_sections(self) -> dict[tuple[str, ...], tuple[tuple[int, dict[str, str]], ...]]:
+        # filled on first use of each combination of sections (a handful, fixed by the code)
+        return {}
 
     @functools.cached_property
     def grammar_characters(self) -> frozenset[str]:
