@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from govplan.catalogue import by_id, match_name
-from govplan.compare import Comparison, Row
 from govplan.errors import Finding
 from govplan.inert import inert
 from govplan.model import Indicator
@@ -16,9 +16,11 @@ from govplan.periods import name as period_name
 from govplan.render.labels import label
 from govplan.render.numbers import gap_text, percent_text, plain, signed
 from govplan.results import HUNDRED, Report, Result
-from govplan.rollup import rollup
 from govplan.terms import SUMMARY_ORDER, CompareMode, Kind, Lang, RollupKey, Status, Verdict
-from govplan.trend import Trend, spark
+
+if TYPE_CHECKING:  # the comparison, roll-up and trend are imported by the formats that show them
+    from govplan.compare import Comparison, Row
+    from govplan.trend import Trend
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,8 @@ def _has_indicators(report: Report) -> bool:
 def rollup_rows(report: Report, by: RollupKey, lang: Lang) -> list[dict[str, str]]:
     """One row of display cells per roll-up, headed in the chosen language."""
     rows = []
+    from govplan.rollup import rollup
+
     rollups = rollup(report, by)  # keys are plan text: made inert below
     # One column per status that occurs in the plan, in the summary's order.
     present = [s for s in SUMMARY_ORDER if any(r.counts[s] for r in rollups)]
@@ -251,6 +255,8 @@ def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list
 
 def trend_cells(trend: Trend, lang: Lang) -> dict[str, str]:
     """`走势 ▂▅`, the periods' figures, the schedule share at each, and the projection."""
+    from govplan.trend import spark
+
     unit = trend.unit or ""
     points = trend.points
     if trend.quantity and all(p.completion is not None for p in points):

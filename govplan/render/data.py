@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govplan.compare import Cell, Comparison
 from govplan.errors import Finding, shown_path
 from govplan.render.numbers import json_number
 from govplan.render.numbers import json_or_none as _num
 from govplan.results import AuditEntry, Pace, Report, Result
-from govplan.rollup import rollup
 from govplan.terms import RollupKey, Verdict
-from govplan.trend import Trend
+
+if TYPE_CHECKING:  # for annotations only: the comparison and the trend load with their commands
+    from govplan.compare import Cell, Comparison
+    from govplan.trend import Trend
 
 
 def _range(pair: tuple[Decimal, Decimal] | None) -> list[int | float] | None:
@@ -104,6 +105,8 @@ def result_dict(result: Result) -> dict[str, Any]:
 
 
 def rollup_dicts(report: Report, by: RollupKey) -> list[dict[str, Any]]:
+    from govplan.rollup import rollup
+
     out = []
     for roll in rollup(report, by):
         worst = roll.worst

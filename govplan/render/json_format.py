@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from govplan.compare import Comparison
 from govplan.render.cells import Options
 from govplan.render.data import (
     comparison_dict,
@@ -16,7 +15,10 @@ from govplan.render.data import (
     trend_dict,
 )
 from govplan.results import Report, Result
-from govplan.trend import Trend
+
+if TYPE_CHECKING:  # for annotations only: the comparison and the trend load with their commands
+    from govplan.compare import Comparison
+    from govplan.trend import Trend
 
 
 def dumps(payload: Any) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
@@ -12,7 +13,6 @@ from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from govplan.compare import Comparison
 from govplan.inert import inert
 from govplan.periods import schedule_share, through_the_year
 from govplan.render.cells import (
@@ -31,7 +31,10 @@ from govplan.render.labels import label
 from govplan.render.numbers import percent_text
 from govplan.results import Report
 from govplan.terms import CompareMode, Kind, Lang, RollupKey, Status
-from govplan.trend import Trend
+
+if TYPE_CHECKING:  # for annotations only: the comparison and the trend load with their commands
+    from govplan.compare import Comparison
+    from govplan.trend import Trend
 
 STATUS_STYLE: dict[Status, str] = {
     Status.MET: "green",
