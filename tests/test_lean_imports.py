@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 HEAVY = ("pint", "rich", "yaml", "pydantic", "govplan.model", "govplan.compute", "openpyxl",
-         "docx", "ruamel.yaml", "pypinyin", "govplan.draft", "govplan.update")  # fmt: skip
+         "docx", "ruamel.yaml", "pypinyin", "govplan.draft", "govplan.update",
+         "govplan.compare", "govplan.trend", "govplan.rollup")  # fmt: skip
 PLAN = "plans/gongshu-2022.yaml"
 
 # One probe process imports the command line once, then forks a child per question: each
@@ -148,3 +149,11 @@ def test_draft_and_update_import_their_own(
     plan.write_text(Path(PLAN).read_text(encoding="utf-8"), encoding="utf-8")
     update = imported("update", str(plan), "--actuals", str(sheet), "--dry-run")
     assert "ruamel.yaml" in update and not update & {"rich", "openpyxl", "docx"}
+
+
+def test_comparison_trend_and_rollup_load_with_their_commands(
+    imported: Callable[..., set[str]],
+) -> None:
+    assert "govplan.compare" in imported("compare", PLAN, "plans/gongshu-2023.yaml")
+    assert "govplan.trend" in imported("trend", "plans/gongshu-2024-h1.yaml")
+    assert "govplan.rollup" in imported("check", PLAN, "--by", "group", "-f", "json")

@@ -126,9 +126,9 @@ def _has_indicators(report: Report) -> bool:
 
 def rollup_rows(report: Report, by: RollupKey, lang: Lang) -> list[dict[str, str]]:
     """One row of display cells per roll-up, headed in the chosen language."""
-    rows = []
     from govplan.rollup import rollup
 
+    rows = []
     rollups = rollup(report, by)  # keys are plan text: made inert below
     # One column per status that occurs in the plan, in the summary's order.
     present = [s for s in SUMMARY_ORDER if any(r.counts[s] for r in rollups)]
