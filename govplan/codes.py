@@ -61,7 +61,7 @@ CODES: dict[CodeName, Code] = {
     ),
     "too-large": Code(
         "error",
-        "the file is over 8 MiB, or expands (through aliases) to over 200,000 nodes",
+        "the file is over 8 MiB, or expands (through aliases) to over 300,000 nodes",
         "alias bombs and huge files would hang every tool that reads them",
         "split the file; do not use aliases to repeat data",
     ),
@@ -264,7 +264,7 @@ CODE_NAMES: tuple[CodeName, ...] = get_args(CodeName)
 CODES_ZH: dict[CodeName, tuple[str, str]] = {
     "io": ("路径不存在或无法读取", "检查路径"),
     "no-plans": ("目录中没有 *.yaml 或 *.yml 文件", "指向存放计划文件的目录"),
-    "too-large": ("文件超过 8 MiB, 或经别名展开后超过 200,000 个节点", "拆分文件; 不要用别名重复数据"),
+    "too-large": ("文件超过 8 MiB, 或经别名展开后超过 300,000 个节点", "拆分文件; 不要用别名重复数据"),
     "too-deep": ("嵌套超过 64 层", "减少嵌套层级"),
     "encoding": ("文件不是 UTF-8 编码 (GBK、UTF-16 或混入其他字节)", "将文件另存为 UTF-8"),
     "empty": ("文件中没有计划", "填写计划或删除该文件"),

@@ -14,10 +14,12 @@ from govplan.codes import CodeName
 from govplan.errors import Finding, Location, PlanInvalid, Severity
 
 # A plan is a few kilobytes; the bounds sit far above any real plan and far below what
-# would make the parser or anything walking its result crash or hang.
+# would make the parser or anything walking its result crash or hang. The node bound admits
+# a national roll-up (about 2,850 county-level districts, ten headline indicators each:
+# 30,000 indicators of four fields) and still stops an alias bomb before it costs memory.
 MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_NODES = 200_000
+MAX_NODES = 300_000
 
 Path = tuple[str | int, ...]
 
@@ -334,6 +336,7 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
     import yaml
 
     marks = Marks(file)
+    values, keys = marks.values, marks.keys
     warnings: list[Finding] = []
     stack: list[_Container] = []
     anchors: dict[str, tuple[Any, int]] = {}
@@ -345,15 +348,36 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
     def where(ev: Any) -> tuple[int, int]:
         return (ev.start_mark.line + 1, ev.start_mark.column + 1)
 
+    def too_many(at: tuple[int, int]) -> PlanInvalid:
+        message = f"document expands to more than {MAX_NODES} nodes"
+        return _fail(file, at[0], at[1], "too-large", message)
+
+    def key(parent: _Container, value: Any, at: tuple[int, int], ev: Any) -> None:
+        """`value` read where a mapping expects a key."""
+        if not isinstance(value, str):
+            raise _fail(file, at[0], at[1], "yaml-syntax", "mapping keys must be plain text")
+        if value == "<<" and getattr(ev, "implicit", (False,))[0]:  # an alias is no merge key
+            raise _fail(
+                file, at[0], at[1], "yaml-syntax", "merge keys (<<) are not allowed in plans"
+            )
+        if value in parent.value:
+            first = keys.get((*parent.path, value), (0, 0))
+            raise _fail(
+                file,
+                at[0],
+                at[1],
+                "duplicate-key",
+                f"duplicate key {value!r} (first at line {first[0]})",
+            )
+        parent.pending_key = value
+        parent.key_mark = at
+
     def attach(value: Any, size: int, ev: Any, *, new_nodes: int) -> None:
         # size: nodes this value expands to; new_nodes: how many of them are not counted yet
         nonlocal root, have_root, nodes
         nodes += new_nodes
         if nodes > MAX_NODES:
-            line, col = where(ev)
-            raise _fail(
-                file, line, col, "too-large", f"document expands to more than {MAX_NODES} nodes"
-            )
+            raise too_many(where(ev))
         if not stack:
             root, have_root = value, True
             return
@@ -363,28 +387,11 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
             parent.value.append(value)  # its mark was taken when the node started
             return
         if parent.pending_key is None:
-            line, col = where(ev)
-            if not isinstance(value, str):
-                raise _fail(file, line, col, "yaml-syntax", "mapping keys must be plain text")
-            if value == "<<" and ev.implicit[0]:
-                raise _fail(
-                    file, line, col, "yaml-syntax", "merge keys (<<) are not allowed in plans"
-                )
-            if value in parent.value:
-                first = marks.keys.get((*parent.path, value), (0, 0))
-                raise _fail(
-                    file,
-                    line,
-                    col,
-                    "duplicate-key",
-                    f"duplicate key {value!r} (first at line {first[0]})",
-                )
-            parent.pending_key = value
-            parent.key_mark = (line, col)
+            key(parent, value, where(ev), ev)
             return
-        key = parent.pending_key
-        marks.keys[(*parent.path, key)] = parent.key_mark
-        parent.value[key] = value
+        name = parent.pending_key
+        keys[(*parent.path, name)] = parent.key_mark
+        parent.value[name] = value
         parent.pending_key = None
 
     def child_path() -> Path:
@@ -402,48 +409,76 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     for ev in _events(text, file, loader_class):
         cls = ev.__class__
-        if cls is yaml.DocumentStartEvent:
+        if cls is scalar_event:
+            # Most events are scalars: this path does inline what attach() does for the rest.
+            tag = ev.tag
+            mark = ev.start_mark
+            at = (mark.line + 1, mark.column + 1)
+            if tag not in _ALLOWED_TAGS:
+                raise _fail(
+                    file, at[0], at[1], "yaml-syntax", f"YAML tag {tag} is not allowed in plans"
+                )
+            value = ev.value
+            if tag is None and ev.implicit[0]:
+                if value in _NULLS:
+                    value = None
+                elif value[0] in _YAML11_FIRST:
+                    found = _YAML11_TRAP.fullmatch(value)
+                    trap = _YAML11_WHAT[found.lastgroup or ""] if found else None
+                    if trap is not None:
+                        warnings.append(
+                            Finding(
+                                Location(file, at[0], at[1]),
+                                "yaml11",
+                                f"{value!r} is read as text here, but as {trap} by YAML 1.1 "
+                                f"tools; quote it: '{value}'",
+                                Severity.WARNING,
+                            )
+                        )
+            if ev.anchor:
+                anchors[ev.anchor] = (value, 1)
+            nodes += 1
+            if nodes > MAX_NODES:
+                raise too_many(at)
+            if not stack:
+                values.setdefault((), at)
+                root, have_root = value, True
+                continue
+            parent = stack[-1]
+            parent.size += 1
+            if parent.is_list:
+                values.setdefault((*parent.path, len(parent.value)), at)
+                parent.value.append(value)
+            elif parent.pending_key is None:
+                key(parent, value, at, ev)
+            else:
+                name = parent.pending_key
+                path = (*parent.path, name)
+                values.setdefault(path, at)
+                keys[path] = parent.key_mark
+                parent.value[name] = value
+                parent.pending_key = None
+        elif cls is yaml.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 line, col = where(ev)
                 raise _fail(
                     file, line, col, "yaml-syntax", "several YAML documents; a plan file holds one"
                 )
-            continue
-        if cls is alias_event:
+        elif cls is alias_event:
             if ev.anchor not in anchors:
                 line, col = where(ev)
                 raise _fail(file, line, col, "yaml-syntax", f"unknown alias *{ev.anchor}")
             value, size = anchors[ev.anchor]
-            marks.values.setdefault(child_path(), where(ev))
+            values.setdefault(child_path(), where(ev))
             attach(value, size, ev, new_nodes=size)
-            continue
-        tag = getattr(ev, "tag", None)
-        if tag not in _ALLOWED_TAGS:
-            line, col = where(ev)
-            raise _fail(file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans")
-        if cls is scalar_event:
-            value = None if ev.implicit[0] and ev.value in _NULLS and tag is None else ev.value
-            if ev.implicit[0] and tag is None and value and value[0] in _YAML11_FIRST:
-                found = _YAML11_TRAP.fullmatch(value)
-                trap = _YAML11_WHAT[found.lastgroup or ""] if found else None
-                if trap is not None:
-                    line, col = where(ev)
-                    warnings.append(
-                        Finding(
-                            Location(file, line, col),
-                            "yaml11",
-                            f"{value!r} is read as text here, but as {trap} by YAML 1.1 "
-                            f"tools; quote it: '{value}'",
-                            Severity.WARNING,
-                        )
-                    )
-            if not stack or stack[-1].is_list or stack[-1].pending_key is not None:
-                marks.values.setdefault(child_path(), where(ev))  # a value, not a key
-            if ev.anchor:
-                anchors[ev.anchor] = (value, 1)
-            attach(value, 1, ev, new_nodes=1)
         elif cls in starts:
+            tag = ev.tag
+            if tag not in _ALLOWED_TAGS:
+                line, col = where(ev)
+                raise _fail(
+                    file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans"
+                )
             if stack and not stack[-1].is_list and stack[-1].pending_key is None:
                 line, col = where(ev)
                 raise _fail(file, line, col, "yaml-syntax", "mapping keys must be plain text")
@@ -451,7 +486,7 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
                 line, col = where(ev)
                 raise _fail(file, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
             path = child_path()
-            marks.values.setdefault(path, where(ev))
+            values.setdefault(path, where(ev))
             container: Any = {} if cls is yaml.MappingStartEvent else []
             stack.append(_Container(container, path, ev.anchor))
         elif cls in ends:
