@@ -3,7 +3,6 @@ its errors are turned into located findings, and the JSON Schema is derived from
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -148,6 +147,8 @@ def _message(error: Any) -> tuple[CodeName, str, bool]:
         return _FIELD_CODES[name], f"{name}: {_sentence(error['msg'])} (got {given!r})", False
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
+        import difflib  # only for a misspelt field
+
         close = difflib.get_close_matches(name, _fields(model), n=1) if model else []
         hint = f"; did you mean {close[0]!r}?" if close else ""
         known = f" (known: {', '.join(_fields(model))})" if model and not close else ""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from govplan.catalogue import by_id, match_name
 from govplan.codes import CodeName
 from govplan.document import IndicatorDoc, validate_document
 from govplan.errors import Finding, Location, PlanInvalid
@@ -29,6 +30,11 @@ from govplan.values import (
 )
 
 NOT_REPORTED = frozenset({"/", "-", "—"})  # as printed for "not reported", after NFKC
+
+
+@functools.lru_cache(maxsize=8192)  # every value field asks; plans repeat their values
+def _not_reported(raw: str) -> bool:
+    return normalize(raw) in NOT_REPORTED
 
 
 @dataclass(frozen=True)
@@ -109,8 +115,6 @@ def _default_direction(doc: IndicatorDoc) -> Direction:
     """The indicator's own `direction:`, else the catalogue's for its id or name, else up."""
     if doc.direction is not None:
         return Direction(doc.direction)
-    from govplan.catalogue import by_id, match_name
-
     entry = by_id(doc.id) or match_name(doc.name)
     return entry.direction if entry is not None else Direction.UP
 
@@ -166,7 +170,7 @@ class _Builder:
     def value(self, fieldname: str, raw: Any, unit: str | None) -> Value | None:
         if raw is None:
             return None
-        if isinstance(raw, str) and normalize(raw) in NOT_REPORTED:
+        if isinstance(raw, str) and _not_reported(raw):
             return None
         try:
             return parse_value(raw, unit=unit)

@@ -4,6 +4,7 @@ collected (errors and warnings), one bad file never hiding another."""
 from __future__ import annotations
 
 import collections
+import gc
 import itertools
 import os
 import signal
@@ -220,9 +221,10 @@ def _validate_batch(items: list[tuple[str, Finding | None]]) -> list[FileResult]
     return [_validate_one(item) for item in items]
 
 
-def _quiet_worker() -> None:
+def _quiet_worker(collector: tuple[int, ...]) -> None:
     # Ctrl-C is the parent's to handle: workers ignore it and are shut down with the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*collector)  # the parent's settings, also where workers are spawned
 
 
 class WorkerDied(Exception):
@@ -268,7 +270,9 @@ def _validate_paths(
 
     batches = _batches(itertools.chain(head, items))
     pending: collections.deque[Future[list[FileResult]]] = collections.deque()
-    with ProcessPoolExecutor(workers, initializer=_quiet_worker) as pool:
+    with ProcessPoolExecutor(
+        workers, initializer=_quiet_worker, initargs=(gc.get_threshold(),)
+    ) as pool:
         try:
             for batch in itertools.islice(batches, workers * 4):
                 pending.append(pool.submit(_validate_batch, batch))
