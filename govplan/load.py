@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,14 +171,16 @@ def _loader_class() -> type[Any]:
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _events(text: str, file: str, loader_class: type[Any]) -> Iterator[Any]:
+@contextlib.contextmanager
+def _parser(text: str, file: str, loader_class: type[Any]) -> Iterator[Callable[[], Any]]:
+    """The parser's next-event function (None after the last event); its errors, raised in
+    the `with` block, come out as located findings."""
     import yaml
 
     loader = None
     try:
         loader = loader_class(text)
-        while loader.check_event():
-            yield loader.get_event()
+        yield loader.get_event  # one call an event: most of the loader's time is per event
     except UnicodeEncodeError as exc:  # a lone surrogate, which the C parser cannot take
         line, column = position(text, exc.start)
         raise _fail(
@@ -407,94 +410,104 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
     scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
     starts = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
     ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
-    for ev in _events(text, file, loader_class):
-        cls = ev.__class__
-        if cls is scalar_event:
-            # Most events are scalars: this path does inline what attach() does for the rest.
-            tag = ev.tag
-            mark = ev.start_mark
-            at = (mark.line + 1, mark.column + 1)
-            if tag not in _ALLOWED_TAGS:
-                raise _fail(
-                    file, at[0], at[1], "yaml-syntax", f"YAML tag {tag} is not allowed in plans"
-                )
-            value = ev.value
-            if tag is None and ev.implicit[0]:
-                if value in _NULLS:
-                    value = None
-                elif value[0] in _YAML11_FIRST:
-                    found = _YAML11_TRAP.fullmatch(value)
-                    trap = _YAML11_WHAT[found.lastgroup or ""] if found else None
-                    if trap is not None:
-                        warnings.append(
-                            Finding(
-                                Location(file, at[0], at[1]),
-                                "yaml11",
-                                f"{value!r} is read as text here, but as {trap} by YAML 1.1 "
-                                f"tools; quote it: '{value}'",
-                                Severity.WARNING,
+    with _parser(text, file, loader_class) as next_event:
+        while (ev := next_event()) is not None:
+            cls = ev.__class__
+            if cls is scalar_event:
+                # Most events are scalars: this path does inline what attach() does for the rest.
+                tag = ev.tag
+                mark = ev.start_mark
+                at = (mark.line + 1, mark.column + 1)
+                if tag not in _ALLOWED_TAGS:
+                    raise _fail(
+                        file, at[0], at[1], "yaml-syntax", f"YAML tag {tag} is not allowed in plans"
+                    )
+                value = ev.value
+                if tag is None and ev.implicit[0]:
+                    if value in _NULLS:
+                        value = None
+                    elif value[0] in _YAML11_FIRST:
+                        found = _YAML11_TRAP.fullmatch(value)
+                        trap = _YAML11_WHAT[found.lastgroup or ""] if found else None
+                        if trap is not None:
+                            warnings.append(
+                                Finding(
+                                    Location(file, at[0], at[1]),
+                                    "yaml11",
+                                    f"{value!r} is read as text here, but as {trap} by YAML 1.1 "
+                                    f"tools; quote it: '{value}'",
+                                    Severity.WARNING,
+                                )
                             )
-                        )
-            if ev.anchor:
-                anchors[ev.anchor] = (value, 1)
-            nodes += 1
-            if nodes > MAX_NODES:
-                raise too_many(at)
-            if not stack:
-                values.setdefault((), at)
-                root, have_root = value, True
-                continue
-            parent = stack[-1]
-            parent.size += 1
-            if parent.is_list:
-                values.setdefault((*parent.path, len(parent.value)), at)
-                parent.value.append(value)
-            elif parent.pending_key is None:
-                key(parent, value, at, ev)
-            else:
-                name = parent.pending_key
-                path = (*parent.path, name)
-                values.setdefault(path, at)
-                keys[path] = parent.key_mark
-                parent.value[name] = value
-                parent.pending_key = None
-        elif cls is yaml.DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                line, col = where(ev)
-                raise _fail(
-                    file, line, col, "yaml-syntax", "several YAML documents; a plan file holds one"
-                )
-        elif cls is alias_event:
-            if ev.anchor not in anchors:
-                line, col = where(ev)
-                raise _fail(file, line, col, "yaml-syntax", f"unknown alias *{ev.anchor}")
-            value, size = anchors[ev.anchor]
-            values.setdefault(child_path(), where(ev))
-            attach(value, size, ev, new_nodes=size)
-        elif cls in starts:
-            tag = ev.tag
-            if tag not in _ALLOWED_TAGS:
-                line, col = where(ev)
-                raise _fail(
-                    file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans"
-                )
-            if stack and not stack[-1].is_list and stack[-1].pending_key is None:
-                line, col = where(ev)
-                raise _fail(file, line, col, "yaml-syntax", "mapping keys must be plain text")
-            if len(stack) >= MAX_DEPTH:
-                line, col = where(ev)
-                raise _fail(file, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels")
-            path = child_path()
-            values.setdefault(path, where(ev))
-            container: Any = {} if cls is yaml.MappingStartEvent else []
-            stack.append(_Container(container, path, ev.anchor))
-        elif cls in ends:
-            done = stack.pop()
-            if done.anchor:
-                anchors[done.anchor] = (done.value, done.size)
-            # Its children were counted as they came; only the container itself is new.
-            attach(done.value, done.size, ev, new_nodes=1)
+                if ev.anchor:
+                    anchors[ev.anchor] = (value, 1)
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise too_many(at)
+                if not stack:
+                    values.setdefault((), at)
+                    root, have_root = value, True
+                    continue
+                parent = stack[-1]
+                parent.size += 1
+                if parent.is_list:
+                    values.setdefault((*parent.path, len(parent.value)), at)
+                    parent.value.append(value)
+                elif parent.pending_key is None:
+                    if value.__class__ is str and value != "<<" and value not in parent.value:
+                        parent.pending_key, parent.key_mark = value, at  # a new plain key
+                    else:
+                        key(parent, value, at, ev)
+                else:
+                    name = parent.pending_key
+                    path = (*parent.path, name)
+                    values.setdefault(path, at)
+                    keys[path] = parent.key_mark
+                    parent.value[name] = value
+                    parent.pending_key = None
+            elif cls is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    line, col = where(ev)
+                    raise _fail(
+                        file,
+                        line,
+                        col,
+                        "yaml-syntax",
+                        "several YAML documents; a plan file holds one",
+                    )
+            elif cls is alias_event:
+                if ev.anchor not in anchors:
+                    line, col = where(ev)
+                    raise _fail(file, line, col, "yaml-syntax", f"unknown alias *{ev.anchor}")
+                value, size = anchors[ev.anchor]
+                values.setdefault(child_path(), where(ev))
+                attach(value, size, ev, new_nodes=size)
+            elif cls in starts:
+                tag = ev.tag
+                if tag not in _ALLOWED_TAGS:
+                    line, col = where(ev)
+                    raise _fail(
+                        file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans"
+                    )
+                if stack and not stack[-1].is_list and stack[-1].pending_key is None:
+                    line, col = where(ev)
+                    raise _fail(file, line, col, "yaml-syntax", "mapping keys must be plain text")
+                if len(stack) >= MAX_DEPTH:
+                    line, col = where(ev)
+                    raise _fail(
+                        file, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels"
+                    )
+                path = child_path()
+                values.setdefault(path, where(ev))
+                container: Any = {} if cls is yaml.MappingStartEvent else []
+                stack.append(_Container(container, path, ev.anchor))
+            elif cls in ends:
+                done = stack.pop()
+                if done.anchor:
+                    anchors[done.anchor] = (done.value, done.size)
+                # Its children were counted as they came; only the container itself is new.
+                attach(done.value, done.size, ev, new_nodes=1)
 
     if not have_root or root is None:
         raise _fail(file, 1, 1, "empty", "file holds no plan (it is empty)")

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 
+# A merged index: (word length, {word: section}) longest first; first and last characters.
+_Merged = tuple[tuple[tuple[int, dict[str, str]], ...], tuple[frozenset[str], frozenset[str]]]
+
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -34,9 +37,12 @@ class Vocabulary:
     def _longest(
         self, text: str, sections: tuple[str, ...], *, from_end: bool
     ) -> tuple[str, str] | None:
+        index, ends = self._merged(sections)
+        if not text or text[-1 if from_end else 0] not in ends[from_end]:
+            return None  # no word of these sections starts (or ends) with that character
         size = len(text)
         # one dict lookup per word length, longest first; the first fit is the longest
-        for length, words in self._merged(sections):
+        for length, words in index:
             if length > size:
                 continue
             part = text[size - length :] if from_end else text[:length]
@@ -45,21 +51,24 @@ class Vocabulary:
                 return part, section
         return None
 
-    def _merged(self, sections: tuple[str, ...]) -> tuple[tuple[int, dict[str, str]], ...]:
+    def _merged(self, sections: tuple[str, ...]) -> _Merged:
         """The words of `sections` by length, longest first, each with the first of the
-        sections that has it (so that on a tie the section named first wins)."""
+        sections that has it (so that on a tie the section named first wins); and the
+        characters they start and end with."""
         found = self._merged_by_sections.get(sections)
         if found is None:
             by_length: dict[int, dict[str, str]] = {}
             for section in sections:
                 for word in self.sections.get(section, ()):
                     by_length.setdefault(len(word), {}).setdefault(word, section)
-            found = tuple(sorted(by_length.items(), reverse=True))
+            every = [word for words in by_length.values() for word in words]
+            ends = (frozenset(w[0] for w in every), frozenset(w[-1] for w in every))
+            found = (tuple(sorted(by_length.items(), reverse=True)), ends)
             self._merged_by_sections[sections] = found
         return found
 
     @functools.cached_property
-    def _merged_by_sections(self) -> dict[tuple[str, ...], tuple[tuple[int, dict[str, str]], ...]]:
+    def _merged_by_sections(self) -> dict[tuple[str, ...], _Merged]:
         # filled on first use of each combination of sections (a handful, fixed by the code)
         return {}
 

@@ -135,7 +135,7 @@ def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
 def _rendered(output: object) -> str:
     from rich.console import Console
 
-    console = Console(width=120, no_color=True, record=True, file=io.StringIO())
+    console = Console(width=120, no_color=True, record=True, file=io.StringIO(), emoji=False)
     console.print(output)
     return console.export_text()
 
@@ -147,8 +147,11 @@ def show(output: object) -> None:
         return
     from rich.console import Console
 
-    console = Console()
+    # No :emoji: codes: a plan's text is printed as written (and rich's emoji table, a few
+    # milliseconds to import, is never loaded).
+    console = Console(emoji=False)
     if not console.is_terminal:
         # Piped or captured: no colour, and a width that keeps Chinese rows on one line.
-        console = Console(width=int(os.environ.get("COLUMNS", "120")), no_color=True)
+        width = int(os.environ.get("COLUMNS", "120"))
+        console = Console(width=width, no_color=True, emoji=False)
     console.print(output)
