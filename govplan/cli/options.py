@@ -140,11 +140,30 @@ def _rendered(output: object) -> str:
     return console.export_text()
 
 
+def _plain_stdout() -> bool:
+    """Standard output is what rich would draw to without colour or substitutions: not a
+    terminal (by rich's own tests: TTY_COMPATIBLE, FORCE_COLOR, isatty), UTF-8, not Windows
+    (whose consoles get other box characters)."""
+    if "TTY_COMPATIBLE" in os.environ or "FORCE_COLOR" in os.environ or sys.platform == "win32":
+        return False
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower()
+    try:
+        return encoding.startswith("utf") and not sys.stdout.isatty()
+    except ValueError:  # closed
+        return False
+
+
 def show(output: object) -> None:
     """A report to stdout: text as is, a rich renderable through a console."""
     if isinstance(output, str):
         sys.stdout.write(output)
         return
+    plain = getattr(output, "plain", None)
+    if plain is not None and _plain_stdout():
+        text = plain(int(os.environ.get("COLUMNS", "120")))
+        if text is not None:  # rich's own lines, written without rich
+            sys.stdout.write(text)
+            return
     from rich.console import Console
 
     # No :emoji: codes: a plan's text is printed as written (and rich's emoji table, a few

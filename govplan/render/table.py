@@ -3,15 +3,11 @@ comparison."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType
-from rich.table import Table
-from rich.text import Text
 
 from govplan.inert import inert
 from govplan.periods import schedule_share, through_the_year
@@ -27,12 +23,17 @@ from govplan.render.cells import (
     summary_line,
     trend_cells,
 )
+from govplan.render.grid import Block, Cell, Column, Drawn, Fitted, Grid, Line
 from govplan.render.labels import label
 from govplan.render.numbers import percent_text
 from govplan.results import Report
 from govplan.terms import CompareMode, Kind, Lang, RollupKey, Status
 
 if TYPE_CHECKING:  # for annotations only: the comparison and the trend load with their commands
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
     from govplan.compare import Comparison
     from govplan.trend import Trend
 
@@ -50,7 +51,7 @@ BAR_WIDTH = 20
 TASK_WIDTH = 30
 
 
-def progress_bar(done: Decimal | None, expected: Decimal, width: int = BAR_WIDTH) -> Text:
+def progress_bar(done: Decimal | None, expected: Decimal, width: int = BAR_WIDTH) -> Cell:
     """`██████████│░░░░░░░░░`: progress filled, the schedule share marked with │."""
     cells = ["░"] * width
     if done is not None:
@@ -59,41 +60,49 @@ def progress_bar(done: Decimal | None, expected: Decimal, width: int = BAR_WIDTH
             cells[i] = "█"
     mark = min(int(expected * width / 100), width - 1)
     cells[mark] = "│"
-    return Text("".join(cells))
+    return Cell("".join(cells))
 
 
 def _text(cell: str) -> Text:
+    from rich.text import Text
+
     # Plan text goes into the table as Text, never as a str, which rich would read as markup
     # ("[link=...]" in a name would become a link).
     return Text(cell)
 
 
-def _footer(report: Report, options: Options, noted: int, notes: Table) -> list[RenderableType]:
-    footer: list[RenderableType] = [Text(summary_line(report, options.lang))]
+def _footer(
+    report: Report, options: Options, noted: int, notes: list[tuple[str, str, str]]
+) -> list[Block]:
+    footer: list[Block] = [Line(summary_line(report, options.lang))]
     paces = pace_lines(report, options.lang)
     if paces:
-        footer.append(Text(label("pace", options.lang) + ":", style="bold"))
-        footer += [Text("  " + line) for line in paces]
-    if notes.row_count:
-        footer += [Text(label("note", options.lang) + ":", style="bold"), notes]
+        footer.append(Line(label("pace", options.lang) + ":", style="bold"))
+        footer += [Line("  " + line) for line in paces]
+    if notes:
+        footer += [
+            Line(label("note", options.lang) + ":", style="bold"),
+            Drawn(lambda: _notes(notes)),
+        ]
     if noted:
-        footer.append(Text("* " + label("notes_hint", options.lang).format(n=noted), style="dim"))
+        footer.append(Line("* " + label("notes_hint", options.lang).format(n=noted), style="dim"))
     return footer
 
 
-def _notes_grid() -> Table:
+def _notes(rows: list[tuple[str, str, str]]) -> Table:
+    """The notes below the table: number, indicator and the note, which folds."""
+    from rich.table import Table
+
     notes = Table.grid(padding=(0, 1))
     notes.add_column(justify="right", min_width=4)
     notes.add_column(no_wrap=True)
     notes.add_column(overflow="fold")
+    for number, name, note in rows:
+        notes.add_row(number, _text(name), _text(note))
     return notes
 
 
-def _indicator_table(report: Report, options: Options) -> RenderableType:
-    return _Fitted(lambda width: _indicator_table_at(report, options, width))
-
-
-def _indicator_table_at(report: Report, options: Options, width: int) -> RenderableType:
+def _indicator_table_at(report: Report, options: Options, width: int) -> list[Block]:
     """Numbers, status and audit keep their whole width; the name and the target wrap. Below
     100 columns the table drops its outer border and inner rules to leave them room."""
     lang = options.lang
@@ -118,62 +127,53 @@ def _indicator_table_at(report: Report, options: Options, width: int) -> Rendera
         if shared is not None:
             break
     if shared is None:  # narrower than any table: one indicator a line, every figure kept
-        return _indicator_lines(report, options, rows, title)
+        return [Drawn(lambda: _indicator_lines(report, options, rows, title))]
     widths = dict(zip(texts, shared, strict=True))
     shown = {*fixed, *texts}
-    table = _frame(title, width)
-    table.add_column(label("no", lang), justify="right", no_wrap=True)
-    table.add_column(label("indicator", lang), overflow="fold", width=widths["indicator"])
+    columns = [
+        Column(label("no", lang), justify="right", no_wrap=True),
+        Column(label("indicator", lang), overflow="fold", width=widths["indicator"]),
+    ]
     if "target" in shown:
-        table.add_column(
-            label("target", lang), justify="right", overflow="fold", width=widths["target"]
+        columns.append(
+            Column(label("target", lang), justify="right", overflow="fold", width=widths["target"])
         )
     for key in ("actual", "gap", "completion"):
-        table.add_column(label(key, lang), justify="right", no_wrap=True)
-    table.add_column(label("status", lang), no_wrap=True)
+        columns.append(Column(label(key, lang), justify="right", no_wrap=True))
+    columns.append(Column(label("status", lang), no_wrap=True))
     if "audit" in shown:
-        table.add_column(label("audit", lang), justify="center", no_wrap=True)
+        columns.append(Column(label("audit", lang), justify="center", no_wrap=True))
+    table = Grid(title, columns, compact=width < 100)
     group = None
     noted = 0
-    notes = _notes_grid()
+    notes: list[tuple[str, str, str]] = []
     for result, cells in zip(report.results, rows, strict=True):
         ind = result.indicator
         if ind.group and ind.group != group:
             if group is not None:
                 table.add_section()
             group = ind.group
-            table.add_row("", Text(inert(group), style="bold"))
-        name = Text(cells["indicator"])
-        if cells["note"] and not options.notes:
-            noted += 1
-            name.append(" *", style="dim")
-        row: list[RenderableType] = [cells["no"], name]
+            table.add_row(Cell("", raw=True), Cell(inert(group), style="bold"))
+        marked = bool(cells["note"]) and not options.notes
+        noted += marked
+        row = [
+            Cell(cells["no"], raw=True),
+            Cell(cells["indicator"], tail=" *" if marked else "", tail_style="dim"),
+        ]
         if "target" in shown:
-            row.append(_text(cells["target"]))
+            row.append(Cell(cells["target"]))
         row += [
-            _text(cells["actual"]),
-            Text(cells["gap"], style="red" if result.status.falls_short else ""),
-            cells["completion"],
-            Text(cells["status"], style=STATUS_STYLE[result.status]),
+            Cell(cells["actual"]),
+            Cell(cells["gap"], style="red" if result.status.falls_short else ""),
+            Cell(cells["completion"], raw=True),
+            Cell(cells["status"], style=STATUS_STYLE[result.status]),
         ]
         if "audit" in shown:
-            row.append(Text(cells["audit"], style="green" if cells["audit"] == "✓" else "bold red"))
+            row.append(Cell(cells["audit"], style="green" if cells["audit"] == "✓" else "bold red"))
         table.add_row(*row)
         if options.notes and cells["note"]:
-            notes.add_row(cells["no"], _text(cells["indicator"]), _text(cells["note"]))
-    return Group(table, *_footer(report, options, noted, notes))
-
-
-def _frame(title: str, width: int) -> Table:
-    compact = width < 100
-    return Table(
-        title=_text(title),
-        title_style="bold",
-        header_style="bold",
-        box=box.SIMPLE_HEAD if compact else box.HEAVY_HEAD,
-        show_edge=not compact,
-        padding=(0, 1),
-    )
+            notes.append((cells["no"], cells["indicator"], cells["note"]))
+    return [table, *_footer(report, options, noted, notes)]
 
 
 def _widest(rows: Sequence[dict[str, str]], key: str, lang: Lang) -> int:
@@ -200,6 +200,9 @@ def _share(
 def _indicator_lines(
     report: Report, options: Options, rows: Sequence[dict[str, str]], title: str
 ) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
     lang = options.lang
     lines: list[RenderableType] = [Text(title, style="bold")]
     for result, cells in zip(report.results, rows, strict=True):
@@ -212,24 +215,7 @@ def _indicator_lines(
     return Group(*lines)
 
 
-class _Fitted:
-    """A table built for the width it is given: what gives way first as the terminal
-    narrows is decided here (a bar shrinks, then goes; numbers stay whole)."""
-
-    def __init__(self, build: Callable[[int], RenderableType]) -> None:
-        self.build = build
-
-    def __rich_console__(
-        self, console: Console, options: ConsoleOptions
-    ) -> Iterator[RenderableType]:
-        yield self.build(options.max_width)
-
-
-def _task_table(report: Report, options: Options) -> RenderableType:
-    return _Fitted(lambda width: _task_table_at(report, options, width))
-
-
-def _task_table_at(report: Report, options: Options, width: int) -> RenderableType:
+def _task_table_at(report: Report, options: Options, width: int) -> list[Block]:
     """Progress tasks: a bar per task against the schedule mark; behind tasks stand out.
     Narrower than 100 columns the bar shrinks, narrower than 80 it goes; the numbers and the
     status are always whole, the task text and the lead department are shortened."""
@@ -250,32 +236,44 @@ def _task_table_at(report: Report, options: Options, width: int) -> RenderableTy
         if shared is not None and (shared[0] >= 16 or bar == 0):  # room for a readable task
             break
     task_width, lead_width = shared or [8, 4]
-    table = _frame(title, width)
-    table.add_column(label("no", lang), justify="right", no_wrap=True)
-    table.add_column(label("task", lang), no_wrap=True, overflow="ellipsis", width=task_width)
-    table.add_column(label("lead", lang), no_wrap=True, overflow="ellipsis", width=lead_width)
+    columns = [
+        Column(label("no", lang), justify="right", no_wrap=True),
+        Column(label("task", lang), no_wrap=True, overflow="ellipsis", width=task_width),
+        Column(label("lead", lang), no_wrap=True, overflow="ellipsis", width=lead_width),
+    ]
     if bar:
-        table.add_column(label("progress", lang), no_wrap=True, width=bar)
-    table.add_column("%", justify="right", no_wrap=True)
-    table.add_column(label("gap", lang), justify="right", no_wrap=True)
-    table.add_column(label("status", lang), no_wrap=True)
+        columns.append(Column(label("progress", lang), no_wrap=True, width=bar))
+    columns += [
+        Column("%", justify="right", no_wrap=True),
+        Column(label("gap", lang), justify="right", no_wrap=True),
+        Column(label("status", lang), no_wrap=True),
+    ]
+    table = Grid(title, columns, compact=width < 100)
     for result, cells in zip(report.results, rows, strict=True):
         ind = result.indicator
         style = STATUS_STYLE[result.status]
         row_style = "bold red" if result.status is Status.BEHIND else None
-        row: list[RenderableType] = [
-            cells["no"],
-            _text(shorten(cells["indicator"], task_width)),
-            _text(inert(ind.lead or "")),
+        row = [
+            Cell(cells["no"], raw=True),
+            Cell(shorten(cells["indicator"], task_width)),
+            Cell(inert(ind.lead or "")),
         ]
         if bar:
             row.append(progress_bar(result.completion, result.expected or Decimal(100), bar))
-        row += [_text(cells["actual"] or "/"), cells["gap"], Text(cells["status"], style=style)]
+        row += [
+            Cell(cells["actual"] or "/"),
+            Cell(cells["gap"], raw=True),
+            Cell(cells["status"], style=style),
+        ]
         table.add_row(*row, style=row_style)
-    return Group(table, Text(summary_line(report, lang)))
+    return [table, Line(summary_line(report, lang))]
 
 
 def _rollup_table(report: Report, options: Options, by: RollupKey) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     rows = rollup_rows(report, by, options.lang)
     table = Table(title=_text(plan_title(report)), title_style="bold", header_style="bold")
     heads = list(rows[0]) if rows else [label(by.value, options.lang)]
@@ -290,19 +288,27 @@ def _rollup_table(report: Report, options: Options, by: RollupKey) -> Renderable
     return Group(table, Text(summary_line(report, options.lang)))
 
 
-def _one(report: Report, options: Options) -> RenderableType:
+def _one(report: Report, options: Options) -> Callable[[int], Sequence[Block]]:
+    """What one report shows at a width."""
     if options.by:
-        return _rollup_table(report, options, options.by)
+        by = options.by
+        return lambda width: [Drawn(lambda: _rollup_table(report, options, by))]
     if report.results and all(r.indicator.kind is Kind.PROGRESS for r in report.results):
-        return _task_table(report, options)
-    return _indicator_table(report, options)
+        return lambda width: _task_table_at(report, options, width)
+    return lambda width: _indicator_table_at(report, options, width)
 
 
-def render_report(reports: Sequence[Report], options: Options) -> RenderableType:
-    return Group(*(_one(r, options) for r in reports))
+def render_report(reports: Sequence[Report], options: Options) -> Fitted:
+    """The reports for a terminal (through rich) or, where rich would draw them the same
+    way, as text written directly (`Fitted.plain`)."""
+    return Fitted(*(_one(r, options) for r in reports))
 
 
 def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     lang = options.lang
     parts: list[RenderableType] = []
     for report, found in trends:
@@ -331,6 +337,10 @@ def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options)
 
 
 def render_comparison(comparison: Comparison, options: Options) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
     heads, rows = comparison_rows(comparison, options.lang)
     table = Table(header_style="bold")
     for i, head in enumerate(heads):
