@@ -6,8 +6,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from govplan.shipped import shipped
 from govplan.terms import Direction
 from govplan.values import normalize
 
@@ -38,10 +38,10 @@ def entries() -> tuple[Entry, ...]:
     """The catalogue, read once per process."""
     import yaml
 
-    text = resources.files("govplan").joinpath("catalogue.yaml").read_text(encoding="utf-8")
-    # the package's own data: the C loader when there is one (the pure-Python one costs
-    # tens of milliseconds on every run)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    text = shipped("catalogue.yaml").read_text(encoding="utf-8")
+    # the package's own data, text throughout: the C loader when there is one (the
+    # pure-Python one costs tens of milliseconds on every run), without YAML's type guessing
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     return tuple(
         Entry(
             id=e["id"],

@@ -17,11 +17,10 @@ import hashlib
 import json
 import re
 from decimal import Decimal
-from importlib import resources
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govplan.precision import context
+from govplan.shipped import shipped
 from govplan.words import vocabulary
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ class UnitError(ValueError):
 
 
 def _definitions() -> bytes:
-    return resources.files("govplan").joinpath("units.txt").read_bytes()
+    return shipped("units.txt").read_bytes()
 
 
 @functools.cache
@@ -62,11 +61,13 @@ def registry() -> pint.UnitRegistry[Decimal]:
     """The registry, built once per process from govplan/units.txt (not pint's default)."""
     import pint
 
-    definitions = resources.files("govplan").joinpath("units.txt")
     # Definitions such as 亩 = 10000 / 15 * 平方米 are computed as the registry loads.
-    with resources.as_file(definitions) as path, decimal.localcontext(context()):
+    with decimal.localcontext(context()):
         return pint.UnitRegistry(
-            str(path), non_int_type=Decimal, cache_folder=None, on_redefinition="raise"
+            str(shipped("units.txt")),
+            non_int_type=Decimal,
+            cache_folder=None,
+            on_redefinition="raise",
         )
 
 
@@ -82,7 +83,7 @@ def definitions_digest() -> str:
 def _shipped() -> dict[str, Facts]:
     """pint's answers for the names of units.txt, as shipped; empty (so that pint answers
     everything) if units.txt changed since the table was written."""
-    text = resources.files("govplan").joinpath(FACTS_FILE).read_text(encoding="utf-8")
+    text = shipped(FACTS_FILE).read_text(encoding="utf-8")
     data = json.loads(text)
     if data.get("definitions") != definitions_digest():
         return {}
@@ -129,8 +130,7 @@ def write_facts_table() -> None:
     text = (
         f'{{"definitions": "{table["definitions"]}",\n"units": {{\n' + ",\n".join(lines) + "\n}}\n"
     )
-    path = Path(str(resources.files("govplan").joinpath(FACTS_FILE)))
-    path.write_text(text, encoding="utf-8")
+    shipped(FACTS_FILE).write_text(text, encoding="utf-8")
 
 
 def _from_pint(unit: str) -> Facts:

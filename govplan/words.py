@@ -7,7 +7,8 @@ import functools
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
+
+from govplan.shipped import shipped
 
 # A merged index: (word length, {word: section}) longest first; first and last characters.
 _Merged = tuple[tuple[tuple[int, dict[str, str]], ...], tuple[frozenset[str], frozenset[str]]]
@@ -115,7 +116,7 @@ def _norm(word: str) -> str:
 @functools.cache
 def vocabulary() -> Vocabulary:
     """The shipped vocabulary, read once per process."""
-    return parse_vocabulary(resources.files("govplan").joinpath("words.txt").read_text("utf-8"))
+    return parse_vocabulary(shipped("words.txt").read_text("utf-8"))
 
 
 def chinese_number(text: str) -> tuple[Decimal, int] | None:
