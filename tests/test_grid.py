@@ -57,6 +57,10 @@ def test_what_rich_would_wrap_is_left_to_rich() -> None:
     markup = Grid("t", [Column("a")])
     markup.add_row(Cell("[b]x[/b]", raw=True))  # rich would read a raw str as markup
     assert markup.plain(80) is None
+    for odd in ("trailing ", "a\tb", "a\x1bb"):  # rich strips, expands or escapes these
+        grid = Grid("t", [Column("a")])
+        grid.add_row(Cell(odd))
+        assert grid.plain(80) is None, odd
 
 
 def test_a_cut_cell_ends_as_rich_cuts_it() -> None:

@@ -3,6 +3,7 @@ text without rich where the output is not a terminal (a pipe, a file, a CI log).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -157,9 +158,12 @@ def _size(row: Row, index: int) -> int:
     return cell_len(row.cells[index].plain) if index < len(row.cells) else 0
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
 def _safe(text: str) -> bool:
     """One line, no tabs or control characters, nothing trailing that rich would strip."""
-    return text == text.rstrip() and all(ch >= " " and ch != "\x7f" for ch in text)
+    return not text[-1:].isspace() and _CONTROL.search(text) is None
 
 
 def _fit(text: str, size: int, column: Column, *, raw: bool = False) -> str | None:
