@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from rich.cells import cell_len, set_cell_size
@@ -18,17 +17,36 @@ Justify = Literal["left", "right", "center"]
 Overflow = Literal["fold", "ellipsis"]
 
 
-@dataclass(frozen=True)
-class Cell:
+class _Plain:
+    """Value classes written out by hand: a dataclass costs about a millisecond to create at
+    every start, and a table is drawn once per run."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, name) == getattr(other, name) for name in self.__slots__
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Cell(_Plain):
     """Text in a style; `raw` cells go to rich as a str (a terminal highlights the numbers
     in them), the others as Text (never read as markup); `tail` is appended in its own style
     (the note marker)."""
 
-    text: str
-    style: str = ""
-    raw: bool = False
-    tail: str = ""
-    tail_style: str = ""
+    __slots__ = ("raw", "style", "tail", "tail_style", "text")
+
+    def __init__(
+        self, text: str, style: str = "", raw: bool = False, tail: str = "", tail_style: str = ""
+    ) -> None:
+        self.text, self.style, self.raw = text, style, raw
+        self.tail, self.tail_style = tail, tail_style
 
     @property
     def plain(self) -> str:
@@ -45,33 +63,40 @@ class Cell:
         return text
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column as rich's Table.add_column takes it (the same defaults)."""
+class Column(_Plain):
+    """A column as rich's Table.add_column takes it (the same defaults); `width` is the
+    content's width (None: the widest cell's)."""
 
-    header: str
-    justify: Justify = "left"
-    no_wrap: bool = False
-    overflow: Overflow = "ellipsis"
-    width: int | None = None  # the content's width; None: the widest cell's
+    __slots__ = ("header", "justify", "no_wrap", "overflow", "width")
+
+    def __init__(
+        self,
+        header: str,
+        justify: Justify = "left",
+        no_wrap: bool = False,
+        overflow: Overflow = "ellipsis",
+        width: int | None = None,
+    ) -> None:
+        self.header, self.justify, self.no_wrap = header, justify, no_wrap
+        self.overflow, self.width = overflow, width
 
 
-@dataclass
-class Row:
-    cells: tuple[Cell, ...]
-    style: str | None = None
-    end_section: bool = False
+class Row(_Plain):
+    __slots__ = ("cells", "end_section", "style")
+
+    def __init__(self, cells: tuple[Cell, ...], style: str | None = None) -> None:
+        self.cells, self.style, self.end_section = cells, style, False
 
 
-@dataclass
-class Grid:
+class Grid(_Plain):
     """One table: a title, columns, rows and sections. The heavy head with its outer edge,
     or, `compact`, a simple head without one."""
 
-    title: str
-    columns: list[Column]
-    compact: bool = False
-    rows: list[Row] = field(default_factory=list)
+    __slots__ = ("columns", "compact", "rows", "title")
+
+    def __init__(self, title: str, columns: list[Column], compact: bool = False) -> None:
+        self.title, self.columns, self.compact = title, columns, compact
+        self.rows: list[Row] = []
 
     def add_row(self, *cells: Cell, style: str | None = None) -> None:
         self.rows.append(Row(cells, style))
@@ -194,12 +219,13 @@ def _rule(left: str, line: str, cross: str, right: str, widths: Sequence[int]) -
     return left + cross.join(line * w for w in widths) + right
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(_Plain):
     """A line of text below (or above) a table; rich wraps it if it is too long."""
 
-    text: str
-    style: str = ""
+    __slots__ = ("style", "text")
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text, self.style = text, style
 
     def rich(self) -> RenderableType:
         from rich.text import Text
@@ -211,11 +237,13 @@ class Line:
         return [self.text] if fits and "\t" not in self.text else None
 
 
-@dataclass(frozen=True)
-class Drawn:
+class Drawn(_Plain):
     """Something only rich can draw (a grid of notes that fold): no plain form."""
 
-    make: Callable[[], RenderableType]
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[], RenderableType]) -> None:
+        self.make = make
 
     def rich(self) -> RenderableType:
         return self.make()
