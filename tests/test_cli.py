@@ -399,3 +399,11 @@ def test_explain_speaks_chinese_by_default() -> None:
     assert untranslated <= {"GDP", "gdp", "base"}, sorted(untranslated)
     out = runner.invoke(app, ["check", PLAN, "--explain", "fdi"]).stdout
     assert "  目标        '6以上' -> 不低于" in out and "  状态        未达标" in out
+
+
+@pytest.mark.parametrize("columns", ["abc", "0", "-5", ""])
+def test_a_stray_columns_value_means_the_usual_width(columns: str) -> None:
+    usual = runner.invoke(app, ["check", PLAN], env={"COLUMNS": "120"})
+    result = runner.invoke(app, ["check", PLAN], env={"COLUMNS": columns})
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout == usual.stdout

@@ -140,6 +140,13 @@ def _rendered(output: object) -> str:
     return console.export_text()
 
 
+def _pipe_width() -> int:
+    """The width of output that is not a terminal: COLUMNS where it is a width, else 120
+    (which keeps Chinese rows on one line); a stray COLUMNS=abc is ignored, as rich does."""
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and int(value) > 0 else 120
+
+
 def _plain_stdout() -> bool:
     """Standard output is what rich would draw to without colour or substitutions: not a
     terminal (by rich's own tests: TTY_COMPATIBLE, FORCE_COLOR, isatty), UTF-8, not Windows
@@ -160,7 +167,7 @@ def show(output: object) -> None:
         return
     plain = getattr(output, "plain", None)
     if plain is not None and _plain_stdout():
-        text = plain(int(os.environ.get("COLUMNS", "120")))
+        text = plain(_pipe_width())
         if text is not None:  # rich's own lines, written without rich
             sys.stdout.write(text)
             return
@@ -171,6 +178,5 @@ def show(output: object) -> None:
     console = Console(emoji=False)
     if not console.is_terminal:
         # Piped or captured: no colour, and a width that keeps Chinese rows on one line.
-        width = int(os.environ.get("COLUMNS", "120"))
-        console = Console(width=width, no_color=True, emoji=False)
+        console = Console(width=_pipe_width(), no_color=True, emoji=False)
     console.print(output)
