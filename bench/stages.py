@@ -1,7 +1,8 @@
 """Where the time goes: each stage of `check` timed in a new process (what a person waits
-for), and each stage of `validate` per file in one warm process (what a corpus pays).
+for), and each stage of `validate` per file, in one process over distinct files (what a
+corpus pays).
 
-    python bench/stages.py [--runs 10] [--corpus FOLDER] [--files 500]
+    python bench/stages.py [--runs 10] [--corpus FOLDER] [--files 1000]
 
 bench/run.py puts both tables in docs/performance.md; run alone, this prints them.
 """
@@ -26,7 +27,7 @@ ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTW
 CHECK_STAGES = """
 import time
 marks = [time.perf_counter()]
-import os, sys, json, decimal
+import os, sys, json
 import typer, typer._adapters, yaml  # what the Typer floor imports too
 marks.append(time.perf_counter())
 from govplan.cli import main as _cli
@@ -157,7 +158,8 @@ def tables(runs: int, folder: Path, files: int) -> list[str]:
         "",
         f"`check` in a new process, stage by stage (`bench/stages.py`; median of {runs} runs). "
         "The first row is the interpreter's own start and exit: the whole process's wall time "
-        "less the stages timed inside it.",
+        "less the stages timed inside it. The model's row includes what the first plan of a "
+        "run pays once (the catalogue, the vocabulary, the unit facts).",
         "",
         "| stage | -f json | table | 159-task table |",
         "|---|---:|---:|---:|",
