@@ -131,30 +131,40 @@ class Grid(_Plain):
     def plain(self, width: int) -> list[str] | None:
         """The lines rich draws for this table at `width` columns, or None where rich would
         wrap or squeeze something (or read markup): then rich itself draws it."""
+        count = len(self.columns)
+        # each cell's text and width, measured once: they size the columns and then fill them
+        texts = [
+            [c.plain for c in row.cells] + [""] * (count - len(row.cells)) for row in self.rows
+        ]
+        widths = [[cell_len(text) for text in row] for row in texts]
         sizes = []
         for i, column in enumerate(self.columns):
-            widest = max([cell_len(column.header), *(_size(row, i) for row in self.rows)])
+            widest = max([cell_len(column.header), *(row[i] for row in widths)])
             sizes.append(widest if column.width is None else column.width)
         edge = not self.compact
         total = sum(sizes) + 3 * len(sizes) - 1 + (2 if edge else 0)
         if total > width or cell_len(self.title) > total or not _safe(self.title):
             return None
         heads = _all(
-            _fit(c.header, s, c, raw=True) for c, s in zip(self.columns, sizes, strict=True)
+            _fit(c.header, cell_len(c.header), s, c, raw=True)
+            for c, s in zip(self.columns, sizes, strict=True)
         )
         body = []
-        for row in self.rows:
-            padded = [*row.cells, *[Cell("")] * (len(sizes) - len(row.cells))]
+        for row, row_texts, row_widths in zip(self.rows, texts, widths, strict=True):
+            raws = [c.raw for c in row.cells] + [False] * (count - len(row.cells))
             cells = _all(
-                _fit(cell.plain, size, column, raw=cell.raw)
-                for cell, size, column in zip(padded, sizes, self.columns, strict=True)
+                _fit(text, length, size, column, raw=raw)
+                for text, length, size, column, raw in zip(
+                    row_texts, row_widths, sizes, self.columns, raws, strict=True
+                )
             )
             if cells is None:
                 return None
             body.append((cells, row.end_section))
         if heads is None:
             return None
-        lines = [_centred(self.title.rstrip(), total)] if self.title else []
+        title = self.title.rstrip()
+        lines = [_centred(title, total - cell_len(title))] if self.title else []
         rules = [size + 2 for size in sizes]
         bar = "│" if edge else " "
         if edge:
@@ -179,10 +189,6 @@ def _all(items: Iterable[str | None]) -> list[str] | None:
     return None if any(item is None for item in found) else [i for i in found if i is not None]
 
 
-def _size(row: Row, index: int) -> int:
-    return cell_len(row.cells[index].plain) if index < len(row.cells) else 0
-
-
 _CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
@@ -191,12 +197,12 @@ def _safe(text: str) -> bool:
     return not text[-1:].isspace() and _CONTROL.search(text) is None
 
 
-def _fit(text: str, size: int, column: Column, *, raw: bool = False) -> str | None:
-    """A cell's text justified in its column as rich does it, or None where rich would wrap
-    it (or strip, tab-expand or fold anything, or read markup in a raw str)."""
+def _fit(text: str, length: int, size: int, column: Column, *, raw: bool) -> str | None:
+    """A cell's text (`length` cells wide) justified in its column as rich does it, or None
+    where rich would wrap it (or strip, tab-expand or fold anything, or read markup in a raw
+    str)."""
     if not _safe(text) or (raw and "[" in text):
         return None
-    length = cell_len(text)
     if length > size:
         if not (column.no_wrap and column.overflow == "ellipsis"):
             return None  # rich wraps or folds it
@@ -206,12 +212,12 @@ def _fit(text: str, size: int, column: Column, *, raw: bool = False) -> str | No
     if column.justify == "right":
         return " " * room + text
     if column.justify == "center":
-        return " " * (room // 2) + text + " " * (room - room // 2)
+        return _centred(text, room)
     return text + " " * room
 
 
-def _centred(text: str, width: int) -> str:
-    room = width - cell_len(text)
+def _centred(text: str, room: int) -> str:
+    """`text` with `room` spaces shared out around it, the odd one on the right (as rich)."""
     return " " * (room // 2) + text + " " * (room - room // 2)
 
 
@@ -234,7 +240,7 @@ class Line(_Plain):
 
     def plain(self, width: int) -> list[str] | None:
         fits = cell_len(self.text) <= width and _safe(self.text.rstrip())
-        return [self.text] if fits and "\t" not in self.text else None
+        return [self.text] if fits else None
 
 
 class Drawn(_Plain):
