@@ -39,6 +39,14 @@ CodeName = Literal[
     "series-order",
     "no-completion",
     "bad-config",
+    "bad-sheet",
+    "sheet-too-large",
+    "bad-cell",
+    "unmatched-row",
+    "duplicate-row",
+    "ambiguous-name",
+    "plan-changed",
+    "cannot-edit",
 ]
 
 
@@ -230,6 +238,62 @@ CODES: dict[CodeName, Code] = {
         "a misspelt code would silently turn nothing off, or the wrong thing",
         "use the settings select, ignore, severity, exclude, format, jobs and the codes here",
     ),
+    "bad-sheet": Code(
+        "error",
+        "`update`: a spreadsheet that cannot be read as a table of actuals (not a readable xlsx "
+        "workbook, no header row, two columns for one field, several visible sheets, a "
+        "year-to-date column for another period than the plan's)",
+        "a guess at the sheet or its columns could write figures into the wrong indicators",
+        "save the workbook as .xlsx, choose the sheet with --sheet, name the columns with "
+        "--columns name=指标名称,actual=1-6月累计,unit=单位",
+    ),
+    "sheet-too-large": Code(
+        "error",
+        "`update`: a sheet larger than a plan's actuals could fill (over 32 MiB stored, 64 MiB "
+        "unpacked, or more rows than ten times the plan's indicators plus 100)",
+        "a hostile or mistaken file would otherwise take minutes and gigabytes",
+        "give a sheet holding the plan's rows",
+    ),
+    "bad-cell": Code(
+        "error",
+        "`update`: a cell that is not a figure of the plan format: a date, TRUE/FALSE, an error "
+        "value, a formula never calculated, text that is not a number with a unit, or a "
+        "percentage cell for an indicator that is not a rate",
+        "writing it would put a wrong number in the plan",
+        "correct the cell (open and save a generated workbook in Excel or WPS so that its "
+        "formulas have values)",
+    ),
+    "unmatched-row": Code(
+        "error",
+        "`update`: a row with figures whose id or name is no indicator of the plan",
+        "its figures would be lost without a word",
+        "write the plan's indicator name or id in the row, or delete the row",
+    ),
+    "duplicate-row": Code(
+        "error",
+        "`update`: several rows of the sheet for one indicator (by id, name or catalogue name)",
+        "one of them would silently win",
+        "keep one row per indicator",
+    ),
+    "ambiguous-name": Code(
+        "error",
+        "`update`: a row's name that is the name of several indicators of the plan",
+        "the figure could go to the wrong one",
+        "add an id column (or a group column) to the sheet",
+    ),
+    "plan-changed": Code(
+        "error",
+        "`update`: the plan file changed on disk while it was being updated",
+        "writing would lose the other change",
+        "run the update again",
+    ),
+    "cannot-edit": Code(
+        "error",
+        "`update`: a value that cannot be written without changing more of the file than the "
+        "value (a block scalar, a key in an unusual place)",
+        "govplan changes only the values it writes",
+        "write the value by hand",
+    ),
     "yaml11": Code(
         "warning",
         "an unquoted value that YAML 1.1 tools read as a boolean, octal or base-60 number, or a date",
@@ -244,8 +308,10 @@ def rules_markdown() -> str:
     lines = [
         "# Finding codes",
         "",
-        "Every finding of `govplan check` and `govplan validate` is printed as",
-        "`file:line:col: error|warning CODE message`. The codes are stable.",
+        "Every finding of `govplan check`, `govplan validate` and `govplan update` is printed as",
+        "`file:line:col: error|warning CODE message`; a cell of a workbook read by `update` is",
+        "placed as `file:Sheet1!C5` (in JSON also as `sheet` and `cell`), a CSV cell as",
+        "`file:row:col`. The codes are stable.",
         "Errors make `validate` exit 2; warnings make it exit 1 only with `--strict`.",
         "",
         "| code | severity | what | why | how to fix |",
@@ -292,5 +358,13 @@ CODES_ZH: dict[CodeName, tuple[str, str]] = {
     "negative-count": ("计数类指标的实际值小于零 (家、个、人、起)", "填写数量本身; 变化量应写在目标中, 如 下降3%"),
     "no-completion": ("数量指标的下限目标为零或负数", "核实目标; 上限为零 (0起) 不写 以上"),
     "bad-config": ("[tool.govplan] 或 .govplan.toml 中有未知的设置或检查代码", "只用 select、ignore、severity、exclude、format、jobs 和本表中的代码"),
+    "bad-sheet": ("update: 表格无法作为实际值表读取 (不是可读的 xlsx 工作簿、找不到表头、同一字段有两列、有多个可见工作表、累计列的月份与计划期别不符)", "另存为 .xlsx, 用 --sheet 选择工作表, 用 --columns name=指标名称,actual=1-6月累计,unit=单位 指定列"),
+    "sheet-too-large": ("update: 表格超出计划实际值所需的大小 (存储超过 32 MiB、解压超过 64 MiB, 或行数超过指标数的十倍加 100)", "只提供包含计划各行的表格"),
+    "bad-cell": ("update: 单元格不是计划格式的数字: 日期、TRUE/FALSE、错误值、未计算的公式、不是带单位数字的文字, 或非比率指标的百分比单元格", "改正该单元格 (程序生成的工作簿请在 Excel 或 WPS 中打开并保存, 使公式有计算值)"),
+    "unmatched-row": ("update: 有数字的行, 其 id 或名称不是计划中的指标", "在该行填写计划中的指标名称或 id, 或删除该行"),
+    "duplicate-row": ("update: 表格中有多行对应同一个指标 (按 id、名称或目录名称)", "每个指标只保留一行"),
+    "ambiguous-name": ("update: 该行名称对应计划中的多个指标", "在表格中加 id 列 (或类别列)"),
+    "plan-changed": ("update: 更新过程中计划文件在磁盘上被修改", "重新运行 update"),
+    "cannot-edit": ("update: 该值无法在不改动文件其他部分的情况下写入 (块标量、位置特殊的键)", "手工填写该值"),
     "yaml11": ("未加引号的值会被 YAML 1.1 工具读成布尔值、八进制、六十进制数或日期", "给该值加引号"),
 }  # fmt: skip

@@ -22,13 +22,24 @@ def shown_path(path: str) -> str:
     return inert(path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace"))
 
 
+def column_letter(column: int) -> str:
+    """A spreadsheet's letters for a 1-based column: 1 is A, 27 is AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a plan file; line and column are 1-based, 0 when unknown."""
+    """A place in a plan file, or a cell of a spreadsheet; line (row) and column are 1-based,
+    0 when unknown. `sheet` names a workbook's sheet: the place is then `file:Sheet1!C5`."""
 
     file: str
     line: int = 0
     column: int = 0
+    sheet: str | None = None
 
     def __post_init__(self) -> None:
         # A file name is shown, never trusted: undecodable bytes and control characters
@@ -36,11 +47,22 @@ class Location:
         object.__setattr__(self, "file", shown_path(self.file))
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{self.file}:{inert(self.sheet)}!{self.cell}"
         if self.line <= 0:
             return self.file
         if self.column <= 0:
             return f"{self.file}:{self.line}"
         return f"{self.file}:{self.line}:{self.column}"
+
+    @property
+    def cell(self) -> str:
+        """A spreadsheet's name for the place: C5, a whole row 5:5, or nothing."""
+        if self.line <= 0:
+            return ""
+        if self.column <= 0:
+            return f"{self.line}:{self.line}"
+        return f"{column_letter(self.column)}{self.line}"
 
 
 @dataclass(frozen=True)
@@ -72,8 +94,9 @@ class Finding:
         return f"{self.location}: {self.severity.value} {self.code} {inert(self.text(lang))}"
 
     def as_dict(self) -> dict[str, str | int | None]:
-        """The finding in machine output (JSON)."""
-        return {
+        """The finding in machine output (JSON); a spreadsheet's place also as its sheet and
+        cell (`line` is then the row)."""
+        found: dict[str, str | int | None] = {
             "file": self.location.file,
             "line": self.location.line or None,
             "column": self.location.column or None,
@@ -82,6 +105,10 @@ class Finding:
             "message": self.message,
             "message_zh": self.text("zh"),
         }
+        if self.location.sheet is not None:
+            found["sheet"] = self.location.sheet
+            found["cell"] = self.location.cell or None
+        return found
 
 
 class PlanInvalid(Exception):

@@ -135,17 +135,23 @@ STDIN_NAME = "<stdin>"  # how standard input is named in messages and output
 def read_file(path: str) -> Loaded:
     """Read and load one plan file (`-`: standard input); every failure is a PlanInvalid
     with a location."""
+    name = STDIN_NAME if path == STDIN else path
+    return load_text(decode(read_bytes(path), name), name)
+
+
+def read_bytes(path: str) -> bytes:
+    """A plan file's bytes (`-`: standard input), through the guards every command shares:
+    regular files only (a FIFO or a device would block or never end), at most MAX_BYTES."""
     if path == STDIN:
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
             raise _fail(STDIN_NAME, 0, 0, "too-large", f"input is larger than {MAX_BYTES} bytes")
-        return load_text(decode(raw, STDIN_NAME), STDIN_NAME)
+        return raw
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(path)
         if not stat.S_ISREG(info.st_mode):
-            # Reading a FIFO or a device would block or never end.
             raise _fail(path, 0, 0, "io", "is not a regular file (a pipe or a device)")
         size = info.st_size
         if size > MAX_BYTES:
@@ -162,7 +168,7 @@ def read_file(path: str) -> Loaded:
         raise _fail(path, 0, 0, "io", exc.strerror or str(exc)) from None
     if len(raw) > MAX_BYTES:
         raise _fail(path, 0, 0, "too-large", f"file is larger than {MAX_BYTES} bytes")
-    return load_text(decode(raw, path), path)
+    return raw
 
 
 def _loader_class() -> type[Any]:

@@ -1,265 +1,362 @@
-"""`govplan update`: actuals (and progress, published figures) read from a spreadsheet and
-written into a plan, keeping its comments, order and quoting; validated before anything is
-written, and all or nothing."""
+"""`govplan update`: figures read from a spreadsheet, matched to a plan's indicators and written
+in as the plan would be written by hand; every problem is a located finding, and a plan with
+any error is not written at all."""
 
 from __future__ import annotations
 
-import csv
-import io
-from collections.abc import Iterator
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from govplan.catalogue import match_name
-from govplan.errors import Finding, PlanInvalid
-from govplan.load import load_text
+from govplan.errors import Finding, Location, PlanInvalid, Severity
+from govplan.load import Loaded, load_text
+from govplan.model import NOT_REPORTED, Indicator, Plan, build_plan
+from govplan.periods import MONTHS
+from govplan.sheets import FIGURES, Cell, Column, Sheet, data_rows, find_header, read_sheet
+from govplan.terms import Kind
+from govplan.values import NUMBER, ValueSyntaxError, normalize, parse_value
+from govplan.yamledit import EditRefused, apply, changed
 
-# Header words, English and as the statistics bureau's sheets write them.
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "id": ("id", "编号", "指标编号"),
-    "name": ("name", "指标", "指标名称", "名称", "主要指标", "任务"),
-    "actual": ("actual", "实际", "实际值", "完成值", "完成情况"),
-    "unit": ("unit", "单位", "计量单位"),
-    "progress": ("progress", "进度", "完成进度"),
-    "completion": ("completion", "完成率", "reported_completion", "公布完成率"),
-    "gap": ("gap", "差距", "reported_gap"),
-}
-
-
-class SheetError(ValueError):
-    """A sheet that cannot be read at all (missing, not CSV or xlsx, no header)."""
+ROW_MARGIN = 100  # rows a sheet may have beyond ten per indicator (titles, notes, groups)
+_BARE = re.compile(NUMBER)
+_NAME_UNIT = re.compile(r"^(.+?)\(([^()]+)\)$")  # 实际利用外资(亿美元)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Change:
-    row: int  # the sheet's row number (1 is the header)
-    indicator: str
-    values: dict[str, str]
+    row: int  # the sheet's row
+    indicator: str  # its id
+    index: int  # its place in the plan's list
+    values: dict[str, Any]  # actual / progress, and reported: {completion, gap}
+    column: int = 0  # the cell of its first figure, where a finding of it is placed
 
 
 @dataclass
 class Update:
-    text: str  # the plan as it will be written
+    """The plan text as it would be written, the changes, and every finding."""
+
+    text: str
     changes: list[Change] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)  # per row, with its number
+    findings: list[Finding] = field(default_factory=list)
+    sheet: Sheet | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
 
 
-def _cell(value: Any) -> str:
-    """A spreadsheet cell as plan text: numbers as written (396.64, not 396.63999)."""
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        text = repr(value)
-        try:
-            return f"{Decimal(text).normalize():f}"
-        except InvalidOperation:
-            return text
-    return str(value).strip()
+def max_rows(plan: Plan) -> int:
+    return 10 * len(plan.indicators) + ROW_MARGIN
 
 
-def read_sheet(path: Path) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of a CSV (UTF-8, with or without BOM) or an xlsx's first sheet."""
-    if not path.is_file():
-        raise SheetError(f"{path}: no such file")
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
+def plan_update(
+    text: str,
+    loaded: Loaded,
+    plan: Plan,
+    sheet_path: Path,
+    *,
+    sheet_name: str | None = None,
+    columns: Mapping[str, str] | None = None,
+) -> Update:
+    """The plan (`text`, already loaded and built without errors) with the sheet's figures
+    written in; nothing is changed where any finding is an error."""
+    from govplan.sheets import SheetRefused
 
-        try:
-            sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise SheetError(f"{path}: not a readable xlsx workbook ({exc})") from None
-        table = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    elif path.suffix.lower() == ".csv":
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise SheetError(f"{path}: not UTF-8; save the CSV as UTF-8") from None
-        table = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
-    else:
-        raise SheetError(f"{path}: give a .csv or .xlsx file")
-    if not table:
-        raise SheetError(f"{path}: the sheet is empty")
-    return table[0], table[1:]
-
-
-def _columns(header: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for index, word in enumerate(header):
-        for key, words in COLUMNS.items():
-            if word.strip().lower() in words and key not in found:
-                found[key] = index
-    return found
-
-
-def _indicator_index(data: Any) -> tuple[dict[str, int], dict[str, int]]:
-    by_id: dict[str, int] = {}
-    by_name: dict[str, int] = {}
-    for index, item in enumerate(data.get("indicators") or []):
-        if isinstance(item, dict):
-            by_id.setdefault(str(item.get("id")), index)
-            by_name.setdefault(str(item.get("name")), index)
-    return by_id, by_name
-
-
-def _match(row: dict[str, str], by_id: dict[str, int], by_name: dict[str, int]) -> int | None:
-    """By id, then by exact name, then by the catalogue's names for an indicator's id."""
-    if row.get("id") and row["id"] in by_id:
-        return by_id[row["id"]]
-    name = row.get("name", "")
-    if name in by_name:
-        return by_name[name]
-    entry = match_name(name) if name else None
-    if entry is not None and entry.id in by_id:
-        return by_id[entry.id]
-    return None
-
-
-def _rows(header: list[str], rows: list[list[str]]) -> Iterator[tuple[int, dict[str, str]]]:
-    columns = _columns(header)
-    for number, row in enumerate(rows, 2):
-        values = {key: row[i] if i < len(row) else "" for key, i in columns.items()}
-        if any(values.values()):
-            yield number, values
-
-
-def plan_update(plan_text: str, plan_file: str, sheet: Path) -> Update:
-    """The plan text with the sheet's figures written in, and every row's problem."""
-    header, rows = read_sheet(sheet)
-    columns = _columns(header)
-    problems = []
-    if "id" not in columns and "name" not in columns:
-        problems.append(f"{sheet}: row 1: no id or 指标/name column in {header}")
-    if not {"actual", "progress", "completion", "gap"} & set(columns):
-        problems.append(f"{sheet}: row 1: no actual/实际 (or progress/进度) column in {header}")
-    if problems:
-        return Update(plan_text, problems=problems)
-    yaml = _faithful(plan_text)
-    if yaml is None:
-        # ruamel would reformat lines the sheet does not touch: refuse rather than rewrite
-        problems.append(
-            f"{plan_file}: its layout cannot be kept exactly (indentation or line breaks "
-            "that ruamel.yaml would change); update it by hand, or reformat it once and rerun"
-        )
-        return Update(plan_text, problems=problems)
-    data = yaml.load(plan_text)
-    by_id, by_name = _indicator_index(data)
-    changes = []
-    for number, row in _rows(header, rows):
-        index = _match(row, by_id, by_name)
-        if index is None:
-            shown = row.get("id") or row.get("name")
-            problems.append(f"{sheet}: row {number}: no indicator with id or name {shown!r}")
+    try:
+        sheet, warnings = read_sheet(sheet_path, sheet=sheet_name, max_rows=max_rows(plan))
+    except SheetRefused as exc:
+        return Update(text, findings=[exc.finding])
+    findings = warnings + find_header(sheet, dict(columns or {}))
+    if any(f.severity is Severity.ERROR for f in findings):
+        return Update(text, findings=findings, sheet=sheet)
+    findings += _period_of_columns(sheet, plan)
+    matcher = _Matcher(loaded.data["indicators"], plan)
+    rows_of: dict[int, list[int]] = defaultdict(list)
+    changes: list[Change] = []
+    for number, cells, group in data_rows(sheet):
+        figures = {k: c for k in FIGURES if (c := sheet.cell(cells, k)) is not None}
+        if not any(c.text or c.problem for c in figures.values()):
+            continue  # a title, group or blank row: nothing to write
+        index, problem = matcher.match(sheet, number, cells, group)
+        if problem is not None:
+            findings.append(problem)
             continue
-        item = data["indicators"][index]
-        values = _values(row)
-        bad = _unreadable(values)
-        if bad:
-            problems += [f"{sheet}: row {number}: {message}" for message in bad]
+        assert index is not None
+        rows_of[index].append(number)
+        indicator = plan.indicators[index]
+        values, problems = _figures(sheet, number, cells, figures, indicator)
+        findings += problems
+        if values:
+            first = next(c.column for c in figures.values() if c.text)
+            changes.append(Change(number, indicator.id, index, values, first))
+    for index, rows in rows_of.items():
+        if len(rows) > 1:
+            ind = plan.indicators[index]
+            listed = ", ".join(str(r) for r in rows)
+            findings.append(
+                Finding(
+                    sheet.at(rows[1]),
+                    "duplicate-row",
+                    f"rows {listed} all give figures for {ind.name} ({ind.id}); "
+                    "keep one row per indicator",
+                )
+            )
+    result = Update(text, changes, findings, sheet)
+    if result.errors or not changes:
+        return result
+    return _written(result, loaded, plan)
+
+
+def _period_of_columns(sheet: Sheet, plan: Plan) -> list[Finding]:
+    """A year-to-date header (1-6月) must cover the plan's own months."""
+    out = []
+    for column in sheet.columns.values():
+        if column.months is None:
             continue
-        for key, value in values.items():
-            if key in ("completion", "gap"):
-                if "reported" not in item:
-                    _put(item, "reported", CommentedMap())
-                item["reported"][key] = value
-            else:
-                _put(item, key, value)
-        changes.append(Change(number, str(item["id"]), values))
-    return Update(_dump(yaml, data), changes, problems)
-
-
-# (mapping, sequence, offset) indentations seen in plan files: `indicators:` then `  - id:`
-# (the shipped plans), then `- id:` flush with the key, then four-space styles.
-_INDENTS = ((2, 4, 2), (2, 2, 0), (4, 6, 4), (4, 4, 2), (4, 4, 0))
-
-
-def _faithful(text: str) -> Any:
-    """A round-trip YAML whose output of the unchanged plan is the plan byte for byte, so
-    that an update changes only the lines it writes; None if no indentation style does."""
-    from ruamel.yaml import YAML
-
-    for mapping, sequence, offset in _INDENTS:
-        yaml = YAML()
-        yaml.preserve_quotes = True
-        yaml.width = 4096  # never re-wrap a long line
-        yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-        if _dump(yaml, yaml.load(text)) == text:
-            return yaml
-    return None
-
-
-# A new figure goes after the first of these an indicator has (actual after target, as
-# the shipped plans write it); else at the end.
-_AFTER = {"actual": ("target",), "progress": ("target",), "reported": ("actual", "progress")}
-
-
-def _put(item: Any, key: str, value: Any) -> None:
-    """Set `key`, keeping the mapping's layout: an existing key keeps its place; a new one
-    goes where the plans put it, and a comment or blank line that closed the mapping stays
-    at its end."""
-    if key in item:
-        item[key] = value
-        return
-    keys = list(item)
-    anchor = next((k for k in _AFTER.get(key, ()) if k in item), None)
-    if anchor is not None and keys.index(anchor) < len(keys) - 1:
-        item.insert(keys.index(anchor) + 1, key, value)
-        return
-    last = keys[-1] if keys else None
-    item[key] = value
-    if last is not None and last in item.ca.items:  # the closing blank line moves down
-        item.ca.items[key] = item.ca.items.pop(last)
-
-
-def _values(row: dict[str, str]) -> dict[str, str]:
-    out = {}
-    unit = row.get("unit", "")
-    for key in ("actual", "progress", "completion", "gap"):
-        value = row.get(key, "")
-        if not value:
+        want = MONTHS[plan.period]
+        if column.months < 0:
+            message = (
+                f"column {column.header!r} holds figures for part of the year only; a plan "
+                f"holds year-to-date figures (from January: 1-{want}月)"
+            )
+        elif column.months != want:
+            message = (
+                f"column {column.header!r} holds figures to month {column.months}, but the "
+                f"plan's period is {plan.period} (to month {want}): update the plan of that "
+                "period, or name another column with --columns actual=HEADER"
+            )
+        else:
             continue
-        if key == "actual" and unit and _is_number(value):
-            value += unit
-        out[key] = value
+        out.append(Finding(sheet.at(sheet.header_row, column.index), "bad-sheet", message))
     return out
 
 
-def _unreadable(values: dict[str, str]) -> list[str]:
-    """What in a row's figures is not a value of the plan format, said as the row's problem."""
-    from govplan.values import ValueSyntaxError, parse_value
+class _Matcher:
+    """Rows to indicators: by id, by the exact name (normalised), by the name without a
+    bracketed unit, then by the catalogue's names; a name of several indicators is told
+    apart by the row's group, or refused."""
 
-    problems = []
-    for key, value in values.items():
+    def __init__(self, items: list[Any], plan: Plan) -> None:
+        self.plan = plan
+        self.by_id = {ind.id: i for i, ind in enumerate(plan.indicators)}
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        for i, ind in enumerate(plan.indicators):
+            self.by_name[normalize(ind.name)].append(i)
+
+    def match(
+        self, sheet: Sheet, number: int, cells: list[Cell], group: str | None
+    ) -> tuple[int | None, Finding | None]:
+        id_cell, name_cell = sheet.cell(cells, "id"), sheet.cell(cells, "name")
+        ident = id_cell.text.strip() if id_cell is not None else ""
+        name = name_cell.text.strip() if name_cell is not None else ""
+        if ident:
+            if ident in self.by_id:
+                return self.by_id[ident], None
+            return None, Finding(
+                sheet.at(number, id_cell.column if id_cell else 0),
+                "unmatched-row",
+                f"no indicator with id {ident!r} in the plan{self._near(ident, ids=True)}",
+            )
+        if not name:
+            return None, Finding(
+                sheet.at(number), "unmatched-row", "a row with figures but no indicator name or id"
+            )
+        column = name_cell.column if name_cell else 0
+        key = normalize(name)
+        found = self.by_name.get(key, [])
+        if not found:
+            bracketed = _NAME_UNIT.match(key)
+            if bracketed:
+                found = self.by_name.get(bracketed.group(1), [])
+        if not found:
+            entry = match_name(name)
+            if entry is not None and entry.id in self.by_id:
+                found = [self.by_id[entry.id]]
+        if len(found) > 1 and group:
+            in_group = [
+                i
+                for i in found
+                if normalize(self.plan.indicators[i].group or "") == normalize(group)
+            ]
+            found = in_group or found
+        if len(found) == 1:
+            return found[0], None
+        if found:
+            listed = ", ".join(
+                f"{self.plan.indicators[i].id} ({self.plan.indicators[i].group or 'no group'})"
+                for i in found
+            )
+            return None, Finding(
+                sheet.at(number, column),
+                "ambiguous-name",
+                f"{name!r} is the name of {len(found)} indicators: {listed}; add an id column",
+            )
+        return None, Finding(
+            sheet.at(number, column),
+            "unmatched-row",
+            f"no indicator named {name!r} in the plan{self._near(name)}",
+        )
+
+    def _near(self, text: str, *, ids: bool = False) -> str:
+        import difflib
+
+        pool = list(self.by_id) if ids else [ind.name for ind in self.plan.indicators]
+        close = difflib.get_close_matches(text, pool, n=1, cutoff=0.6)
+        return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _figures(
+    sheet: Sheet, number: int, cells: list[Cell], figures: dict[str, Cell], ind: Indicator
+) -> tuple[dict[str, Any], list[Finding]]:
+    """A row's figures as plan values, or the findings of the cells that are not."""
+    values: dict[str, Any] = {}
+    reported: dict[str, str] = {}
+    problems: list[Finding] = []
+    unit_cell = sheet.cell(cells, "unit")
+    row_unit = normalize(unit_cell.text) if unit_cell is not None and unit_cell.text else None
+    if row_unit is None:
+        row_unit = _unit_in_name(sheet.cell(cells, "name"))
+    for key, cell in figures.items():
+        column = sheet.columns[key]
+        if cell.problem is not None:
+            problems.append(
+                Finding(
+                    sheet.at(number, cell.column), "bad-cell", f"{column.header}: {cell.problem}"
+                )
+            )
+            continue
+        if not cell.text:
+            continue
         try:
-            parse_value(value)
+            text = _value(key, cell, column, row_unit, ind)
         except ValueSyntaxError as exc:
-            problems.append(f"{key} {value!r}: {exc}")
-    return problems
+            problems.append(
+                Finding(
+                    sheet.at(number, cell.column),
+                    "bad-cell",
+                    f"{column.header} {cell.text!r} for {ind.name} ({ind.id}): {exc}",
+                )
+            )
+            continue
+        if text is None:
+            continue
+        if key in ("completion", "gap"):
+            reported[key] = text
+        else:
+            values[key] = text
+    if reported:
+        values["reported"] = reported
+    return values, problems
 
 
-def _is_number(text: str) -> bool:
+def _unit_in_name(cell: Cell | None) -> str | None:
+    """The unit a name carries in brackets, as tables print it: 实际利用外资(亿美元)."""
+    bracketed = _NAME_UNIT.match(normalize(cell.text)) if cell is not None else None
+    if bracketed is None:
+        return None
     try:
-        Decimal(text.replace(",", ""))
-    except InvalidOperation:
-        return False
-    return True
+        unit = parse_value(f"1{bracketed.group(2)}").unit
+    except ValueSyntaxError:
+        return None
+    return bracketed.group(2) if unit else None
 
 
-def _dump(yaml: Any, data: Any) -> str:
-    out = io.StringIO()
-    yaml.dump(data, out)
-    return out.getvalue()
+def _value(
+    key: str, cell: Cell, column: Column, row_unit: str | None, ind: Indicator
+) -> str | None:
+    """One cell as the value a person would write in the plan; ValueSyntaxError when it is
+    not one. None: nothing to write (a published figure left blank as / or —)."""
+    text = cell.text
+    if normalize(text) in NOT_REPORTED:
+        return "/" if key in ("actual", "progress") else None
+    bare = _BARE.fullmatch(normalize(text)) is not None
+    if cell.percent:
+        if key == "gap":
+            if ind.kind is not Kind.RATE:
+                raise ValueSyntaxError(
+                    f"a percentage cell, but the gap of a {ind.kind} target is in its "
+                    f"unit ({ind.target.text})"
+                )
+            return text  # a rate's gap is in percentage points: the number shown
+        if key == "actual" and ind.kind is not Kind.RATE:
+            raise ValueSyntaxError(
+                f"a percentage cell ({text}%), but the target {ind.target.text!r} is not a rate; "
+                "format the cell as a number in the target's unit"
+            )
+        if (
+            key == "actual"
+            and ind.target.value is not None
+            and ind.target.value.unit not in (None, "%")
+        ):
+            raise ValueSyntaxError(
+                f"a percentage cell ({text}%), but the target is in {ind.target.value.unit}"
+            )
+        text = f"{text}%" if bare else text
+    elif bare:
+        unit = (row_unit or column.unit) if key == "actual" else column.unit
+        if unit and key in ("actual", "completion", "progress"):
+            text += unit
+    parse_value(text)
+    return text
 
 
-def validate_update(update: Update, plan_file: str) -> list[Finding]:
-    """The findings of the plan as it would be written (none: safe to write)."""
-    from govplan.model import build_plan
-
+def _written(result: Update, loaded: Loaded, plan: Plan) -> Update:
+    """The text with the changes written, checked: it must read back as the old plan with
+    exactly these values changed, and build without errors."""
+    changes: dict[tuple[str | int, ...], dict[str, Any]] = {
+        ("indicators", c.index): c.values for c in result.changes
+    }
+    file = plan.file
     try:
-        build_plan(load_text(update.text, plan_file))
+        text = apply(result.text, changes)
+    except EditRefused as exc:
+        result.findings.append(Finding(Location(file, exc.line), "cannot-edit", str(exc)))
+        return result
+    try:
+        new = load_text(text, file)
+    except PlanInvalid as exc:  # pragma: no cover (apply writes only scalars it checked)
+        result.findings += [_from_plan(result, f, None) for f in exc.findings]
+        return result
+    if new.data != changed(loaded.data, changes):
+        result.findings.append(
+            Finding(
+                Location(file),
+                "cannot-edit",
+                "the edited plan would not read back as the plan with the new figures; "
+                "nothing is written (please report this file)",
+            )
+        )
+        return result
+    try:
+        build_plan(new)
     except PlanInvalid as exc:
-        return [f for f in exc.findings if f.severity.value == "error"]
-    return []
+        errors = [f for f in exc.findings if f.severity is Severity.ERROR]
+        if errors:
+            result.findings += [_from_plan(result, f, new) for f in errors]
+            return result
+    result.text = text
+    return result
+
+
+def _from_plan(result: Update, finding: Finding, new: Loaded | None) -> Finding:
+    """A finding of the written plan, placed at the sheet row whose figures caused it."""
+    sheet = result.sheet
+    if sheet is None or new is None:
+        return finding
+    count = len(new.data["indicators"])
+    lines = [new.marks.values.get(("indicators", i), (0, 0))[0] for i in range(count)]
+    at = bisect.bisect_right(lines, finding.location.line) - 1
+    cells = {c.index: (c.row, c.column) for c in result.changes}
+    if at not in cells:
+        return finding
+    return Finding(
+        sheet.at(*cells[at]),
+        finding.code,
+        f"{finding.message} (in the plan as it would be written, at {finding.location})",
+        finding.severity,
+    )

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from govplan.cli.options import write_atomically
+from govplan.cli.options import save
 from govplan.exitcodes import ExitCode
 from govplan.periods import MONTHS
 
@@ -91,7 +91,7 @@ def draft(
     if output is None:
         sys.stdout.write(text)
     else:
-        write_atomically(output, text.encode("utf-8"))
+        save(output, text.encode("utf-8"))
     defaults = " (district 待填写: give --district)" if district == "待填写" else ""
     sys.stderr.write(
         f"govplan draft: {len(result.indicators)} indicators from {len(lines)} lines; "

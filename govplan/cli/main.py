@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 # govplan uses no pydantic plugins; looking for them scans every installed package's
 # metadata (importlib.metadata, about 20 ms of every run). Set before pydantic is imported.
@@ -233,17 +234,39 @@ def main() -> None:
     """Console entry point: an unexpected exception is a bug (exit 3), never mistaken for
     "plan invalid" (2) or "findings" (1)."""
     try:
-        app()
+        try:
+            app()
+        finally:
+            # Output still buffered fails here, inside the handlers, not at interpreter exit.
+            sys.stdout.flush()
     except SystemExit:
         raise
     except KeyboardInterrupt:
         sys.stderr.write("govplan: interrupted\n")
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`govplan check ... | head`): what it wanted, it has.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nothing more to flush into the closed pipe
+        sys.exit(ExitCode.OK)
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            raise_internal(exc)
+        sys.stderr.write(f"govplan: cannot write the output: {exc.strerror or exc}\n")
+        sys.exit(ExitCode.INVALID)
     except Exception as exc:  # the last line of defence; everything expected is handled
-        if os.environ.get("GOVPLAN_DEBUG"):
-            raise
-        sys.stderr.write(
-            f"govplan: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in govplan; run with GOVPLAN_DEBUG=1 for the traceback.\n"
-        )
-        sys.exit(ExitCode.INTERNAL)
+        raise_internal(exc)
+
+
+# A write to stdout or a file failing for the machine's reasons, not govplan's.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG, errno.EROFS})
+
+
+def raise_internal(exc: BaseException) -> NoReturn:
+    if os.environ.get("GOVPLAN_DEBUG"):
+        raise exc
+    sys.stderr.write(
+        f"govplan: internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in govplan; run with GOVPLAN_DEBUG=1 for the traceback.\n"
+    )
+    sys.exit(ExitCode.INTERNAL)

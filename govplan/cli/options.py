@@ -109,10 +109,18 @@ def deliver(output: object, fmt: str, destination: Path | None) -> None:
         data = output.encode("utf-8-sig" if fmt == "csv" else "utf-8")
     else:
         data = _rendered(output).encode("utf-8")
+    save(destination, data)
+
+
+def save(destination: Path, data: bytes) -> None:
+    """`data` written to a file atomically; a failure (a full disk, a folder that cannot be
+    written) is exit 2 with the reason, the file left as it was."""
     try:
         write_atomically(destination, data)
     except OSError as exc:
-        sys.stderr.write(f"govplan: cannot write {destination}: {exc.strerror or exc}\n")
+        sys.stderr.write(
+            f"govplan: cannot write {destination}: {exc.strerror or exc}; it is left as it was\n"
+        )
         raise typer.Exit(ExitCode.INVALID) from None
 
 

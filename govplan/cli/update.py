@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import os
+import stat
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from govplan.cli.options import write_atomically
+from govplan.cli.options import diagnostics_lang, format_option, lang_option, write_atomically
+from govplan.errors import Finding, Location, Severity
 from govplan.exitcodes import ExitCode
+from govplan.render.formats import FINDINGS_FORMATS, renderer
+from govplan.terms import Lang
 
-
-def _fail(lines: list[str]) -> None:
-    for line in lines:
-        sys.stderr.write(f"{line}\n")
-    sys.stderr.write("govplan update: nothing was written\n")
-    raise typer.Exit(ExitCode.INVALID)
+BOM = b"\xef\xbb\xbf"
+SHOWN = 50  # findings printed to a terminal before the rest are counted
 
 
 def update(
@@ -27,56 +29,161 @@ def update(
         typer.Option(
             "--actuals",
             metavar="FILE",
-            help="A .csv or .xlsx sheet with a header row: id or 指标/name, actual/实际 "
-            "(and optionally unit/单位, progress/进度, 完成率, 差距).",
+            help="A .csv or .xlsx sheet: a header row (title and blank rows above it are "
+            "skipped) with a name (指标, 指标名称, 主要工作内容) or id column and figure columns "
+            "(实际, 完成值, 1-6月, 本年累计; 单位; 完成进度; 完成率; 差距).",
         ),
     ],
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet",
+            metavar="NAME",
+            help="The worksheet to read (needed when a workbook has several visible sheets).",
+        ),
+    ] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            "--columns",
+            metavar="FIELD=HEADER,...",
+            help="Say which header holds what, e.g. name=指标名称,actual=1-6月累计,unit=单位 "
+            "(fields: id name group actual unit progress completion gap).",
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
     ] = False,
+    fmt: Annotated[
+        str,
+        format_option(
+            FINDINGS_FORMATS,
+            "Format of the findings (text goes to stderr; the others are a report on stdout).",
+        ),
+    ] = "text",
+    lang: Annotated[Lang | None, lang_option("messages")] = None,
 ) -> None:
-    """Write actuals (and progress, published figures) from a spreadsheet into a plan,
-    keeping its comments, order and quoting. Rows are matched by id, then by exact name, then
-    by the catalogue's names. The result is validated first; if any row fails to match or
-    parse, nothing is written. Exit codes: 0 written (or shown); 2 a row or the plan is
-    invalid; 3 internal error.
+    """Write actuals (and progress, published 完成率 and 差距) from a spreadsheet into a plan,
+    changing only the values written: comments, order, quoting, line endings and a byte-order
+    mark stay. Rows match indicators by id, then by name, then by the catalogue's names.
+    Cells are read as the sheet shows them: a cell shown as 6.5% is 6.5%, a float is rounded
+    to the 15 digits Excel shows. Every problem is a finding located at its cell
+    (actuals.xlsx:Sheet1!C5, actuals.csv:5:3); with any error nothing is written. The file is
+    locked while written and refused if it changed meanwhile.
+
+    Exit codes: 0 written (or shown); 2 a row, the sheet or the plan is invalid, or the file
+    cannot be written; 3 internal error.
     """
     from govplan.errors import PlanInvalid
-    from govplan.load import decode, load_text
+    from govplan.load import decode, load_text, read_bytes
     from govplan.model import build_plan
-    from govplan.update import SheetError, plan_update, validate_update
+    from govplan.sheets import parse_columns
+    from govplan.update import plan_update
 
+    words = diagnostics_lang(lang)
+    name = str(plan)
+    given = None
+    if columns is not None:
+        try:
+            given = parse_columns(columns)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--columns") from None
     try:
-        text = decode(plan.read_bytes(), str(plan))
-    except OSError as exc:
-        _fail([f"{plan}: {exc.strerror or exc}"])
+        raw = read_bytes(name)
+        text = decode(raw, name)
+        loaded = load_text(text, name)
+        built = build_plan(loaded)
     except PlanInvalid as exc:
-        _fail([str(f) for f in exc.findings])
-    try:
-        build_plan(load_text(text, str(plan)))  # the plan as it is must be valid first
-    except PlanInvalid as exc:
-        errors = [f for f in exc.findings if f.severity.value == "error"]
-        if errors:
-            _fail([str(f) for f in errors])
-    try:
-        result = plan_update(text, str(plan), actuals)
-    except SheetError as exc:
-        _fail([str(exc)])
-    if result.problems:
-        _fail(result.problems)
-    findings = validate_update(result, str(plan))
-    if findings:
-        _fail([f"{f} (from {actuals})" for f in findings])
+        _fail(name, [f for f in exc.findings if f.severity is Severity.ERROR], fmt, words)
+    result = plan_update(text, loaded, built, actuals, sheet_name=sheet, columns=given)
+    if result.errors:
+        _fail(name, result.findings, fmt, words)
+    _report(name, result.findings, fmt, words)
+    where = (
+        f" ({result.sheet.name!r}, header row {result.sheet.header_row})"
+        if result.sheet and result.sheet.name
+        else ""
+    )
     if dry_run:
-        diff = difflib.unified_diff(
-            text.splitlines(keepends=True),
-            result.text.splitlines(keepends=True),
-            fromfile=str(plan),
-            tofile=f"{plan} (updated)",
-        )
-        sys.stdout.write("".join(diff))
-    elif result.text != text:
-        write_atomically(plan, result.text.encode("utf-8"), plan.stat().st_mode & 0o777)
-    verb = "would update" if dry_run else "updated"
-    sys.stderr.write(f"govplan: {verb} {len(result.changes)} indicators in {plan}\n")
+        if fmt == "text":
+            diff = difflib.unified_diff(
+                text.splitlines(keepends=True),
+                result.text.splitlines(keepends=True),
+                fromfile=name,
+                tofile=f"{name} (updated)",
+            )
+            sys.stdout.write("".join(diff))
+        _say(f"would update {len(result.changes)} indicators in {name} from {actuals}{where}")
+        raise typer.Exit(ExitCode.OK)
+    if result.text != text:
+        data = result.text.encode("utf-8")
+        problem = write_plan(plan, raw, BOM + data if raw.startswith(BOM) else data)
+        if problem is not None:
+            _fail(name, [problem], fmt, words)
+    _say(f"updated {len(result.changes)} indicators in {name} from {actuals}{where}")
     raise typer.Exit(ExitCode.OK)
+
+
+def write_plan(path: Path, before: bytes, data: bytes) -> Finding | None:
+    """Replace the plan's bytes, or say why not: through a symlink to the file it names,
+    keeping its mode (and owner where allowed), under a lock, and only while the file still
+    holds `before` (another update or an editor may have written it since it was read)."""
+    real = Path(os.path.realpath(path))
+    at = Location(str(path))
+    try:
+        info = os.stat(real)
+        if not info.st_mode & stat.S_IWUSR or not os.access(real, os.W_OK):
+            return Finding(
+                at, "io", "the file is read-only; make it writable (chmod u+w) to update it"
+            )
+        with open(real, "rb") as held:
+            _lock(held.fileno())  # released when closed, after the rename
+            if held.read() != before:
+                return Finding(
+                    at,
+                    "plan-changed",
+                    "the file changed while it was being updated; run the update again",
+                )
+            write_atomically(real, data, stat.S_IMODE(info.st_mode))
+            with contextlib.suppress(OSError):  # not ours to give away; the mode is kept
+                os.chown(real, info.st_uid, info.st_gid)
+    except OSError as exc:
+        return Finding(
+            at, "io", f"cannot write the plan: {exc.strerror or exc}; it is left as it was"
+        )
+    return None
+
+
+def _lock(fd: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: the byte comparison under the rename still refuses
+        return
+    fcntl.flock(fd, fcntl.LOCK_EX)
+
+
+def _report(name: str, findings: list[Finding], fmt: str, words: str) -> None:
+    from govplan.validate import FileResult
+
+    if not findings and fmt == "text":
+        return
+    if fmt != "text":
+        sys.stdout.write(renderer(FINDINGS_FORMATS[fmt])([FileResult(name, findings)], words))
+        return
+    for finding in findings[:SHOWN]:
+        sys.stderr.write(f"{finding.line(words)}\n")
+    if len(findings) > SHOWN:
+        sys.stderr.write(
+            f"govplan: {len(findings) - SHOWN} more findings not shown "
+            "(all of them: --format json)\n"
+        )
+
+
+def _fail(name: str, findings: list[Finding], fmt: str, words: str) -> None:
+    _report(name, findings, fmt, words)
+    _say("nothing was written")
+    raise typer.Exit(ExitCode.INVALID)
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"govplan update: {message}\n")

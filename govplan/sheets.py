@@ -1,0 +1,522 @@
+"""Spreadsheets as analysts keep them (CSV, xlsx), read as located cells the way they show."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import functools
+import io
+import math
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from govplan.codes import CodeName
+from govplan.errors import Finding, Location, Severity, column_letter
+from govplan.shipped import shipped
+from govplan.words import Vocabulary, parse_vocabulary
+
+MAX_FILE_BYTES = 32 * 1024 * 1024  # the sheet file as stored
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # an xlsx's parts, unpacked
+MAX_PARTS = 10_000  # parts in an xlsx
+MAX_COLUMNS = 256  # cells read in a row
+MAX_CELL_CHARS = 131_072  # a CSV cell (Python's csv default)
+HEADER_ROWS = 30  # rows searched for the header (a title, blank rows, notes above it)
+
+# The keys a column can have, in the order they are reported.
+FIELDS = ("id", "name", "project", "group", "actual", "unit", "progress", "completion", "gap")
+FIGURES = ("actual", "progress", "completion", "gap")
+
+# "1-6月", "1－12月实际", "1~6月累计": a year-to-date column and the months it covers.
+_YTD = re.compile(
+    r"(\d{1,2})[-~—至到](\d{1,2})月(?:份)?(?:实际|累计|完成|实际完成|累计完成)?(?:值|数)?"
+)
+_BRACKETED = re.compile(r"^(.*?)\(([^()]*)\)$")
+
+
+@functools.cache
+def headers() -> Vocabulary:
+    """The shipped header vocabulary (headers.txt), read once per process."""
+    return parse_vocabulary(shipped("headers.txt").read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as the sheet shows it: `text` is ready to be a plan value (a percent cell's
+    number times 100, float noise rounded away); `problem` says why it cannot be one."""
+
+    text: str
+    column: int  # 1-based
+    percent: bool = False  # formatted as a percentage: text is the percentage number
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # one of FIELDS
+    index: int  # 1-based
+    header: str  # as written
+    unit: str | None = None  # from the header: 增速(%) is in %
+    months: int | None = None  # a year-to-date header (1-6月): the months it covers
+
+
+@dataclass
+class Sheet:
+    """The cells of one sheet, the header found in it, and where each row stands."""
+
+    file: str
+    name: str | None  # a workbook's sheet name; None for CSV
+    rows: list[tuple[int, list[Cell]]]  # (1-based row number, cells)
+    header_row: int = 0
+    columns: dict[str, Column] = field(default_factory=dict)
+
+    def at(self, row: int, column: int = 0) -> Location:
+        return Location(self.file, row, column, self.name)
+
+    def cell(self, cells: list[Cell], key: str) -> Cell | None:
+        column = self.columns.get(key)
+        if column is None or column.index > len(cells):
+            return None
+        return cells[column.index - 1]
+
+
+class SheetRefused(Exception):
+    """The sheet cannot be read at all; `finding` says where and why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(str(finding))
+        self.finding = finding
+
+
+def _refuse(
+    file: str, message: str, code: CodeName = "bad-sheet", at: Location | None = None
+) -> SheetRefused:
+    return SheetRefused(Finding(at or Location(file), code, message))
+
+
+def read_sheet(
+    path: Path, *, sheet: str | None = None, max_rows: int = 100_000
+) -> tuple[Sheet, list[Finding]]:
+    """The rows of a CSV or of one worksheet of an xlsx workbook, with warnings (a CSV read
+    as GB18030). Raises SheetRefused for a file that cannot be read as a sheet at all."""
+    file = str(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise _refuse(file, "no such file", "io") from None
+    except OSError as exc:
+        raise _refuse(file, exc.strerror or str(exc), "io") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise _refuse(file, "is a directory; give a .csv or .xlsx file", "io")
+    if not stat.S_ISREG(info.st_mode):
+        raise _refuse(file, "is not a regular file (a pipe or a device)", "io")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _refuse(
+            file,
+            f"the file is {info.st_size} bytes; sheets are read up to {MAX_FILE_BYTES}",
+            "sheet-too-large",
+        )
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, sheet, max_rows), []
+    if suffix in (".csv", ".txt", ".tsv"):
+        if sheet is not None:
+            raise _refuse(file, "--sheet is for workbooks; a CSV file has one sheet")
+        return _read_csv(path, max_rows, "\t" if suffix == ".tsv" else ",")
+    if suffix == ".xls":
+        raise _refuse(
+            file,
+            "an .xls workbook (Excel 97-2003) is not read; "
+            "save it as .xlsx (文件 → 另存为 → Excel 工作簿)",
+        )
+    raise _refuse(file, "give a .csv or .xlsx file")
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+
+def _read_csv(path: Path, max_rows: int, delimiter: str) -> tuple[Sheet, list[Finding]]:
+    file = str(path)
+    with open(path, "rb") as fh:
+        raw = fh.read(MAX_FILE_BYTES + 1)
+    warnings: list[Finding] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on a Chinese Windows saves "CSV (逗号分隔)" in the system code page (GBK).
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise _refuse(
+                file, "not UTF-8 or GB18030 text; save the CSV as UTF-8", "encoding"
+            ) from None
+        warnings.append(
+            Finding(
+                Location(file),
+                "encoding",
+                'read as GB18030 (GBK), not UTF-8; save it as "CSV UTF-8" to silence this',
+                Severity.WARNING,
+            )
+        )
+    rows: list[tuple[int, list[Cell]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, row in enumerate(reader, 1):
+            if number > max_rows:
+                raise _too_many(file, None, max_rows)
+            rows.append(
+                (number, [_text_cell(value, i) for i, value in enumerate(row[:MAX_COLUMNS], 1)])
+            )
+    except csv.Error as exc:
+        message = str(exc)
+        if "field larger than" in message:
+            message = f"a cell is longer than {MAX_CELL_CHARS} characters"
+        raise _refuse(
+            file, f"not a readable CSV file: {message}", at=Location(file, reader.line_num)
+        ) from None
+    return Sheet(file, None, rows), warnings
+
+
+def _too_many(file: str, name: str | None, max_rows: int) -> SheetRefused:
+    where = f"sheet {name!r} " if name else ""
+    return _refuse(
+        file,
+        f"{where}has more than {max_rows} rows, more than this plan's actuals could fill; "
+        "give a sheet of the plan's indicators (or --sheet the right one)",
+        "sheet-too-large",
+    )
+
+
+def _text_cell(value: str, column: int) -> Cell:
+    text = value.strip()
+    return Cell(text, column)
+
+
+# -- xlsx ------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path, wanted: str | None, max_rows: int) -> Sheet:
+    import zipfile
+
+    file = str(path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _refuse(file, f"not a readable xlsx workbook ({exc})") from None
+    unpacked = sum(p.file_size for p in parts)
+    if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
+        raise _refuse(
+            file,
+            f"the workbook unpacks to {unpacked} bytes in {len(parts)} parts; sheets are read up "
+            f"to {MAX_UNPACKED_BYTES} bytes: copy the plan's rows into a new workbook",
+            "sheet-too-large",
+        )
+    try:
+        return _worksheet(path, wanted, max_rows)
+    except SheetRefused:
+        raise
+    except Exception as exc:  # openpyxl and the XML parsers raise many kinds
+        raise _refuse(file, f"not a readable xlsx workbook ({type(exc).__name__}: {exc})") from None
+
+
+def _worksheet(path: Path, wanted: str | None, max_rows: int) -> Sheet:
+    from openpyxl import load_workbook
+
+    file = str(path)
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        names = book.sheetnames
+        if wanted is not None:
+            if wanted not in names:
+                raise _refuse(file, f"no sheet {wanted!r}; the workbook has {_listed(names)}")
+            chosen = wanted
+        else:
+            visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+            if not visible:
+                raise _refuse(
+                    file, f"no visible worksheet; name one with --sheet ({_listed(names)})"
+                )
+            if len(visible) > 1:
+                raise _refuse(
+                    file,
+                    f"the workbook has {len(visible)} visible sheets ({_listed(visible)}); "
+                    f"choose one with --sheet, e.g. --sheet {visible[0]!r}",
+                )
+            chosen = visible[0]
+        values = _cells(book[chosen], file, chosen, max_rows)
+    finally:
+        book.close()
+    # Cells with no cached value may be formulas that were never calculated: ask the
+    # workbook's formulas for those cells only.
+    empty = {
+        (r, c.column) for r, cells in values for c in cells if c.text == "" and c.problem is None
+    }
+    if empty:
+        values = _formulas(path, chosen, values, empty)
+    return Sheet(file, chosen, values)
+
+
+def _listed(names: Iterable[str]) -> str:
+    return ", ".join(repr(n) for n in names)
+
+
+def _cells(ws: Any, file: str, name: str, max_rows: int) -> list[tuple[int, list[Cell]]]:
+    # Several exporters write a wrong <dimension>; forget it and read every row there is.
+    ws.reset_dimensions()
+    rows: list[tuple[int, list[Cell]]] = []
+    for number, row in enumerate(ws.iter_rows(), 1):
+        if number > max_rows:
+            raise _too_many(file, name, max_rows)
+        cells: list[Cell] = []
+        for cell in row[:MAX_COLUMNS]:
+            column = getattr(cell, "column", None)
+            if column is None:  # an empty cell read-only mode fills in
+                cells.append(Cell("", len(cells) + 1))
+                continue
+            while len(cells) < column - 1:
+                cells.append(Cell("", len(cells) + 1))
+            if column > MAX_COLUMNS:
+                break
+            cells.append(
+                cell_of(cell.value, column, getattr(cell, "number_format", "General") or "General")
+            )
+        rows.append((number, cells))
+    return rows
+
+
+def _formulas(
+    path: Path, name: str, values: list[tuple[int, list[Cell]]], empty: set[tuple[int, int]]
+) -> list[tuple[int, list[Cell]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        ws = book[name]
+        ws.reset_dimensions()
+        formulas: set[tuple[int, int]] = set()
+        last = max(r for r, _ in empty)
+        for number, row in enumerate(ws.iter_rows(max_row=last), 1):
+            for cell in row[:MAX_COLUMNS]:
+                column = getattr(cell, "column", None)
+                value = getattr(cell, "value", None)
+                if (
+                    column
+                    and (number, column) in empty
+                    and isinstance(value, str)
+                    and value.startswith("=")
+                ):
+                    formulas.add((number, column))
+    finally:
+        book.close()
+    if not formulas:
+        return values
+    problem = (
+        "a formula with no calculated value (the file was written by a program, not saved by "
+        "Excel); open and save it in Excel or WPS, then run again"
+    )
+    return [
+        (
+            r,
+            [
+                Cell("", c.column, problem=problem) if (r, c.column) in formulas else c
+                for c in cells
+            ],
+        )
+        for r, cells in values
+    ]
+
+
+def cell_of(value: Any, column: int, number_format: str = "General") -> Cell:
+    """A workbook cell's value as the sheet shows it."""
+    if value is None:
+        return Cell("", column)
+    if isinstance(value, bool):
+        return Cell(str(value), column, problem=f"a TRUE/FALSE cell ({value}), not a figure")
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
+        return Cell(
+            str(value),
+            column,
+            problem=f"a date cell ({value}); a figure is a number (format it as 常规 or 数值)",
+        )
+    if isinstance(value, int | float):
+        if not math.isfinite(value):
+            return Cell(str(value), column, problem="not a finite number")
+        number = excel_number(value)
+        scaled, shown = percent_format(number_format)
+        if scaled:
+            return Cell(_plain(number * 100), column, percent=True)
+        return Cell(_plain(number), column, percent=shown)
+    text = str(value).strip()
+    if text.startswith("#") and text.endswith(("!", "?", "A")) and text.upper() in _ERRORS:
+        return Cell(text, column, problem=f"an error value {text} where a figure should be")
+    return Cell(text, column)
+
+
+_ERRORS = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
+)
+
+
+def excel_number(value: int | float) -> Decimal:
+    """A number as Excel shows it: a float to 15 significant digits, so that the 0.7999999999999999
+    Excel caches for =0.7+0.1 is 0.8."""
+    if isinstance(value, int):
+        return Decimal(value)
+    try:
+        return Decimal(format(value, ".15g"))
+    except InvalidOperation:  # pragma: no cover (finite floats always format)
+        return Decimal(repr(value))
+
+
+def _plain(number: Decimal) -> str:
+    """A decimal without exponent or trailing zeros: 6.5, 100, 0.0012."""
+    text = f"{number.normalize():f}"
+    return "0" if text in ("-0", "0") else text
+
+
+def percent_format(number_format: str) -> tuple[bool, bool]:
+    """(scaled, shown): whether a number format multiplies by 100 and shows % (0.0%), and
+    whether it shows a % it does not scale for (0.0"%" or 0.0\\%)."""
+    unquoted = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", number_format)
+    if "%" in unquoted:
+        return True, True
+    return False, "%" in number_format
+
+
+# -- the header ------------------------------------------------------------------------
+
+
+def header_key(text: str) -> tuple[str | None, str | None, int | None]:
+    """What a header names: (field, unit from its brackets, months of a year-to-date header)."""
+    word = "".join(unicodedata.normalize("NFKC", text).split())
+    unit = None
+    bracketed = _BRACKETED.match(word)
+    if bracketed and bracketed.group(1):
+        word, unit = bracketed.group(1), bracketed.group(2) or None
+    lowered = word.lower()
+    vocab = headers()
+    for key in FIELDS:
+        if lowered in vocab.words(f"column {key}"):
+            return key, unit, None
+    if lowered in vocab.words("column other"):
+        return "other", unit, None
+    ytd = _YTD.fullmatch(word)
+    if ytd:
+        first, last = int(ytd.group(1)), int(ytd.group(2))
+        return "actual", unit, (last if first == 1 else -last)
+    return None, unit, None
+
+
+def find_header(sheet: Sheet, given: dict[str, str]) -> list[Finding]:
+    """Find the header row (a title and blank rows may stand above it) and the columns;
+    `given` maps fields to header texts (--columns), which win. Findings when the header
+    is missing or a field has two columns."""
+    problems: list[Finding] = []
+    for number, cells in sheet.rows[:HEADER_ROWS]:
+        texts = {
+            c.column: "".join(unicodedata.normalize("NFKC", c.text).split())
+            for c in cells
+            if c.text
+        }
+        if given:
+            wanted = {
+                k: "".join(unicodedata.normalize("NFKC", v).split()) for k, v in given.items()
+            }
+            if not all(v in texts.values() for v in wanted.values()):
+                continue
+        found: dict[str, list[Column]] = {}
+        for cell in cells:
+            if not cell.text:
+                continue
+            key, unit, months = header_key(cell.text)
+            normal = texts[cell.column]
+            for field_name, header in (given or {}).items():
+                if "".join(unicodedata.normalize("NFKC", header).split()) == normal:
+                    key = field_name
+            if key is None or key == "other":
+                continue
+            found.setdefault(key, []).append(Column(key, cell.column, cell.text, unit, months))
+        if not ({"id", "name", "project"} & set(found) and set(FIGURES) & set(found)):
+            continue
+        sheet.header_row = number
+        if "name" not in found and "project" in found:
+            found["name"] = [
+                Column("name", c.index, c.header, c.unit, c.months) for c in found.pop("project")
+            ]
+        elif "project" in found:
+            found.setdefault("group", []).extend(found.pop("project"))
+        for key, columns in found.items():
+            if len(columns) > 1:
+                shown = ", ".join(f"{c.header!r} ({column_letter(c.index)})" for c in columns)
+                problems.append(
+                    Finding(
+                        sheet.at(number, columns[1].index),
+                        "bad-sheet",
+                        f"two columns could hold {key}: {shown}; "
+                        f"say which with --columns {key}={columns[0].header}",
+                    )
+                )
+            sheet.columns[key] = columns[0]
+        return problems
+    what = (
+        f"the columns {', '.join(repr(v) for v in given.values())}"
+        if given
+        else (
+            "a header row with a name column (指标, 指标名称, 主要工作内容 or id) and a figure "
+            "column "
+            "(实际, 完成值, 1-6月, 完成进度, 完成率 ...)"
+        )
+    )
+    first = next(
+        (
+            [c.text for c in cells if c.text]
+            for _, cells in sheet.rows
+            if any(c.text for c in cells)
+        ),
+        [],
+    )
+    return [
+        Finding(
+            sheet.at(0),
+            "bad-sheet",
+            f"no {what} in the first {HEADER_ROWS} rows "
+            f"(the first row with text reads {first[:8]}); "
+            "name the columns with --columns name=指标名称,actual=1-6月累计,unit=单位",
+        )
+    ]
+
+
+def parse_columns(spec: str) -> dict[str, str]:
+    """--columns name=指标名称,actual=1-6月累计,unit=单位 as {field: header}; ValueError says
+    what is wrong."""
+    given: dict[str, str] = {}
+    for part in (p for p in spec.split(",") if p.strip()):
+        key, sep, header = part.partition("=")
+        key = key.strip()
+        if not sep or not header.strip():
+            raise ValueError(f"{part!r}: write FIELD=HEADER, e.g. actual=1-6月累计")
+        if key not in FIELDS or key == "project":
+            fields = ", ".join(f for f in FIELDS if f != "project")
+            raise ValueError(f"{key!r} is not a column field; use {fields}")
+        given[key] = header.strip()
+    return given
+
+
+def data_rows(sheet: Sheet) -> Iterator[tuple[int, list[Cell], str | None]]:
+    """The rows below the header, each with its group (a blank group cell belongs to the
+    group above it, as task reports print them)."""
+    group: str | None = None
+    for number, cells in sheet.rows:
+        if number <= sheet.header_row:
+            continue
+        cell = sheet.cell(cells, "group")
+        if cell is not None and cell.text:
+            group = cell.text
+        yield number, cells, group
