@@ -14,7 +14,7 @@ from typing import Any
 
 from govplan.catalogue import match_name
 from govplan.errors import Finding, Location, PlanInvalid, Severity
-from govplan.load import Loaded, load_text
+from govplan.load import Loaded, Marks, load_text
 from govplan.model import NOT_REPORTED, Indicator, Plan, build_plan
 from govplan.periods import MONTHS
 from govplan.sheets import FIGURES, Cell, Column, Sheet, data_rows, find_header, read_sheet
@@ -319,8 +319,8 @@ def _written(result: Update, loaded: Loaded, plan: Plan) -> Update:
         return result
     try:
         new = load_text(text, file)
-    except PlanInvalid as exc:  # pragma: no cover (apply writes only scalars it checked)
-        result.findings += [_from_plan(result, f, None) for f in exc.findings]
+    except PlanInvalid as exc:  # apply writes only scalars that read back as themselves
+        result.findings += exc.findings
         return result
     if new.data != changed(loaded.data, changes):
         result.findings.append(
@@ -332,31 +332,50 @@ def _written(result: Update, loaded: Loaded, plan: Plan) -> Update:
             )
         )
         return result
-    try:
-        build_plan(new)
-    except PlanInvalid as exc:
-        errors = [f for f in exc.findings if f.severity is Severity.ERROR]
-        if errors:
-            result.findings += [_from_plan(result, f, new) for f in errors]
-            return result
+    errors = _errors_of_changed(new, [c.index for c in result.changes])
+    if errors:
+        result.findings += _at_rows(result, errors, new)
+        return result
     result.text = text
     return result
 
 
-def _from_plan(result: Update, finding: Finding, new: Loaded | None) -> Finding:
-    """A finding of the written plan, placed at the sheet row whose figures caused it."""
+def _errors_of_changed(new: Loaded, indexes: list[int]) -> list[Finding]:
+    """The errors of the written plan. It reads back as the old plan (valid) with only these
+    indicators' figures changed, so only they can have new errors: they are built alone,
+    with their own marks, as a plan of their own."""
+    keep = {index: n for n, index in enumerate(indexes)}
+    marks = Marks(new.marks.file)
+    for source, target in ((new.marks.values, marks.values), (new.marks.keys, marks.keys)):
+        for path, at in source.items():
+            if len(path) < 2 or path[0] != "indicators":
+                target[path] = at
+            elif path[1] in keep:
+                target[("indicators", keep[int(path[1])], *path[2:])] = at
+    items = new.data["indicators"]
+    data = {**new.data, "indicators": [items[i] for i in indexes]}
+    try:
+        build_plan(Loaded(data, marks))
+    except PlanInvalid as exc:
+        return [f for f in exc.findings if f.severity is Severity.ERROR]
+    return []
+
+
+def _at_rows(result: Update, findings: list[Finding], new: Loaded) -> list[Finding]:
+    """Findings of the written plan, each placed at the sheet cell whose figure caused it."""
     sheet = result.sheet
-    if sheet is None or new is None:
-        return finding
+    if sheet is None:
+        return findings
     count = len(new.data["indicators"])
     lines = [new.marks.values.get(("indicators", i), (0, 0))[0] for i in range(count)]
-    at = bisect.bisect_right(lines, finding.location.line) - 1
     cells = {c.index: (c.row, c.column) for c in result.changes}
-    if at not in cells:
-        return finding
-    return Finding(
-        sheet.at(*cells[at]),
-        finding.code,
-        f"{finding.message} (in the plan as it would be written, at {finding.location})",
-        finding.severity,
-    )
+    out = []
+    for finding in findings:
+        at = bisect.bisect_right(lines, finding.location.line) - 1
+        if at not in cells:
+            out.append(finding)
+            continue
+        where = f"in the plan as it would be written, at {finding.location}"
+        out.append(Finding(sheet.at(*cells[at]), finding.code, f"{finding.message} ({where})",
+                           finding.severity))  # fmt: skip
+    return out

@@ -7,7 +7,7 @@ import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 # Every line break the YAML parser counts (YAML 1.1: also NEL, LS, PS), so that its
@@ -35,23 +35,28 @@ class EditRefused(ValueError):
         self.line = line
 
 
-@dataclass
 class _Node:
-    kind: str  # "scalar" | "map" | "seq"
-    start: int  # offsets into the text
-    end: int
-    line: int  # 1-based line of the start
-    style: str | None = (
-        None  # scalar: None (plain), "'", '"', "|", ">"; collections: "flow" | "block"
-    )
-    value: str | None = None
-    keys: dict[str, tuple[_Node, _Node]] = field(default_factory=dict)  # key -> (key, value)
-    items: list[_Node] = field(default_factory=list)
+    """A node of the document with its span; inside the mappings being edited, mappings
+    and sequences also hold their entries."""
+
+    __slots__ = ("end", "items", "keys", "kind", "line", "start", "style", "value")
+
+    def __init__(
+        self, kind: str, start: int, end: int, line: int, style: str | None, value: str | None
+    ) -> None:
+        self.kind = kind  # "scalar" | "alias" | "map" | "seq"
+        self.start = start  # offsets into the text
+        self.end = end
+        self.line = line  # 1-based line of the start
+        self.style = style  # scalar: None (plain) ' " | >; collections: "flow" | "block"
+        self.value = value
+        self.keys: dict[str, tuple[_Node, _Node]] = {}  # key -> (key node, value node)
+        self.items: list[_Node] = []
 
     def last_end(self) -> int:
         """The offset just after this node's last character of content: for a block
         collection, that of its last entry (its end mark lies at the next token)."""
-        if self.kind == "scalar" or self.style == "flow":
+        if self.kind in ("scalar", "alias") or self.style == "flow":
             return self.end
         if self.kind == "map" and self.keys:
             return list(self.keys.values())[-1][1].last_end()
@@ -64,75 +69,75 @@ def _offsets(text: str) -> list[int]:
     return [0, *(m.end() for m in _BREAKS.finditer(text))]
 
 
-def _tree(text: str) -> _Node:
-    """The document's nodes with their spans, from the parser's events."""
+def _mappings(text: str, wanted: set[Path]) -> dict[Path, _Node]:
+    """The mappings at the `wanted` paths, each with its entries' spans, from one pass over
+    the parser's events; elsewhere only the path is followed (no node is made)."""
     import yaml
 
     loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     starts = _offsets(text)
+    scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
+    map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+    nodes = (scalar_event, map_start, seq_start, alias_event)
 
-    def offset(mark: Any) -> int:
-        return int(starts[mark.line] + mark.column)
+    def node(event: Any) -> _Node:
+        begin, end = event.start_mark, event.end_mark
+        cls = event.__class__
+        if cls is scalar_event:
+            kind, style = "scalar", event.style if event.style in ("'", '"', "|", ">") else None
+        elif cls is alias_event:
+            kind, style = "alias", None
+        else:
+            kind = "map" if cls is map_start else "seq"
+            style = "flow" if event.flow_style else "block"
+        start, stop = starts[begin.line] + begin.column, starts[end.line] + end.column
+        return _Node(kind, start, stop, begin.line + 1, style, getattr(event, "value", None))
 
-    def node(kind: str, event: Any, style: str | None, value: str | None = None) -> _Node:
-        line = int(event.start_mark.line) + 1
-        return _Node(kind, offset(event.start_mark), offset(event.end_mark), line, style, value)
-
+    found: dict[Path, _Node] = {}
+    # Each open collection: [path, its node where recorded, is a mapping, the key just read
+    # (a mapping's: its node where recorded, else its text) or the next index (a sequence's)].
+    stack: list[list[Any]] = []
     loader = loader_class(text)
-    stack: list[_Node] = []
-    pending_keys: list[_Node | None] = []
-    root: _Node | None = None
     try:
         while (event := loader.get_event()) is not None:
-            if isinstance(event, yaml.ScalarEvent):
-                style = event.style if event.style in ("'", '"', "|", ">") else None
-                _attach(stack, pending_keys, node("scalar", event, style, event.value))
-            elif isinstance(event, yaml.AliasEvent):
-                _attach(stack, pending_keys, node("alias", event, None))
-            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                started = node(kind, event, "flow" if event.flow_style else "block")
-                _attach(stack, pending_keys, started)
-                stack.append(started)
-                pending_keys.append(None)
-                root = root or started
-            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            cls = event.__class__
+            if cls in ends:
                 done = stack.pop()
-                pending_keys.pop()
-                done.end = offset(event.end_mark)
+                if done[1] is not None:
+                    done[1].end = starts[event.end_mark.line] + event.end_mark.column
+                continue
+            if cls not in nodes:
+                continue  # stream and document events
+            parent = stack[-1] if stack else None
+            key: Any = None
+            path: Path = ()
+            if parent is not None and parent[2]:
+                if parent[3] is None:  # a key (plans' keys are plain scalars)
+                    parent[3] = node(event) if parent[1] is not None else event.value
+                    continue
+                key, parent[3] = parent[3], None
+                path = (*parent[0], str(key.value if isinstance(key, _Node) else key))
+            elif parent is not None:
+                path = (*parent[0], parent[3])
+                parent[3] += 1
+            made = None
+            if parent is not None and parent[1] is not None:
+                made = node(event)
+                if parent[2]:
+                    parent[1].keys[str(key.value)] = (key, made)
+                else:
+                    parent[1].items.append(made)
+            if path in wanted:
+                made = made or node(event)
+                found[path] = made
+            if cls is map_start:
+                stack.append([path, made, True, None])
+            elif cls is seq_start:
+                stack.append([path, made, False, 0])
     finally:
         loader.dispose()
-    if root is None:
-        raise EditRefused(1, "the file holds no mapping to write into")
-    return root
-
-
-def _attach(stack: list[_Node], keys: list[_Node | None], node: _Node) -> None:
-    if not stack:
-        return
-    parent = stack[-1]
-    if parent.kind == "seq":
-        parent.items.append(node)
-        return
-    key = keys[-1]
-    if key is None:
-        keys[-1] = node  # a key (plans' keys are plain scalars)
-        return
-    parent.keys[str(key.value)] = (key, node)
-    keys[-1] = None
-
-
-def _find(root: _Node, path: Path) -> _Node | None:
-    node: _Node | None = root
-    for step in path:
-        if node is None:
-            return None
-        if isinstance(step, int):
-            node = node.items[step] if node.kind == "seq" and step < len(node.items) else None
-        else:
-            entry = node.keys.get(step) if node.kind == "map" else None
-            node = entry[1] if entry is not None else None
-    return node
+    return found
 
 
 # Text that reads back as itself when written plain, in block and in flow context alike: no
@@ -179,20 +184,24 @@ def apply(text: str, changes: Mapping[Path, Mapping[str, str]]) -> str:
     existing scalar replaced in place (its quoting kept), a new key inserted after its
     anchor (`AFTER`) in the mapping's own style, a nested mapping (`reported`) likewise.
     Raises EditRefused where that cannot be done without touching more than the values."""
-    root = _tree(text)
+    found = _mappings(text, set(changes))
     newline = _BREAKS.search(text)
     eol = newline.group() if newline else "\n"
     edits: list[_Edit] = []
     for path, values in changes.items():
-        mapping = _find(root, path)
+        mapping = found.get(path)
         if mapping is None or mapping.kind != "map":
-            raise EditRefused(root.line, f"no mapping at {'/'.join(map(str, path))}")
+            raise EditRefused(1, f"no mapping at {'/'.join(map(str, path))}")
         edits += _edits(text, mapping, values, eol)
-    edits.sort(key=lambda e: (e.start, e.order), reverse=True)
-    out = text
+    edits.sort(key=lambda e: (e.start, e.order))
+    pieces, done = [], 0
     for edit in edits:
-        out = out[: edit.start] + edit.text + out[edit.end :]
-    return out
+        if edit.start < done:
+            raise EditRefused(1, "two values overlap")  # cannot happen for distinct keys
+        pieces += [text[done : edit.start], edit.text]
+        done = edit.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _edits(text: str, mapping: _Node, values: Mapping[str, Any], eol: str) -> Iterator[_Edit]:
