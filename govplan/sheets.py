@@ -250,14 +250,11 @@ def _worksheet(path: Path, wanted: str | None, max_rows: int) -> Sheet:
                     f"choose one with --sheet, e.g. --sheet {visible[0]!r}",
                 )
             chosen = visible[0]
-        values = _cells(book[chosen], file, chosen, max_rows)
+        values, empty = _cells(book[chosen], file, chosen, max_rows)
     finally:
         book.close()
-    # Cells with no cached value may be formulas that were never calculated: ask the
-    # workbook's formulas for those cells only.
-    empty = {
-        (r, c.column) for r, cells in values for c in cells if c.text == "" and c.problem is None
-    }
+    # A cell written with no value may be a formula that was never calculated: ask the
+    # workbook's formulas about those cells only.
     if empty:
         values = _formulas(path, chosen, values, empty)
     return Sheet(file, chosen, values)
@@ -267,28 +264,34 @@ def _listed(names: Iterable[str]) -> str:
     return ", ".join(repr(n) for n in names)
 
 
-def _cells(ws: Any, file: str, name: str, max_rows: int) -> list[tuple[int, list[Cell]]]:
+def _cells(
+    ws: Any, file: str, name: str, max_rows: int
+) -> tuple[list[tuple[int, list[Cell]]], set[tuple[int, int]]]:
+    """The rows of a worksheet as cells, and where a cell is written with no value."""
     # Several exporters write a wrong <dimension>; forget it and read every row there is.
     ws.reset_dimensions()
     rows: list[tuple[int, list[Cell]]] = []
+    valueless: set[tuple[int, int]] = set()
     for number, row in enumerate(ws.iter_rows(), 1):
         if number > max_rows:
             raise _too_many(file, name, max_rows)
         cells: list[Cell] = []
         for cell in row[:MAX_COLUMNS]:
             column = getattr(cell, "column", None)
-            if column is None:  # an empty cell read-only mode fills in
+            if column is None:  # a cell the file does not have (read-only mode fills it in)
                 cells.append(Cell("", len(cells) + 1))
                 continue
-            while len(cells) < column - 1:
-                cells.append(Cell("", len(cells) + 1))
             if column > MAX_COLUMNS:
                 break
+            while len(cells) < column - 1:
+                cells.append(Cell("", len(cells) + 1))
+            if cell.value is None:
+                valueless.add((number, column))
             cells.append(
-                cell_of(cell.value, column, getattr(cell, "number_format", "General") or "General")
+                cell_of(cell.value, column, getattr(cell, "number_format", None) or "General")
             )
         rows.append((number, cells))
-    return rows
+    return rows, valueless
 
 
 def _formulas(
