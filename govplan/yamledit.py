@@ -66,7 +66,9 @@ class _Node:
 
 
 def _offsets(text: str) -> list[int]:
-    return [0, *(m.end() for m in _BREAKS.finditer(text))]
+    """Where each line starts; and, past the last line, the end of the text (a parser may
+    place a closing mark on the line after a last line that has no line break)."""
+    return [0, *(m.end() for m in _BREAKS.finditer(text)), len(text)]
 
 
 def _mappings(text: str, wanted: set[Path]) -> dict[Path, _Node]:
@@ -141,8 +143,9 @@ def _mappings(text: str, wanted: set[Path]) -> dict[Path, _Node]:
 
 
 # Text that reads back as itself when written plain, in block and in flow context alike: no
-# indicator character first (`-`, `?`, `:` only before a non-space), none of : # , [ ] { } in it.
-_PLAIN_SAFE = re.compile(r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|[-?:](?=[^\s,\[\]{}]))[^#:\[\]{},]*")
+# indicator character first (`-` only before a non-space: `?` and `:` start a plain scalar in
+# block context only), none of : # , [ ] { } in it.
+_PLAIN_SAFE = re.compile(r"(?:[^\s\-?:,\[\]{}#&*!|>'\"%@`]|-(?=[^\s,\[\]{}]))[^#:\[\]{},]*")
 
 
 @functools.cache
@@ -255,7 +258,7 @@ def _insertions(text: str, mapping: _Node, new: list[tuple[str, Any]], eol: str)
             at = value_node.last_end()
             yield _Edit(at, at, f", {key}: {rendered}", order)
             continue
-        line_start = text.rfind("\n", 0, key_node.start) + 1
+        line_start = max(text.rfind(ch, 0, key_node.start) for ch in "\n\r\x85\u2028\u2029") + 1
         indent = text[line_start : key_node.start]
         if indent.strip(" ") and not indent.strip(" ").endswith("-"):
             raise EditRefused(key_node.line, "a key not at the start of its line")
