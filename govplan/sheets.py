@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
-import io
 import math
 import os
 import re
@@ -24,8 +23,14 @@ from govplan.words import Vocabulary, parse_vocabulary
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # the sheet file as stored
 MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # an xlsx's parts, unpacked
+# A part other than a worksheet (shared strings, styles) is read whole by openpyxl: about
+# 8 MB of memory and half a second for each MiB. A real sheet's are well under 1 MiB.
+MAX_WHOLE_PART_BYTES = 8 * 1024 * 1024
 MAX_PARTS = 10_000  # parts in an xlsx
 MAX_COLUMNS = 256  # cells read in a row
+# Cells a workbook row may hold: openpyxl builds a row whole before yielding it, so a row of
+# millions of cells would take minutes and gigabytes. Rows are scanned for this first.
+MAX_ROW_CELLS = 1024
 MAX_CELL_CHARS = 131_072  # a CSV cell (Python's csv default)
 HEADER_ROWS = 30  # rows searched for the header (a title, blank rows, notes above it)
 
@@ -142,45 +147,68 @@ def read_sheet(
 
 
 def _read_csv(path: Path, max_rows: int, delimiter: str) -> tuple[Sheet, list[Finding]]:
+    """The rows of a CSV file, read as a stream (so that a huge file costs only the rows
+    read before the row limit): UTF-8, else GB18030 with a warning."""
     file = str(path)
-    with open(path, "rb") as fh:
-        raw = fh.read(MAX_FILE_BYTES + 1)
-    warnings: list[Finding] = []
     try:
-        text = raw.decode("utf-8-sig")
+        return Sheet(file, None, _csv_rows(path, "utf-8-sig", max_rows, delimiter)), []
     except UnicodeDecodeError:
-        # Excel on a Chinese Windows saves "CSV (逗号分隔)" in the system code page (GBK).
-        try:
-            text = raw.decode("gb18030")
-        except UnicodeDecodeError:
-            raise _refuse(
-                file, "not UTF-8 or GB18030 text; save the CSV as UTF-8", "encoding"
-            ) from None
-        warnings.append(
-            Finding(
-                Location(file),
-                "encoding",
-                'read as GB18030 (GBK), not UTF-8; save it as "CSV UTF-8" to silence this',
-                Severity.WARNING,
-            )
-        )
-    rows: list[tuple[int, list[Cell]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        pass
+    # Excel on a Chinese Windows saves "CSV (逗号分隔)" in the system code page (GBK).
     try:
-        for number, row in enumerate(reader, 1):
-            if number > max_rows:
-                raise _too_many(file, None, max_rows)
-            rows.append(
-                (number, [_text_cell(value, i) for i, value in enumerate(row[:MAX_COLUMNS], 1)])
-            )
-    except csv.Error as exc:
-        message = str(exc)
-        if "field larger than" in message:
-            message = f"a cell is longer than {MAX_CELL_CHARS} characters"
+        rows = _csv_rows(path, "gb18030", max_rows, delimiter)
+    except UnicodeDecodeError:
         raise _refuse(
-            file, f"not a readable CSV file: {message}", at=Location(file, reader.line_num)
+            file, "not UTF-8 or GB18030 text; save the CSV as UTF-8", "encoding"
         ) from None
-    return Sheet(file, None, rows), warnings
+    warning = Finding(
+        Location(file),
+        "encoding",
+        'read as GB18030 (GBK), not UTF-8; save it as "CSV UTF-8" to silence this',
+        Severity.WARNING,
+    )
+    return Sheet(file, None, rows), [warning]
+
+
+def _csv_rows(
+    path: Path, encoding: str, max_rows: int, delimiter: str
+) -> list[tuple[int, list[Cell]]]:
+    file = str(path)
+    rows: list[tuple[int, list[Cell]]] = []
+    with open(path, encoding=encoding, newline="") as fh:
+        reader = csv.reader(_bounded_lines(fh, file), delimiter=delimiter)
+        try:
+            for number, row in enumerate(reader, 1):
+                if number > max_rows:
+                    raise _too_many(file, None, max_rows)
+                cells = [_text_cell(value, i) for i, value in enumerate(row[:MAX_COLUMNS], 1)]
+                rows.append((number, cells))
+        except csv.Error as exc:
+            message = str(exc)
+            if "field larger than" in message:
+                message = f"a cell is longer than {MAX_CELL_CHARS} characters"
+            where = Location(file, reader.line_num)
+            raise _refuse(file, f"not a readable CSV file: {message}", at=where) from None
+    return rows
+
+
+MAX_LINE_CHARS = 1024 * 1024  # a CSV line: a row of actuals is well under a kilobyte
+
+
+def _bounded_lines(fh: Any, file: str) -> Iterator[str]:
+    """The lines of a text file, each read up to MAX_LINE_CHARS (a row of a million cells
+    would otherwise be parsed whole before it could be refused)."""
+    number = 0
+    while line := fh.readline(MAX_LINE_CHARS + 1):
+        number += 1
+        if len(line) > MAX_LINE_CHARS:
+            raise _refuse(
+                file,
+                f"line {number} is longer than {MAX_LINE_CHARS} characters; "
+                "this is not a table of actuals",
+                "sheet-too-large",
+            )
+        yield line
 
 
 def _too_many(file: str, name: str | None, max_rows: int) -> SheetRefused:
@@ -211,6 +239,8 @@ def _read_xlsx(path: Path, wanted: str | None, max_rows: int) -> Sheet:
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise _refuse(file, f"not a readable xlsx workbook ({exc})") from None
     unpacked = sum(p.file_size for p in parts)
+    whole = [p for p in parts if not p.filename.startswith("xl/worksheets/")]
+    big = max(whole, key=lambda p: p.file_size, default=None)
     if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
         raise _refuse(
             file,
@@ -218,12 +248,62 @@ def _read_xlsx(path: Path, wanted: str | None, max_rows: int) -> Sheet:
             f"to {MAX_UNPACKED_BYTES} bytes: copy the plan's rows into a new workbook",
             "sheet-too-large",
         )
+    if big is not None and big.file_size > MAX_WHOLE_PART_BYTES:
+        raise _refuse(
+            file,
+            f"the workbook's {big.filename} unpacks to {big.file_size} bytes; it is read up to "
+            f"{MAX_WHOLE_PART_BYTES}: copy the plan's rows into a new workbook",
+            "sheet-too-large",
+        )
     try:
+        with zipfile.ZipFile(path) as archive:
+            for part in parts:
+                if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                    _scan_rows(archive, part.filename, file, max_rows)
         return _worksheet(path, wanted, max_rows)
     except SheetRefused:
         raise
     except Exception as exc:  # openpyxl and the XML parsers raise many kinds
         raise _refuse(file, f"not a readable xlsx workbook ({type(exc).__name__}: {exc})") from None
+
+
+# A row's start or end tag, or a cell's start tag, with or without a namespace prefix.
+_ROW_OR_CELL = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]{0,15}:)?(row|c)(?=[\s/>])")
+
+
+def _scan_rows(archive: Any, member: str, file: str, max_rows: int) -> None:
+    """Refuse a worksheet part with a row wider than MAX_ROW_CELLS, reading its bytes as a
+    stream (up to max_rows rows: the rest is never read)."""
+    rows = cells = 0
+    tail = b""
+    with archive.open(member) as stream:
+        while True:
+            chunk = stream.read(1 << 20)
+            buffer = tail + chunk
+            # a tag cut by the chunk's end is read with the next chunk
+            limit = len(buffer) if not chunk else max(len(buffer) - 32, 0)
+            for match in _ROW_OR_CELL.finditer(buffer, 0, limit):
+                closing, tag = match.groups()
+                if tag == b"c":
+                    if closing:
+                        continue
+                    cells += 1
+                    if cells > MAX_ROW_CELLS:
+                        raise _refuse(
+                            file,
+                            f"{member} has a row of more than {MAX_ROW_CELLS} "
+                            "cells; copy the plan's rows into a new workbook",
+                            "sheet-too-large",
+                        )
+                elif closing:
+                    rows += 1
+                    if rows >= max_rows:
+                        return
+                else:
+                    cells = 0
+            if not chunk:
+                return
+            tail = buffer[limit:]
 
 
 def _worksheet(path: Path, wanted: str | None, max_rows: int) -> Sheet:

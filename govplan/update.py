@@ -34,6 +34,7 @@ class Change:
     index: int  # its place in the plan's list
     values: dict[str, Any]  # actual / progress, and reported: {completion, gap}
     column: int = 0  # the cell of its first figure, where a finding of it is placed
+    figures_changed: int = 0  # figures that differ from what the plan holds
 
 
 @dataclass
@@ -93,7 +94,8 @@ def plan_update(
         findings += problems
         if values:
             first = next(c.column for c in figures.values() if c.text)
-            changes.append(Change(number, indicator.id, index, values, first))
+            differ = _differing(loaded.data["indicators"][index], values)
+            changes.append(Change(number, indicator.id, index, values, first, differ))
     for index, rows in rows_of.items():
         if len(rows) > 1:
             ind = plan.indicators[index]
@@ -110,6 +112,14 @@ def plan_update(
     if result.errors or not changes:
         return result
     return _written(result, loaded, plan)
+
+
+def _differing(item: dict[str, Any], values: dict[str, Any]) -> int:
+    """How many of the figures differ from the plan's (a published figure counts alone)."""
+    reported = item.get("reported")
+    held: dict[str, Any] = reported if isinstance(reported, dict) else {}
+    count = len([k for k, v in values.items() if k != "reported" and item.get(k) != v])
+    return count + len([k for k, v in values.get("reported", {}).items() if held.get(k) != v])
 
 
 def _period_of_columns(sheet: Sheet, plan: Plan) -> list[Finding]:

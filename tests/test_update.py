@@ -564,6 +564,62 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tasks: Path, tmp_path: Path
     )
 
 
+def _with_part(book: Path, out: Path, name: str, data: bytes, rels: bool = False) -> Path:
+    """`book` with one part added or replaced (and, for shared strings, referenced)."""
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == name:
+                continue
+            if rels and item.filename == "xl/_rels/workbook.xml.rels":
+                body = body.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+                )
+            dst.writestr(item, body)
+        dst.writestr(name, data)
+    return out
+
+
+def test_shared_strings_are_bounded(tasks: Path, tmp_path: Path) -> None:
+    book = workbook(tmp_path / "a.xlsx", [["指标", "1-6月", "单位"], ["新增停车泊位", 1800, "个"]])
+    strings = b"".join(b"<si><t>s%d</t></si>" % i for i in range(600_000))
+    sst = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + strings
+        + b"</sst>"
+    )
+    bad = _with_part(book, tmp_path / "bad.xlsx", "xl/sharedStrings.xml", sst, rels=True)
+    result = run(str(tasks), "--actuals", str(bad))
+    assert result.exit_code == 2
+    assert "error sheet-too-large the workbook's xl/sharedStrings.xml unpacks to" in result.stderr
+
+
+def test_a_row_of_a_million_cells_is_refused_before_it_is_built(
+    tasks: Path, tmp_path: Path
+) -> None:
+    book = workbook(tmp_path / "a.xlsx", [["指标", "1-6月", "单位"], ["新增停车泊位", 1800, "个"]])
+    with zipfile.ZipFile(book) as src:
+        sheet = src.read("xl/worksheets/sheet1.xml")
+    wide = b'<row r="3">' + b'<c r="A3"><v>1</v></c>' * 1_000_000 + b"</row></sheetData>"
+    bad = _with_part(
+        book,
+        tmp_path / "bad.xlsx",
+        "xl/worksheets/sheet1.xml",
+        sheet.replace(b"</sheetData>", wide),
+    )
+    result = run(str(tasks), "--actuals", str(bad))
+    assert result.exit_code == 2
+    assert "xl/worksheets/sheet1.xml has a row of more than 1024 cells" in result.stderr
+    # a row of 1,024 cells (wider than is read, 256) is a sheet like any other
+    fine = b'<row r="3">' + b'<c r="A3"><v>1</v></c>' * 1024 + b"</row></sheetData>"
+    ok = _with_part(
+        book, tmp_path / "ok.xlsx", "xl/worksheets/sheet1.xml", sheet.replace(b"</sheetData>", fine)
+    )
+    result = run(str(tasks), "--actuals", str(ok))
+    assert result.exit_code in (0, 2) and "sheet-too-large" not in result.stderr, result.stderr
+
+
 def test_more_rows_than_the_plan_could_fill_is_refused(tasks: Path, tmp_path: Path) -> None:
     sheet = tmp_path / "a.csv"
     sheet.write_text("指标,实际\n" + "新增停车泊位,1个\n" * 200, encoding="utf-8")

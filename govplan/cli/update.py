@@ -8,7 +8,7 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from govplan.errors import Finding, Location, Severity
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import FINDINGS_FORMATS, renderer
 from govplan.terms import Lang
+
+if TYPE_CHECKING:
+    from govplan.update import Change
 
 BOM = b"\xef\xbb\xbf"
 SHOWN = 50  # findings printed to a terminal before the rest are counted
@@ -113,15 +116,21 @@ def update(
                 tofile=f"{name} (updated)",
             )
             sys.stdout.write("".join(diff))
-        _say(f"would update {len(result.changes)} indicators in {name} from {actuals}{where}")
+        _say(f"{_counted(result.changes, 'would update')} in {name} from {actuals}{where}")
         raise typer.Exit(ExitCode.OK)
     if result.text != text:
         data = result.text.encode("utf-8")
         problem = write_plan(plan, raw, BOM + data if raw.startswith(BOM) else data)
         if problem is not None:
             _fail(name, [problem], fmt, words)
-    _say(f"updated {len(result.changes)} indicators in {name} from {actuals}{where}")
+    _say(f"{_counted(result.changes, 'updated')} in {name} from {actuals}{where}")
     raise typer.Exit(ExitCode.OK)
+
+
+def _counted(changes: list[Change], verb: str) -> str:
+    changed = sum(c.figures_changed for c in changes)
+    figures = "figure" if changed == 1 else "figures"
+    return f"{verb} {len(changes)} indicators ({changed} {figures} changed)"
 
 
 def write_plan(path: Path, before: bytes, data: bytes) -> Finding | None:
