@@ -106,6 +106,13 @@ def stage_tables(runs: int, folder: Path, files: int) -> list[str]:
     return lines
 
 
+def update_tables(indicators: int, runs: int) -> list[str]:
+    from update import tables  # type: ignore[import-not-found]
+
+    lines: list[str] = tables(indicators, runs)
+    return lines
+
+
 def scaling(govplan: str) -> list[str]:
     """Time and peak memory of `check -f json` on one plan of growing size."""
     from worst import write_plans  # type: ignore[import-not-found]
@@ -138,6 +145,9 @@ def main() -> None:
         type=int,
         default=1_000,
         help="files given to check-jsonschema (about 60 ms each), compared per file",
+    )
+    parser.add_argument(
+        "--update-indicators", type=int, default=10_000, help="the plan `update` is timed on"
     )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance.md")
     parser.add_argument(
@@ -285,6 +295,7 @@ def main() -> None:
         sys.exit(regressions(ratios, args.out))
     lines += where
     lines += scaling(govplan)
+    lines += update_tables(args.update_indicators, args.corpus_runs)
     lines += ["## Goals", "", "| measure | reached | goal | |", "|---|---|---|---|"]
     lines += [f"| {w} | {r:.2f}x | {g} | {m} |" for w, r, g, m in goal_rows]
     lines.append("")

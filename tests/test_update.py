@@ -745,9 +745,11 @@ def test_two_updates_at_once_never_lose_a_write(plan: Path, tmp_path: Path) -> N
     assert any(s.read_text("utf-8").split(",")[-1].strip() in final for s in winners)
 
 
-def test_fifos_and_devices_are_refused_as_plans(tmp_path: Path) -> None:
+def test_fifos_devices_and_stdin_are_refused_as_plans(tmp_path: Path) -> None:
     sheet = tmp_path / "a.csv"
     sheet.write_text("id,actual\na,5\n", encoding="utf-8")
+    result = run("-", "--actuals", str(sheet))
+    assert result.exit_code == 2 and "update writes the plan file: give its path" in result.stderr
     result = run("/dev/zero", "--actuals", str(sheet))
     assert result.exit_code == 2 and "is not a regular file" in result.stderr
     fifo = tmp_path / "fifo.yaml"

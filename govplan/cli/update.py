@@ -85,6 +85,8 @@ def update(
 
     words = diagnostics_lang(lang)
     name = str(plan)
+    if name == "-":
+        raise typer.BadParameter("update writes the plan file: give its path", param_hint="PLAN")
     given = None
     if columns is not None:
         try:
