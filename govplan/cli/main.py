@@ -233,6 +233,7 @@ app.command()(validate_command)
 def main() -> None:
     """Console entry point: an unexpected exception is a bug (exit 3), never mistaken for
     "plan invalid" (2) or "findings" (1)."""
+    _escaping_streams()
     try:
         try:
             app()
@@ -256,6 +257,16 @@ def main() -> None:
         sys.exit(ExitCode.INVALID)
     except Exception as exc:  # the last line of defence; everything expected is handled
         raise_internal(exc)
+
+
+def _escaping_streams() -> None:
+    """Output to a stream that is not UTF-8 (a Chinese Windows console or a redirect there is
+    GBK; latin-1, ascii): what its encoding cannot show is written as an escape (\\u2212),
+    never an error."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
+        if not encoding.startswith("utf") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 # A write to stdout or a file failing for the machine's reasons, not govplan's.

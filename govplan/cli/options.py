@@ -3,8 +3,10 @@ stderr, a report on stdout."""
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -126,18 +128,38 @@ def save(destination: Path, data: bytes) -> None:
 
 def write_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
     """Write `path` so that readers see the old file or the new one, never half of one: a
-    temporary file in the same folder, then a rename. `mode`: the permissions to keep."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    temporary file in the same folder, then a rename. A symlink is followed to the file it
+    names (the link stays a link); a device or a FIFO (`-o /dev/null`) is written into,
+    never replaced. `mode`: the permissions to give; by default an existing file's, else
+    what the umask gives a new file (0644 usually)."""
+    path = Path(os.path.realpath(path))
+    try:
+        info: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(path, "wb") as stream:
+            stream.write(data)
+        return
+    if mode is None:
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it: set it straight back
+    os.umask(mask)
+    return mask
 
 
 def _rendered(output: object) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from govplan.errors import Finding, Severity
+from govplan.inert import inert
 from govplan.validate import FileResult
 
 XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -24,9 +25,12 @@ def render_junit(results: Sequence[FileResult], lang: str = "en") -> str:
         suites, "testsuite", name="govplan validate", tests=tests, failures=failed, errors="0"
     )
     for result in results:
-        case = ET.SubElement(suite, "testcase", name=result.file, classname="govplan.validate")
+        # XML 1.0 cannot hold control characters even as references: plan text is made inert
+        case = ET.SubElement(
+            suite, "testcase", name=inert(result.file), classname="govplan.validate"
+        )
         for f in _errors(result):
-            failure = ET.SubElement(case, "failure", message=f.text(lang), type=f.code)
+            failure = ET.SubElement(case, "failure", message=inert(f.text(lang)), type=f.code)
             failure.text = f.line(lang)
         warnings = [f for f in result.findings if f.severity is Severity.WARNING]
         if warnings:

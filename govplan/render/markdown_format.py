@@ -23,7 +23,9 @@ _COLUMNS = ("no", "indicator", "target", "actual", "gap", "completion", "status"
 
 
 def escape(text: str) -> str:
-    """A cell that cannot break its table: pipes escaped, line breaks made spaces."""
+    """A cell that cannot break its table or carry markup: pipes escaped, line breaks made
+    spaces, & < > as entities (Markdown passes HTML through: a plan's <script> stays text)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return inert(" ".join(text.replace("|", "\\|").splitlines()))
 
 

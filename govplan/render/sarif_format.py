@@ -4,6 +4,7 @@ with their help text and docs/rules.md anchors, one result per finding."""
 from __future__ import annotations
 
 import json
+import urllib.parse
 from collections.abc import Sequence
 from typing import Any
 
@@ -42,7 +43,9 @@ def render_sarif(results: Sequence[FileResult], lang: str = "en") -> str:
     found = []
     for result in results:
         for f in result.findings:
-            location: dict[str, Any] = {"artifactLocation": {"uri": f.location.file}}
+            # a URI reference: a space, #, % or ? in a file name is percent-encoded
+            uri = urllib.parse.quote(f.location.file.replace("\\", "/"), safe="/")
+            location: dict[str, Any] = {"artifactLocation": {"uri": uri}}
             if f.location.line > 0:
                 region: dict[str, int] = {"startLine": f.location.line}
                 if f.location.column > 0:
