@@ -58,18 +58,41 @@ class ConfigInvalid(Exception):
         self.finding = finding
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def find_config(start: Path) -> Path | None:
-    """The nearest .govplan.toml, or pyproject.toml with [tool.govplan], from `start` up."""
+    """The nearest .govplan.toml, or pyproject.toml that says govplan, from `start` up to
+    the repository's root (the folder holding .git): a settings file in a CI runner's
+    workspace, /tmp or $HOME above the repository never applies to it."""
     for folder in (start, *start.parents):
         own = folder / ".govplan.toml"
         if own.is_file():
             return own
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and re.search(
-            r"^\[tool\.govplan\]", pyproject.read_text(encoding="utf-8", errors="replace"), re.M
-        ):
+        if pyproject.is_file() and _mentions_govplan(pyproject):
             return pyproject
+        if (folder / ".git").exists():
+            return None
     return None
+
+
+def _mentions_govplan(pyproject: Path) -> bool:
+    """Whether pyproject.toml has govplan settings, however written ([tool.govplan], a
+    `govplan` key under [tool], or dotted keys); one that does not parse but names
+    govplan is taken, so that its error is shown rather than its settings ignored."""
+    try:
+        with open(pyproject, "rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError:
+        return False
+    if b"govplan" not in raw:
+        return False
+    try:
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return True
+    return isinstance(tool, dict) and "govplan" in tool
 
 
 def _line(text: str, word: str) -> int:
@@ -81,8 +104,23 @@ def _line(text: str, word: str) -> int:
 
 
 def load_config(path: Path) -> Config:
-    """The settings in `path`; ConfigInvalid, located, for an unknown key or code."""
-    text = path.read_text(encoding="utf-8")
+    """The settings in `path`; ConfigInvalid, located, for a file that cannot be read (not
+    UTF-8, too large, nested too deep, not TOML) or an unknown key, code or value."""
+
+    def whole(message: str) -> ConfigInvalid:
+        return ConfigInvalid(Finding(Location(str(path)), "bad-config", message))
+
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise whole(f"cannot read the settings: {exc.strerror or exc}") from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise whole(f"the settings file is larger than {MAX_CONFIG_BYTES} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise whole(f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8") from None
 
     def fail(word: str, message: str) -> ConfigInvalid:
         return ConfigInvalid(Finding(Location(str(path), _line(text, word)), "bad-config", message))
@@ -90,10 +128,20 @@ def load_config(path: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigInvalid(Finding(Location(str(path)), "bad-config", str(exc))) from None
-    table: Any = data if path.name == ".govplan.toml" else data.get("tool", {}).get("govplan", {})
+        raise whole(str(exc)) from None
+    except RecursionError:
+        raise whole("tables or arrays nested too deep to be settings") from None
+    if path.name == ".govplan.toml":
+        table: Any = data
+    else:
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise fail("tool", "tool must be a table ([tool.govplan])")
+        table = tool.get("govplan", {})
     if not isinstance(table, dict):
-        raise fail("govplan", "[tool.govplan] must be a table")
+        raise fail(
+            "govplan", "[tool.govplan] must be a table, e.g. [tool.govplan] then select = [...]"
+        )
     for key in table:
         if key not in KEYS:
             raise fail(key, f"unknown setting {key!r}; known: {', '.join(KEYS)}")

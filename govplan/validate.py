@@ -8,6 +8,7 @@ import gc
 import itertools
 import os
 import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -221,10 +222,29 @@ def _validate_batch(items: list[tuple[str, Finding | None]]) -> list[FileResult]
     return [_validate_one(item) for item in items]
 
 
-def _quiet_worker(collector: tuple[int, ...]) -> None:
+def _quiet_worker(collector: tuple[int, ...], parent: int) -> None:
     # Ctrl-C is the parent's to handle: workers ignore it and are shut down with the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*collector)  # the parent's settings, also where workers are spawned
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """End this worker when its parent ends, however it ends (SIGTERM, SIGHUP or SIGQUIT
+    from a cancelled CI job, SIGKILL): a worker left behind would hold the job's output pipe
+    open, and the job would never end. Linux's PR_SET_PDEATHSIG; elsewhere the pool's own
+    shutdown is all there is."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before the request was in place
+        os._exit(1)
 
 
 class WorkerDied(Exception):
@@ -248,9 +268,16 @@ def validate_paths(
     """Every plan under `paths` validated (see _validate_paths), with the repository's
     settings applied: excluded files skipped, findings selected and their severities set."""
     config = config or Config()
-    kept = (item for item in plan_files(paths) if not config.excluded(item[0]))
+    named = {p for p in paths if not os.path.isdir(p)}  # a file named is always checked
+    kept = (item for item in plan_files(paths) if item[0] in named or not config.excluded(item[0]))
+    checked = 0
     for result in _validate_paths(kept, jobs):
+        checked += 1
         yield FileResult(result.file, config.adjust(result.findings))
+    if not checked and paths:
+        where = Location(paths[0])
+        message = f"every plan file under the paths is excluded by {config.source}'s exclude"
+        yield FileResult(paths[0], [Finding(where, "no-plans", message)])
 
 
 def _validate_paths(
@@ -271,7 +298,7 @@ def _validate_paths(
     batches = _batches(itertools.chain(head, items))
     pending: collections.deque[Future[list[FileResult]]] = collections.deque()
     with ProcessPoolExecutor(
-        workers, initializer=_quiet_worker, initargs=(gc.get_threshold(),)
+        workers, initializer=_quiet_worker, initargs=(gc.get_threshold(), os.getpid())
     ) as pool:
         try:
             for batch in itertools.islice(batches, workers * 4):

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -140,3 +144,97 @@ def test_numbers_in_messages_read_as_a_person_writes_them(tmp_path: Path) -> Non
                     "actual: 3.7, reported: {completion: 39.12%}}\n", encoding="utf-8")  # fmt: skip
     out = runner.invoke(app, ["validate", str(plan), "--lang", "en"]).stdout
     assert "published completion 39.12 does not match govplan's 61.6667" in out
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ("ignore = ['yaml11']  # 注释\n".encode("gbk"), "is not UTF-8; save the file as UTF-8"),
+        (b"x = " + b"[" * 100_000 + b"]" * 100_000 + b"\n", "nested too deep"),
+    ],
+    ids=["gbk", "deep"],
+)
+def test_a_settings_file_that_cannot_be_read_is_bad_config(
+    repo: Path, raw: bytes, message: str
+) -> None:
+    (repo / ".govplan.toml").write_bytes(raw)
+    result = runner.invoke(app, ["validate", "plans", "--lang", "en"])
+    assert (
+        result.exit_code == 2 and "error bad-config" in result.stderr and message in result.stderr
+    )
+
+
+def test_govplan_settings_of_the_wrong_type_are_bad_config(repo: Path) -> None:
+    (repo / "pyproject.toml").write_text('[tool]\ngovplan = "x"\n', encoding="utf-8")
+    result = runner.invoke(app, ["validate", "plans", "--lang", "en"])
+    assert (
+        result.exit_code == 2 and "error bad-config [tool.govplan] must be a table" in result.stderr
+    )
+
+
+def test_settings_above_the_repository_never_apply(repo: Path) -> None:
+    inner = repo / "checkout"
+    (inner / ".git").mkdir(parents=True)
+    (inner / "plans").mkdir()
+    (inner / "plans" / "b.yaml").write_bytes((repo / "plans" / "drafts" / "b.yaml").read_bytes())
+    (repo / ".govplan.toml").write_text('ignore = ["missing-field", "unknown-field"]\n', "utf-8")
+    os.chdir(inner)
+    result = runner.invoke(app, ["validate", "plans", "--lang", "en"])
+    assert result.exit_code == 2 and "missing-field" in result.stdout
+    assert "(settings:" not in result.stderr
+    (inner / ".govplan.toml").write_text('ignore = ["yaml11"]\n', "utf-8")
+    result = runner.invoke(app, ["validate", "plans", "--lang", "en"])
+    assert f"(settings: {inner / '.govplan.toml'})" in result.stderr  # the summary names it
+
+
+def test_a_file_named_is_checked_whatever_exclude_says(repo: Path) -> None:
+    (repo / ".govplan.toml").write_text('exclude = ["*", "*/*", "*/*/*"]\n', "utf-8")
+    named = runner.invoke(app, ["validate", "plans/drafts/b.yaml", "--lang", "en"])
+    assert named.exit_code == 2 and "missing-field" in named.stdout
+    folder = runner.invoke(app, ["validate", "plans", "--lang", "en"])
+    assert folder.exit_code == 2
+    assert "error no-plans every plan file under the paths is excluded" in folder.stdout
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT])
+def test_workers_end_with_a_cancelled_validate(tmp_path: Path, sig: signal.Signals) -> None:
+    """A cancelled CI job signals the parent only; its workers must not outlive it (they
+    would hold the job's output pipe open forever)."""
+    plan = Path("plans/gongshu-2024-q2.yaml").read_bytes()
+    for n in range(400):
+        (tmp_path / f"p{n}.yaml").write_bytes(plan)
+    proc = subprocess.Popen([sys.executable, "-m", "govplan", "validate", str(tmp_path), "-j", "2"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    workers: set[int] = set()
+    deadline = time.monotonic() + 20
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert workers, "validate -j 2 started no workers"
+    proc.send_signal(sig)
+    proc.wait(timeout=20)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _children(parent: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == parent:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

@@ -143,7 +143,7 @@ def test_stdin_unread_lines_are_kept_as_comments() -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (["nowhere.txt"], "nowhere.txt: no such file"),
+        (["nowhere.txt"], "nowhere.txt: error io no such file"),
         (["-", "--period", "Q5"], "--period 'Q5'"),
     ],
 )
@@ -158,3 +158,16 @@ def test_no_target_and_no_year_are_refused() -> None:
     assert (result.exit_code, "no target sentence found" in result.stderr) == (2, True)
     result = runner.invoke(app, ["draft", "-"], input="新增学位5600个\n")
     assert (result.exit_code, "give --year" in result.stderr) == (2, True)
+
+
+def test_a_device_a_fifo_or_a_huge_text_is_refused(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "fifo.txt"
+    os.mkfifo(fifo)
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"x" * (8 * 1024 * 1024 + 1))
+    for source, needle in (("/dev/zero", "is not a regular file"), (str(fifo), "is not a regular file"),
+                           (str(huge), "plans are limited to")):  # fmt: skip
+        result = runner.invoke(app, ["draft", source, "--year", "2024"])
+        assert result.exit_code == 2 and needle in result.stderr, source

@@ -16,19 +16,22 @@ PERIODS = tuple(MONTHS)
 
 
 def _read(source: str) -> list[tuple[str, int, str]]:
-    if source == "-":
-        return [("<stdin>", n, line) for n, line in enumerate(sys.stdin.read().splitlines(), 1)]
+    """The lines of a text, read through the guards plan files have (regular files only, at
+    most 8 MiB, UTF-8): a FIFO, a device or a huge file is refused, not read forever."""
+    from govplan.errors import PlanInvalid
+    from govplan.load import STDIN_NAME, decode, read_bytes
+
+    name = STDIN_NAME if source == "-" else source
     try:
-        text = Path(source).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        _fail(f"{source}: no such file")
-    except IsADirectoryError:
-        _fail(f"{source}: is a directory; give a text file of target sentences")
-    except UnicodeDecodeError:
-        _fail(f"{source}: not UTF-8 text; save it as UTF-8")
-    except OSError as exc:
-        _fail(f"{source}: {exc.strerror or exc}")
-    return [(source, n, line) for n, line in enumerate(text.splitlines(), 1)]
+        text = decode(read_bytes(source), name)
+    except PlanInvalid as exc:
+        _fail(
+            str(exc.findings[0]).replace(
+                "is a directory, not a plan file",
+                "is a directory; give a text file of target sentences",
+            )
+        )
+    return [(name, n, line) for n, line in enumerate(text.splitlines(), 1)]
 
 
 def _fail(message: str) -> None:

@@ -96,9 +96,10 @@ def validate(
         raise typer.Exit(ExitCode.INTERNAL) from None
     if not streamed:
         sys.stdout.write(render(results, words))
+    settings = f" (settings: {config.source})" if config.source is not None else ""
     if not quiet:
         sys.stderr.write(
             f"govplan: {counts['files']} files, {counts['errors']} errors, "
-            f"{counts['warnings']} warnings\n"
+            f"{counts['warnings']} warnings{settings}\n"
         )
     raise typer.Exit(exit_code(counts["errors"], counts["warnings"], strict=strict))
