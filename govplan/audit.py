@@ -44,10 +44,25 @@ def _ratio_range(actual: Interval, base: Decimal) -> Interval:
     return (min(low, high), max(low, high))
 
 
+def _in_gap_unit(gap: Value, target_unit: str | None, kind: Kind) -> tuple[Value, Decimal]:
+    """A published gap in the unit govplan's gap is in, and half its last printed digit
+    there: a quantity's converted to the target's unit (1029人 on a 万人 target is
+    0.1029万人, ± 0.5人), a rate's percentage points as they are."""
+    if gap.unit is None or kind is Kind.RATE or target_unit in (None, "%", gap.unit):
+        return gap, gap.half_step
+    half = in_unit(Value(gap.half_step, gap.unit, ""), target_unit)
+    return Value(in_unit(gap, target_unit), target_unit, gap.text, gap.approximate), half
+
+
 def _entry(
-    name: str, reported: Value, computed: Decimal | None, computed_range: Interval | None
+    name: str,
+    reported: Value,
+    computed: Decimal | None,
+    computed_range: Interval | None,
+    printed: Decimal | None = None,
 ) -> AuditEntry:
-    reported_range = _around(reported.number, reported.half_step)
+    """`printed`: half the last digit the document printed, where the figure was converted."""
+    reported_range = _around(reported.number, reported.half_step if printed is None else printed)
     if computed is None or computed_range is None:
         return AuditEntry(
             name,
@@ -90,6 +105,7 @@ def audit_result(result: Result) -> Result:
             computed_range = _ratio_range(actual_range, result.completion_base or HUNDRED)
         entries.append(_entry("completion", reported.completion, result.completion, computed_range))
     if reported.gap is not None:
+        gap, printed = _in_gap_unit(reported.gap, target.unit, indicator.kind)
         computed_range = None
         if result.gap is not None and actual_range is not None:
             # The target (or the schedule share) is exact; the actual carries the spread,
@@ -98,7 +114,7 @@ def audit_result(result: Result) -> Result:
             if result.reference_value is not None:
                 half += spread(result.reference_value)
             computed_range = _around(result.gap, half)
-        entries.append(_entry("gap", reported.gap, result.gap, computed_range))
+        entries.append(_entry("gap", gap, result.gap, computed_range, printed))
     if reported.status is not None and target.form is not Form.TEXT:
         computed = result.status.value
         if not result.status.settled:

@@ -26,9 +26,12 @@ def effective_tolerance(indicator: Indicator, target: Target) -> Decimal:
     if target.tolerance is not None:
         return target.tolerance
     assert target.value is not None
+    # never more than half the target's own size: 增长0.1%左右 is met from +0.05%, and
+    # 提高0.3个百分点左右 never by a change the other way
+    half = abs(target.value.number) / 2
     if indicator.kind is Kind.RATE:
-        return RATE_TOLERANCE
-    return abs(target.value.number) * QUANTITY_TOLERANCE
+        return min(RATE_TOLERANCE, half)
+    return min(abs(target.value.number) * QUANTITY_TOLERANCE, half)
 
 
 def _gap_unit(indicator: Indicator, target: Target) -> str | None:

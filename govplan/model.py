@@ -109,6 +109,14 @@ def _infer_kind(doc: IndicatorDoc, target: Target) -> Kind:
 
 
 _RATE_UNITS = frozenset({"%", "个百分点", "百分点", "pp"})
+_PP_UNITS = frozenset({"个百分点", "百分点", "pp"})
+
+
+def _impossible_rank(target: Target, actual: Value | None) -> bool:
+    """A rank below 1, or between two positions (第0, -1, 2.5)."""
+    if target.unit != RANK_UNIT or actual is None or actual.unit != RANK_UNIT:
+        return False
+    return actual.number < 1 or actual.number != actual.number.to_integral_value()
 
 
 def _default_direction(doc: IndicatorDoc) -> Direction:
@@ -177,6 +185,23 @@ class _Builder:
         except ValueSyntaxError as exc:
             self.error(fieldname, exc.code, f"{fieldname}: {exc}")
             return None
+
+    def _gap_fits(self, gap: Value, kind: Kind, target: Target) -> bool:
+        """A published gap written with a unit: a rate's in percentage points (个百分点, pp),
+        a quantity's in a unit that converts to the target's (1029人 on a 万人 target);
+        another dimension is a unit-mismatch, never a number taken without its unit."""
+        if kind is Kind.RATE or target.unit == "%":
+            if gap.unit in _PP_UNITS or gap.unit == target.unit:
+                return True
+            self.error(
+                "reported",
+                "unit-mismatch",
+                f"reported gap {gap.text!r}: the gap of a rate is in percentage points "
+                "(write -0.6 or -0.6个百分点)",
+                "gap",
+            )
+            return False
+        return self.comparable("reported", gap, target.unit, "gap")
 
     def comparable(
         self,
@@ -264,6 +289,14 @@ class _Builder:
             actual, actual_text = None, str(doc.actual)
         else:
             actual = self.value("actual", doc.actual, actual_unit)
+        if _impossible_rank(target, actual):
+            assert actual is not None
+            self.error(
+                "actual",
+                "bad-value",
+                f"actual {actual.text!r}: a rank is a position counted from 1 (第1, 第2, or 1, 2)",
+            )
+            actual = None
         progress = self.value("progress", doc.progress, "%")
         if progress is not None and progress.unit != "%":
             self.error(
@@ -290,9 +323,12 @@ class _Builder:
         reported = None
         if doc.reported is not None:
             gap_unit = target.unit if target.unit != "%" else None
+            gap = self.value("reported", doc.reported.gap, gap_unit)
+            if gap is not None and gap.unit is not None and not self._gap_fits(gap, kind, target):
+                gap = None
             reported = Reported(
                 completion=self.value("reported", doc.reported.completion, "%"),
-                gap=self.value("reported", doc.reported.gap, gap_unit),
+                gap=gap,
                 status=doc.reported.status,
             )
         return Indicator(

@@ -259,6 +259,11 @@ def _read_rank(r: _Reader) -> _Bound | None:
     rank = read_rank(r.rest)
     if rank is None:
         return None
+    if rank.number < 1 or rank.number != rank.number.to_integral_value():
+        raise TargetSyntaxError(
+            f"target {r.original!r}: a rank is a position counted from 1 (第1, 前3), "
+            f"not {rank.number}"
+        )
     if rank.scope:
         r.words.append((rank.scope, _words_meaning("rank scope")))
     r.words.append((rank.word, "a rank: at most this position (lower is better)"))

@@ -62,3 +62,42 @@ def test_completion_published_for_a_rate_is_flagged(report_of: ReportOf) -> None
     ).results[0]
     assert r.audit[0].verdict == "inconsistent" and r.audit[0].computed is None
     assert "no completion" in (r.audit[0].reason or "")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "gap", "verdict"),
+    [
+        ("4.5万人", "4.6029万人", "1029人", "consistent"),  # 1029人 is 0.1029万人
+        ("4.5万人", "4.6029万人", "1100人", "inconsistent"),
+        ("5万元", "6万元", "0.0001亿元", "consistent"),
+        ("5%", "4.4%", "-0.6个百分点", "consistent"),
+        ("5%", "4.4%", "-0.6pp", "consistent"),
+    ],
+)
+def test_a_published_gap_with_a_unit_is_compared_in_the_targets_unit(
+    report_of: ReportOf, target: str, actual: str, gap: str, verdict: str
+) -> None:
+    r = report_of(
+        f"  - {{id: a, name: A, target: {target}, actual: {actual}, reported: {{gap: {gap}}}}}\n"
+    ).results[0]
+    assert r.audit[0].verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("target", "gap", "message"),
+    [("5个", "1人", "units '人' and '个' cannot be converted"),
+     ("5%", "-1.8亿元", "the gap of a rate is in percentage points")],
+)  # fmt: skip
+def test_a_published_gap_in_another_dimension_is_a_unit_mismatch(
+    write: Callable[..., str], target: str, gap: str, message: str
+) -> None:
+    from govplan.errors import PlanInvalid
+    from govplan.model import load_plan
+
+    path = write(
+        f"district: x\nyear: 2023\nindicators:\n  - {{id: a, name: A, target: {target}, reported: {{gap: {gap}}}}}\n"
+    )
+    with pytest.raises(PlanInvalid) as caught:
+        load_plan(path)
+    (finding,) = caught.value.findings
+    assert finding.code == "unit-mismatch" and message in finding.message

@@ -407,3 +407,13 @@ def test_a_stray_columns_value_means_the_usual_width(columns: str) -> None:
     result = runner.invoke(app, ["check", PLAN], env={"COLUMNS": columns})
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout == usual.stdout
+
+
+def test_json_gives_a_stretch_in_the_targets_unit(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text("district: x\nyear: 2023\nindicators:\n  - {id: a, name: A, target: 5000万元-1亿元}\n",
+                    encoding="utf-8")  # fmt: skip
+    target = json.loads(runner.invoke(app, ["check", str(plan), "-f", "json"]).stdout)["results"][
+        0
+    ]["target"]
+    assert (target["value"], target["stretch"], target["unit"]) == (5000, 10000, "万元")

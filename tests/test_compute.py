@@ -275,3 +275,23 @@ def test_bare_target_without_catalogue_entry_is_at_least(report_of: ReportOf) ->
 def test_negative_target_has_no_completion(report_of: ReportOf) -> None:
     r = one(report_of, "  - {id: x, name: X, unit: 个, target: -5以上, actual: 5}\n")
     assert (r.status, r.completion) == (Status.MET, None)
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "status"),
+    [
+        ("增长0.1%左右", "0.04%", Status.MISSED),  # the default 0.5 pp is capped at 0.05
+        ("增长0.1%左右", "0.05%", Status.MET),
+        ("提高0.3个百分点左右", "-0.2个百分点", Status.MISSED),  # never met by a fall
+        ("提高0.3个百分点左右", "0.15个百分点", Status.MET),
+        ("5.5%左右", "5.0%", Status.MET),  # the usual 0.5 pp where the target is large
+        ("2个左右", "1个", Status.MISSED),
+    ],
+)
+def test_about_is_never_looser_than_half_the_target(
+    report_of: ReportOf, target: str, actual: str, status: Status
+) -> None:
+    assert (
+        one(report_of, f"  - {{id: a, name: A, target: {target}, actual: {actual}}}\n").status
+        is status
+    )

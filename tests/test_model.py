@@ -262,3 +262,12 @@ def test_near_valid_plans_compute_or_raise_plan_invalid(
     except PlanInvalid:
         return
     check_report(evaluate(plan))
+
+
+@pytest.mark.parametrize("actual", ["0", "-1", "2.5", "第0"])
+def test_a_rank_actual_below_one_is_bad_value(actual: str) -> None:
+    text = f"district: x\nyear: 2023\nindicators:\n  - {{id: r, name: 排名, target: 全省前3, actual: '{actual}'}}\n"
+    with pytest.raises(PlanInvalid) as caught:
+        build_plan(load_text(text, "p.yaml"))
+    codes = [f.code for f in caught.value.findings]
+    assert codes and set(codes) <= {"bad-value"}

@@ -142,3 +142,9 @@ _target_chars = (
 def test_arbitrary_targets_raise_only_target_syntax_error(text: str) -> None:
     with contextlib.suppress(TargetSyntaxError):
         parse_target(text)
+
+
+@pytest.mark.parametrize("text", ["第0", "前0位", "全省第0"])
+def test_a_rank_below_one_is_no_target(text: str) -> None:
+    with pytest.raises(TargetSyntaxError, match="a rank is a position counted from 1"):
+        parse_target(text)

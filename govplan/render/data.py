@@ -11,6 +11,7 @@ from govplan.render.numbers import json_number
 from govplan.render.numbers import json_or_none as _num
 from govplan.results import AuditEntry, Pace, Report, Result
 from govplan.terms import RollupKey, Verdict
+from govplan.values import in_unit
 
 if TYPE_CHECKING:  # for annotations only: the comparison and the trend load with their commands
     from govplan.compare import Cell, Comparison
@@ -67,7 +68,7 @@ def result_dict(result: Result) -> dict[str, Any]:
             "form": target.form.value,
             "direction": target.direction.value,
             "value": _num(target.value.number) if target.value else None,
-            "stretch": _num(target.stretch.number) if target.stretch else None,
+            "stretch": _num(in_unit(target.stretch, target.unit)) if target.stretch else None,
             "unit": target.unit,
             "sync": target.sync,
         },
