@@ -21,13 +21,21 @@ from govplan.values import (
     Value,
     ValueSyntaxError,
     in_unit,
+    lookalike_digit,
     normalize,
     parse_number,
     parse_value,
     read_rank,
     split_value,
 )
-from govplan.words import Vocabulary, chinese_number, vocabulary
+from govplan.words import (
+    NumeralUnclear,
+    Vocabulary,
+    chinese_number,
+    percent_in_words,
+    vague_number,
+    vocabulary,
+)
 
 FORMS_HELP = (
     "7% | 7%以上 | 增长7% | 提升至60%以上 | 新增84家 | 5.5%左右 | 确保5%以上,力争5.5% | "
@@ -47,6 +55,11 @@ class TargetSyntaxError(ValueError):
         super().__init__(message)
         self.code = code
         self.part = part
+
+
+class NumberInWords(TargetSyntaxError):
+    """A number written in words that govplan will not guess (三五家, 上百家, 第零): refused,
+    never taken for a qualitative target, whose status would be unknown and pass CI."""
 
 
 @dataclass(frozen=True)
@@ -260,7 +273,7 @@ def _read_rank(r: _Reader) -> _Bound | None:
     if rank is None:
         return None
     if rank.number < 1 or rank.number != rank.number.to_integral_value():
-        raise TargetSyntaxError(
+        raise NumberInWords(
             f"target {r.original!r}: a rank is a position counted from 1 (第1, 前3), "
             f"not {rank.number}"
         )
@@ -297,7 +310,15 @@ def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
             _not_understood(r)
         if r.vocab.prefix(r.rest, "idiom") is not None:
             return None
-        cn = chinese_number(r.rest)
+        percent = percent_in_words(r.rest)
+        if percent is not None:  # 百分之五, 三成: a percentage in words
+            number, read = percent
+            r.words.append((r.rest[:read], f"{number}% in words"))
+            return number, "%" + r.rest[read:], None
+        try:
+            cn = chinese_number(r.rest)
+        except NumeralUnclear as exc:
+            raise NumberInWords(f"target {r.original!r}: {exc}") from None
         if cn is None:
             return None
         number, read = cn
@@ -523,6 +544,9 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
         raise TargetSyntaxError(f"target must be text, a number or a mapping, got {raw!r}")
     original = str(raw).strip()
+    lookalike = lookalike_digit(original)
+    if lookalike is not None:
+        raise TargetSyntaxError(f"target {original!r}: {lookalike}")
     text = normalize(original)
     if not text:
         raise TargetSyntaxError("target is empty")
@@ -556,21 +580,22 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     try:
         bound = _read_bound(text, unit, original)
     except (TargetSyntaxError, ValueSyntaxError) as exc:
-        if not digits:  # 一流营商环境, 三大产品: numerals in words that are not a target
-            return Target(Form.TEXT, original)
+        if not digits and not isinstance(exc, NumberInWords):
+            # 一流营商环境, 三大产品: numerals in words that are not a target
+            return _text(text, original)
         if isinstance(exc, TargetSyntaxError):
             raise
         raise TargetSyntaxError(f"target {original!r}: {exc}", code=exc.code) from None
     if bound is not None and not digits and bound.value.unit and is_open(bound.value.unit):
         # 一流, 一批: a numeral before a word that is not a unit of govplan's is an idiom
-        return Target(Form.TEXT, original)
+        return _text(text, original)
     if bound is None:
         if _HAS_DIGIT.search(text):
             raise TargetSyntaxError(
                 f"target {original!r} holds a number but is not a form govplan reads; "
                 f"forms: {FORMS_HELP}"
             )
-        return Target(Form.TEXT, original)
+        return _text(text, original)
     return Target(
         bound.form,
         original,
@@ -579,6 +604,20 @@ def _parse_target(raw: object, unit: str | None) -> Target:
         stated=bound.stated,
         words=bound.words,
     )
+
+
+def _text(text: str, original: str) -> Target:
+    """A qualitative target, unless its words hold a size govplan cannot read exactly
+    (上百家, 数十个): that is refused, since a qualitative target's status is unknown and
+    would pass a CI gate."""
+    vague = vague_number(text)
+    if vague is not None:
+        raise NumberInWords(
+            f"target {original!r} holds a vague number ({vague}); write the number the "
+            f"document means, e.g. '100家以上', or, where it gives none, the structured "
+            f"form {{text: {original}}}"
+        )
+    return Target(Form.TEXT, original)
 
 
 def _read_multiple(text: str, vocab: Vocabulary) -> Decimal | None:

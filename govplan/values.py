@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from govplan.codes import CodeName
 from govplan.precision import product
 from govplan.units import UnitError, check_unit, factor
-from govplan.words import chinese_number, vocabulary
+from govplan.words import NumeralUnclear, chinese_number, vocabulary
 
 MAX_DIGITS = 30
 
@@ -28,6 +28,28 @@ class ValueSyntaxError(ValueError):
     def __init__(self, message: str, code: CodeName = "bad-value") -> None:
         super().__init__(message)
         self.code = code
+
+
+# Squared CJK units (㎡, ㎞, ㎏) hold digits after NFKC but are units, not numbers.
+_SQUARED_UNITS = range(0x3371, 0x3400)
+
+
+def lookalike_digit(text: str) -> str | None:
+    """Why `text` cannot be read, if it holds a character that is a digit only after NFKC
+    normalisation, or a digit of another script (10² would read as 102, ① as 1, ٣ as 3);
+    ASCII and full-width digits are the digits plans write."""
+    if text.isascii():
+        return None
+    for ch in text:
+        if ch.isascii() or "\uff10" <= ch <= "\uff19" or ord(ch) in _SQUARED_UNITS:
+            continue
+        if ch.isdigit() or any(c.isdigit() for c in unicodedata.normalize("NFKC", ch)):
+            return (
+                f"character {ch!r} (U+{ord(ch):04X}) is read as a digit only after "
+                "normalisation; write the number in plain digits (10², ① and the like "
+                "are not numbers of the plan format)"
+            )
+    return None
 
 
 def normalize(text: str) -> str:
@@ -116,6 +138,9 @@ def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Valu
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
         raise ValueSyntaxError(f"expected a number or a number with a unit, got {raw!r}")
     original = str(raw)
+    lookalike = lookalike_digit(original)
+    if lookalike is not None:
+        raise ValueSyntaxError(f"{original!r}: {lookalike}")
     text = normalize(original)
     if not text:
         raise ValueSyntaxError("empty value")
@@ -168,7 +193,10 @@ def read_rank(text: str) -> Rank | None:
     if body.isdigit():
         number = parse_number(body)
     else:
-        cn = chinese_number(body)
+        try:
+            cn = chinese_number(body)
+        except NumeralUnclear:
+            return None
         if cn is None or cn[1] != len(body):
             return None
         number = cn[0]

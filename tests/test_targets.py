@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from decimal import Decimal
 
 import pytest
@@ -148,3 +149,69 @@ def test_arbitrary_targets_raise_only_target_syntax_error(text: str) -> None:
 def test_a_rank_below_one_is_no_target(text: str) -> None:
     with pytest.raises(TargetSyntaxError, match="a rank is a position counted from 1"):
         parse_target(text)
+
+
+# Numbers written in words, as Chinese writes them (each was misread before: 二〇家 as 2,
+# 两千五 as 2005, 一万二千人 as a qualitative target).
+NUMERALS = [
+    ("二〇家", Form.MIN, "20", "家"),
+    ("一〇〇家", Form.MIN, "100", "家"),
+    ("三〇〇万元", Form.MIN, "300", "万元"),
+    ("两千五百个", Form.MIN, "2500", "个"),
+    ("新增两千五个", Form.MIN, "2500", "个"),  # the last digit one place below 千
+    ("三千五百亩", Form.MIN, "3500", "亩"),
+    ("一百五十家", Form.MIN, "150", "家"),
+    ("一百五家", Form.MIN, "150", "家"),
+    ("一百零五家", Form.MIN, "105", "家"),  # 零 holds a place: no abbreviation
+    ("两千零五个", Form.MIN, "2005", "个"),
+    ("一万二千人", Form.MIN, "12000", "人"),
+    ("三万五千人", Form.MIN, "35000", "人"),
+    ("三万人", Form.MIN, "3", "万人"),  # 万 at the end belongs to the unit
+    ("一点五万人", Form.MIN, "1.5", "万人"),
+    ("增长百分之五", Form.MIN, "5", "%"),
+    ("百分之五点五以上", Form.MIN, "5.5", "%"),
+    ("提高三成", Form.MIN, "30", "%"),
+    ("两成半以上", Form.MIN, "25", "%"),
+    ("十五个", Form.MIN, "15", "个"),
+    ("百家以上", Form.MIN, "100", "家"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "bound", "unit"), NUMERALS)
+def test_numbers_in_words(text: str, form: Form, bound: str, unit: str) -> None:
+    target = parse_target(text)
+    assert (target.form, target.value and target.value.number, target.unit) == (
+        form,
+        Decimal(bound),
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("10²个", "is read as a digit only after normalisation"),
+        ("10³亿元", "is read as a digit only after normalisation"),
+        ("①家", "is read as a digit only after normalisation"),
+        ("٣٠%", "is read as a digit only after normalisation"),
+        ("九九家", "runs two digits together"),
+        ("三五家", "runs two digits together"),
+        ("上百家", "holds a vague number (上百)"),
+        ("新增数十个", "holds a vague number (数十)"),
+        ("第零", "a rank is a position counted from 1"),
+    ],
+)
+def test_numbers_that_would_be_guessed_are_refused(text: str, message: str) -> None:
+    with pytest.raises(TargetSyntaxError, match=re.escape(message)):
+        parse_target(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["打造一批", "一流营商环境", "三大攻坚战取得成效", "十大工程", "完成市下达目标任务"]
+)
+def test_numerals_in_idioms_stay_text(text: str) -> None:
+    assert parse_target(text).form is Form.TEXT
+
+
+def test_a_vague_size_may_be_kept_as_text_explicitly() -> None:
+    assert parse_target({"text": "上百家"}).form is Form.TEXT
