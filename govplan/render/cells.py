@@ -14,7 +14,7 @@ from govplan.inert import inert
 from govplan.model import Indicator
 from govplan.periods import name as period_name
 from govplan.render.labels import label
-from govplan.render.numbers import gap_text, percent_text, plain, signed
+from govplan.render.numbers import completion_text, gap_text, percent_text, plain, signed
 from govplan.results import HUNDRED, Report, Result
 from govplan.terms import SUMMARY_ORDER, CompareMode, Kind, Lang, RollupKey, Status, Verdict
 
@@ -97,7 +97,7 @@ def row_cells(result: Result, number: int, options: Options) -> dict[str, str]:
         "target": percent_text(result.expected) if progress else target_text(result),
         "actual": _actual_text(result),
         "gap": gap_text(result.gap, result.gap_unit),
-        "completion": "" if progress else percent_text(result.completion),
+        "completion": "" if progress else completion_text(result.completion),
         "status": status_text(result, options.lang),
         "audit": audit_mark(result),
         "note": ind.note or result.reason or "",
@@ -266,7 +266,7 @@ def trend_cells(trend: Trend, lang: Lang) -> dict[str, str]:
         schedule = spark([p.schedule for p in points], Decimal(0), high)
         figures = " → ".join(
             f"{period_name(p.period, lang.value)} {plain(p.value)}{unit} "
-            f"({percent_text(p.completion)})"
+            f"({completion_text(p.completion)})"
             for p in points
         )
     else:
@@ -281,7 +281,7 @@ def trend_cells(trend: Trend, lang: Lang) -> dict[str, str]:
     if trend.projection is not None:
         projection = f"{plain(trend.projection)}{unit}"
         if trend.projected_completion is not None:
-            projection += f" ({percent_text(trend.projected_completion)})"
+            projection += f" ({completion_text(trend.projected_completion)})"
     shares = " → ".join(percent_text(p.schedule) for p in points) if schedule else ""
     cells = {
         "indicator": indicator_name(trend.result.indicator, lang),

@@ -14,7 +14,7 @@ from docx.shared import Pt
 from govplan.render.cells import Options
 from govplan.render.labels import label
 from govplan.render.layout import Layout, Row, layout
-from govplan.render.numbers import gap_text, percent_text, plain
+from govplan.render.numbers import completion_text, gap_text, percent_text, plain
 from govplan.results import Report
 
 
@@ -23,9 +23,10 @@ def _cells(row: Row, lay: Layout) -> list[str]:
         return [str(row.number), row.name, row.lead, percent_text(row.actual),
                 percent_text(row.expected), gap_text(row.gap, row.gap_unit), row.status_text,
                 row.note]  # fmt: skip
-    actual = _amount(row.actual, row.unit) if row.actual is not None else row.actual_text
+    # the actual as written (6.999% stays 6.999%): never rounded onto its target
+    actual = row.actual_text or (_amount(row.actual, row.unit) if row.actual is not None else "")
     return [str(row.number), row.name, row.target, actual, gap_text(row.gap, row.gap_unit),
-            percent_text(row.completion), row.status_text, row.audit, row.note]  # fmt: skip
+            completion_text(row.completion), row.status_text, row.audit, row.note]  # fmt: skip
 
 
 def _amount(value: Decimal, unit: str) -> str:

@@ -11,7 +11,7 @@ from html import escape
 from govplan.render.cells import Options, plan_title
 from govplan.render.labels import label
 from govplan.render.layout import Layout, Row, layout
-from govplan.render.numbers import gap_text, percent_text, plain
+from govplan.render.numbers import completion_text, gap_text, percent_text, plain
 from govplan.results import Report
 from govplan.terms import Lang, Status
 
@@ -58,10 +58,11 @@ def _cells(row: Row, lay: Layout) -> list[tuple[str, bool]]:
                 (escape(percent_text(row.actual)), True),
                 (escape(percent_text(row.expected)), True),
                 (escape(gap_text(row.gap, row.gap_unit)), True)]  # fmt: skip
-    actual = f"{plain(row.actual)}{row.unit}" if row.actual is not None else row.actual_text
+    # the actual as written (6.999% stays 6.999%): never rounded onto its target
+    actual = row.actual_text or (f"{plain(row.actual)}{row.unit}" if row.actual is not None else "")
     return [(str(row.number), True), (escape(row.name), False), (escape(row.target), True),
             (escape(actual), True), (escape(gap_text(row.gap, row.gap_unit)), True),
-            (escape(percent_text(row.completion)), True)]  # fmt: skip
+            (escape(completion_text(row.completion)), True)]  # fmt: skip
 
 
 def _status(row: Row) -> str:

@@ -7,15 +7,29 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 MINUS = "−"
 
 
-def plain(number: Decimal, places: int = 2) -> str:
-    """`61.666…` -> `61.67`, `236.0` -> `236`, `-5.5` -> `-5.5` (no exponent, no trailing 0)."""
-    # Precision enough for the integer digits too, so that any finite number rounds.
-    with localcontext(prec=max(28, number.adjusted() + places + 2)):
-        rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+def plain(number: Decimal, places: int = 2, *, side_of: Decimal = Decimal(0)) -> str:
+    """`61.666…` -> `61.67`, `236.0` -> `236`, `-5.5` -> `-5.5` (no exponent, no trailing 0).
+
+    Rounding never moves a number onto or across `side_of` (0 unless said): a shortfall of
+    0.001 prints as -0.001, not 0, and a completion of 99.999 (side_of=100) as 99.999, not 100,
+    so that no printed figure contradicts the status beside it. As many places are shown as
+    that takes (the number is exact, so there is always enough)."""
+    exponent = number.as_tuple().exponent
+    most = max(places, -exponent) if isinstance(exponent, int) else places
+    for shown in range(places, most + 1):
+        rounded = _rounded(number, shown)
+        if (rounded > side_of) == (number > side_of) and (rounded < side_of) == (number < side_of):
+            break
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def _rounded(number: Decimal, places: int) -> Decimal:
+    # Precision enough for the integer digits too, so that any finite number rounds.
+    with localcontext(prec=max(28, number.adjusted() + places + 2)):
+        return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 def signed(number: Decimal, places: int = 2) -> str:
@@ -32,8 +46,13 @@ def gap_text(gap: Decimal | None, unit: str | None) -> str:
     return f"{signed(gap)}{suffix}"
 
 
-def percent_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{plain(value)}%"
+def percent_text(value: Decimal | None, *, side_of: Decimal = Decimal(0)) -> str:
+    return "" if value is None else f"{plain(value, side_of=side_of)}%"
+
+
+def completion_text(value: Decimal | None) -> str:
+    """A completion rate: 99.999% is never printed as 100%."""
+    return percent_text(value, side_of=Decimal(100))
 
 
 def json_number(number: Decimal) -> int | float:

@@ -1,0 +1,89 @@
+"""Numbers rounded for people never contradict the status beside them: a shortfall is never
+printed as 0, a completion under 100 never as 100%, an actual never rounded onto its target."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from govplan.cli.main import app
+from govplan.render.numbers import plain
+from tests.fuzz import examples
+
+runner = CliRunner()
+exact = st.decimals(min_value=Decimal("-1e6"), max_value=Decimal("1e6"), places=6, allow_nan=False)
+
+
+@settings(max_examples=examples(500))
+@given(exact, st.sampled_from([Decimal(0), Decimal(100)]), st.integers(min_value=0, max_value=4))
+def test_rounding_keeps_the_side(number: Decimal, side: Decimal, places: int) -> None:
+    shown = Decimal(plain(number, places, side_of=side))
+    assert (shown > side) == (number > side) and (shown < side) == (number < side)
+    # and it is still the number, to the places shown
+    digits = max(places, -int(shown.as_tuple().exponent))
+    assert abs(shown - number) <= Decimal(5).scaleb(-digits - 1)
+
+
+def _number(text: str) -> Decimal | None:
+    found = re.search(r"[+\-−]?\d+(?:\.\d+)?", text.replace(",", ""))
+    return Decimal(found.group(0).replace("−", "-")) if found else None
+
+
+def _sign(x: Decimal) -> int:
+    return (x > 0) - (x < 0)
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(
+    st.sampled_from(["%", "个", "亿元"]),
+    st.integers(min_value=1, max_value=2000),
+    st.integers(min_value=-3, max_value=3),
+    st.integers(min_value=1, max_value=6),
+)
+def test_printed_gaps_and_completions_agree_with_the_status(
+    unit: str, whole: int, offset: int, digits: int
+) -> None:
+    target = Decimal(whole)
+    actual = target + Decimal(offset).scaleb(-digits)  # 0.000001 to 3 off the target
+    if unit == "个":
+        actual = actual.to_integral_value()
+    plan = f"district: x\nyear: 2023\nindicators:\n  - {{id: a, name: A, target: '{target}{unit}', actual: '{actual}{unit}'}}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p.yaml"
+        path.write_text(plan, encoding="utf-8")
+        gap, completion = actual - target, (100 * actual / target if unit != "%" else None)
+        cells = []
+        md = runner.invoke(app, ["check", str(path), "-f", "markdown"]).stdout
+        row = next(line for line in md.splitlines() if line.startswith("| 1 |"))
+        cells.append([c.strip() for c in row.strip("|").split("|")][3:6])
+        table = runner.invoke(app, ["check", str(path)]).stdout
+        row = next(line for line in table.splitlines() if line.strip().startswith("│    1"))
+        cells.append([c.strip() for c in row.strip().strip("│").split("│")][3:6])
+        html_path = Path(tmp) / "p.html"
+        runner.invoke(app, ["check", str(path), "-f", "html", "-o", str(html_path)])
+        tds = re.findall(r'<td class="n">([^<]*)</td>', html_path.read_text("utf-8"))
+        cells.append(tds[2:5])
+        for shown_actual, shown_gap, shown_completion in cells:
+            assert _number(shown_actual) == actual, (shown_actual, actual)  # as written
+            printed = _number(shown_gap)
+            assert printed is not None and _sign(printed) == _sign(gap), (shown_gap, gap)
+            if completion is not None:
+                printed = _number(shown_completion)
+                assert printed is not None and (printed >= 100) == (completion >= 100)
+                assert (printed == 100) == (completion == 100), (shown_completion, completion)
+        data = next(
+            csv.DictReader(
+                io.StringIO(
+                    runner.invoke(app, ["check", str(path), "-f", "csv", "--lang", "en"]).stdout
+                )
+            )
+        )
+        assert Decimal(data["gap"]) == gap  # machine formats are not rounded at all
