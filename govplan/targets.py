@@ -344,7 +344,7 @@ def _not_understood(r: _Reader) -> None:
     write it instead."""
     m = re.search(r"\d", r.text)
     assert m is not None
-    head, body = r.text[: m.start()], r.text[m.start() :]
+    head = r.text[: m.start()]
     tier = r.vocab.prefix(head, "tier floor", "tier stretch")
     if tier is not None:  # the tier word is fine; what follows it is the question
         head = head[len(tier[0]) :]
@@ -354,17 +354,34 @@ def _not_understood(r: _Reader) -> None:
         for w in r.vocab.words(s)
         if not w.isascii()
     ]
-    # a verb with a particle (提升到了): the known verb it begins with; else the nearest
-    near = [w for w in sorted(known, key=len, reverse=True) if head.startswith(w)][:1]
-    if not near:
-        import difflib  # only for a word it does not know
-
-        near = difflib.get_close_matches(head, known, n=1, cutoff=0.3)
-    instead = f"'{near[0]}{body}' or '{body}以上'" if near else f"'{body}以上' or '增长{body}'"
+    # A rewrite is offered only where it means what the author wrote: a known verb followed
+    # by particles that change nothing (提升到了 is 提升到). Any other guess (a near word, a
+    # qualifier added) could turn a fall into a rise or a five-year average into one year's
+    # growth, so the message then names the word and the forms only.
+    particles = set("".join(r.vocab.words("particle")))
+    verb = next((w for w in sorted(known, key=len, reverse=True) if head.startswith(w)), None)
+    if verb is not None and head[len(verb) :] and set(head[len(verb) :]) <= particles:
+        # the whole target rewritten (a tier of 5.5%左右(确保5%以上) is read on its own)
+        rewrite = r.original.strip().replace(head, verb, 1)
+        if head in r.original and _reads(rewrite):
+            raise TargetSyntaxError(
+                f"target {r.original!r}: the word {head!r} before the number is not known; "
+                f"write {rewrite!r}",
+                part=head,
+            )
     raise TargetSyntaxError(
-        f"target {r.original!r}: the word {head!r} before the number is not known; write {instead}",
+        f"target {r.original!r}: the word {head!r} before the number is not known; "
+        f"forms: {FORMS_HELP}",
         part=head,
     )
+
+
+def _reads(text: str) -> bool:
+    try:
+        parse_target(text)
+    except (TargetSyntaxError, ValueSyntaxError):
+        return False
+    return True
 
 
 def _check_unit(unit: str, original: str, number: Decimal) -> None:
@@ -381,10 +398,17 @@ def _check_unit(unit: str, original: str, number: Decimal) -> None:
             ) from None
         trailing = _after_qualifier(unit)
         if trailing is not None and original.endswith(trailing):
-            instead = original[: -len(trailing)]
+            particles = set("".join(vocabulary().words("particle")))
+            if set(trailing) <= particles and _reads(original[: -len(trailing)]):
+                raise TargetSyntaxError(  # 7%以上吧: a particle that changes nothing
+                    f"target {original!r}: {trailing!r} after the qualifier is not read; "
+                    f"write {original[: -len(trailing)]!r}",
+                    part=trailing,
+                ) from None
+            # otherwise no rewrite: dropping words would choose a meaning for the author
             raise TargetSyntaxError(
                 f"target {original!r}: {trailing!r} after the qualifier is not read; "
-                f"write {instead!r}",
+                f"forms: {FORMS_HELP}",
                 part=trailing,
             ) from None
         import difflib  # only for a unit it does not know
@@ -570,8 +594,8 @@ def _parse_target(raw: object, unit: str | None) -> Target:
         return tiers
     if vocab.prefix(text, "tier floor") and _TIER_SEPARATORS.search(text):
         raise TargetSyntaxError(
-            f"target {original!r} names 确保 but is not a two-tier form; write "
-            f"'确保5%以上,力争5.5%' or '5.5%左右(确保5%以上)'"
+            f"target {original!r} names 确保 but is not a two-tier form; the two-tier forms "
+            f"are '确保5%以上,力争5.5%' and '5.5%左右(确保5%以上)'"
         )
     ranged = _read_range(text, unit, original)
     if ranged is not None:

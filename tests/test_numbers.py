@@ -87,3 +87,33 @@ def test_printed_gaps_and_completions_agree_with_the_status(
             )
         )
         assert Decimal(data["gap"]) == gap  # machine formats are not rounded at all
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(
+    st.integers(min_value=1, max_value=9000),
+    st.sampled_from(["元", "万元", "亿元"]),
+    st.integers(min_value=1, max_value=9000),
+    st.sampled_from(["元", "万元", "亿元"]),
+)
+def test_an_exported_target_means_what_the_plan_says(
+    low: int, low_unit: str, high: int, high_unit: str
+) -> None:
+    """JSON's value and stretch are both in `unit`: read back with it, they are the plan's."""
+    import json
+
+    from govplan.units import factor
+
+    scale = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+    if low * scale[low_unit] >= high * scale[high_unit]:
+        return  # a range is written low to high
+    plan = f"district: x\nyear: 2023\nindicators:\n  - {{id: a, name: A, target: '{low}{low_unit}-{high}{high_unit}'}}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "p.yaml"
+        path.write_text(plan, encoding="utf-8")
+        target = json.loads(runner.invoke(app, ["check", str(path), "-f", "json"]).stdout)[
+            "results"
+        ][0]["target"]
+    to_yuan = factor(target["unit"], "元")
+    assert Decimal(str(target["value"])) * to_yuan == low * scale[low_unit]
+    assert Decimal(str(target["stretch"])) * to_yuan == high * scale[high_unit]

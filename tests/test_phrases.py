@@ -4,6 +4,7 @@ word of the vocabulary (words.txt) as a property."""
 from __future__ import annotations
 
 import contextlib
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -133,3 +134,44 @@ def test_any_string_of_vocabulary_words_is_read_or_refused(text: str) -> None:
         parse_target(text)
     with contextlib.suppress(ValueSyntaxError):
         parse_value(text)
+
+
+def _meaning(text: str) -> tuple[object, ...]:
+    t = parse_target(text)
+    return (t.form, t.direction, t.value and t.value.number, t.stretch and t.stretch.number, t.unit)
+
+
+REFUSED = ["同比下降4%", "年均增长6%左右", "五年累计下降13.5%", "3%左右以上", "5.5%以内以上",
+           "增长2013年下降20%", "比上年增长6%", "较上年下降3%", "年度增长7%", "力争再增长5%"]  # fmt: skip
+
+
+def _suggestions(text: str) -> list[str]:
+    from govplan.targets import TargetSyntaxError
+
+    try:
+        parse_target(text)
+    except TargetSyntaxError as exc:
+        return re.findall(r"write '([^']*)'", str(exc))
+    return []
+
+
+@pytest.mark.parametrize("phrase", [r[1] for r in ROWS], ids=[r[1] for r in ROWS])
+def test_a_suggestion_means_what_the_phrase_means(phrase: str) -> None:
+    """Each table phrase with a particle after its verb (提升到了1.2%): refused, and whatever
+    rewrite the message offers parses to exactly the phrase's meaning."""
+    vocab = vocabulary()
+    verb = vocab.prefix(phrase, "verb up", "verb down", "verb hold", "verb decrease")
+    if verb is None or not any("\u4e00" <= ch <= "\u9fff" for ch in verb[0]):
+        return
+    garbled = verb[0] + "了" + phrase[len(verb[0]) :]
+    for rewrite in _suggestions(garbled):
+        assert _meaning(rewrite) == _meaning(phrase), (garbled, rewrite)
+
+
+@pytest.mark.parametrize("phrase", REFUSED)
+def test_no_rewrite_that_would_change_the_meaning(phrase: str) -> None:
+    """Phrases whose words govplan does not read (yet): every rewrite offered must parse; none
+    is offered for them, since each would change what the author wrote."""
+    for rewrite in _suggestions(phrase):
+        assert _meaning(rewrite)  # parses
+    assert _suggestions(phrase) == [], phrase
