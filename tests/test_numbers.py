@@ -117,3 +117,16 @@ def test_an_exported_target_means_what_the_plan_says(
     to_yuan = factor(target["unit"], "元")
     assert Decimal(str(target["value"])) * to_yuan == low * scale[low_unit]
     assert Decimal(str(target["stretch"])) * to_yuan == high * scale[high_unit]
+
+
+def test_a_workbook_shows_a_completion_under_100_under_100(tmp_path: Path) -> None:
+    import openpyxl
+
+    plan = tmp_path / "p.yaml"
+    plan.write_text("district: x\nyear: 2023\nindicators:\n  - {id: a, name: A, target: 100000个, actual: 99999个}\n",
+                    encoding="utf-8")  # fmt: skip
+    out = tmp_path / "p.xlsx"
+    assert runner.invoke(app, ["check", str(plan), "-f", "xlsx", "-o", str(out)]).exit_code == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == 0.99999)
+    assert cell.number_format == "0.000%"  # 99.999%, where 0.00% would show 100.00%

@@ -20,6 +20,7 @@ from govplan.compare import Comparison
 from govplan.render.cells import Options, comparison_rows
 from govplan.render.labels import label
 from govplan.render.layout import Layout, Row, layout
+from govplan.render.numbers import completion_text
 from govplan.render.spreadsheet import inert_cell
 from govplan.results import Report
 from govplan.terms import Lang, Status, Verdict
@@ -84,11 +85,28 @@ def _write_row(sheet: Worksheet, r: int, values: Sequence[Any], widths: dict[int
 
 def _data_values(row: Row, layout_: Layout) -> list[Any]:
     if layout_.tasks:
-        return [row.number, row.name, row.lead, _percent(row.actual), _percent(row.expected),
-                _number(row.gap), row.status_text, row.note]  # fmt: skip
+        return [
+            row.number,
+            row.name,
+            row.lead,
+            _percent(row.actual),
+            _percent(row.expected),
+            _number(row.gap),
+            row.status_text,
+            row.note,
+        ]
     actual: Any = _number(row.actual) if row.actual is not None else row.actual_text
-    return [row.number, row.name, row.target, actual, _number(row.gap), _percent(row.completion),
-            row.status_text, row.audit, row.note]  # fmt: skip
+    return [
+        row.number,
+        row.name,
+        row.target,
+        actual,
+        _number(row.gap),
+        _percent(row.completion),
+        row.status_text,
+        row.audit,
+        row.note,
+    ]
 
 
 def _percent(value: Decimal | None) -> float | None:
@@ -98,7 +116,18 @@ def _percent(value: Decimal | None) -> float | None:
 def _formats(row: Row, layout_: Layout) -> dict[int, str]:
     if layout_.tasks:
         return {4: "0.0%", 5: "0.0%", 6: _unit_format("pp", signed=True)}
-    return {4: _unit_format(row.unit), 5: _unit_format(row.gap_unit, signed=True), 6: "0.00%"}
+    return {
+        4: _unit_format(row.unit),
+        5: _unit_format(row.gap_unit, signed=True),
+        6: _completion_format(row.completion),
+    }
+
+
+def _completion_format(value: Decimal | None) -> str:
+    """Two decimals, or as many as keep a completion under 100% from showing as 100.00%."""
+    shown = completion_text(value).rstrip("%")
+    places = max(2, len(shown.partition(".")[2]))
+    return "0." + "0" * places + "%"
 
 
 def _plan_sheet(sheet: Worksheet, lay: Layout) -> None:
@@ -145,13 +174,18 @@ def _audit_sheet(sheet: Worksheet, layouts: Sequence[Layout], lang: Lang) -> Non
                 _write_row(
                     sheet,
                     r,
-                    [lay.title, row.number, row.name, label(entry.field, lang),
-                     label(reported, lang) if isinstance(reported, str) else _number(reported),
-                     label(computed, lang) if isinstance(computed, str)
-                     else _number(computed),
-                     label(entry.verdict.value, lang), entry.reason or ""],
+                    [
+                        lay.title,
+                        row.number,
+                        row.name,
+                        label(entry.field, lang),
+                        label(reported, lang) if isinstance(reported, str) else _number(reported),
+                        label(computed, lang) if isinstance(computed, str) else _number(computed),
+                        label(entry.verdict.value, lang),
+                        entry.reason or "",
+                    ],
                     widths,
-                )  # fmt: skip
+                )
                 bad = entry.verdict is Verdict.INCONSISTENT
                 colour = STATUS_FILL[Status.MISSED if bad else Status.MET]
                 sheet.cell(row=r, column=7).fill = PatternFill("solid", fgColor=colour)
