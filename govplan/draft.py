@@ -304,13 +304,15 @@ def _with_ids(items: list[Drafted]) -> list[Drafted]:
     from govplan.catalogue import match_name
 
     used: set[str] = set()
+    following: dict[str, int] = {}  # the next suffix to try for an id: linear, not quadratic
     out = []
     for item in items:
         entry = match_name(item.name)
         ident = entry.id if entry is not None else slug(item.name)
-        candidate, n = ident, 2
+        candidate, n = ident, following.get(ident, 2)
         while candidate in used:
             candidate, n = f"{ident}-{n}", n + 1
+        following[ident] = n
         used.add(candidate)
         out.append(replace(item, id=candidate))
     return out
