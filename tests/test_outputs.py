@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from govplan.cli.main import app
 from govplan.inert import inert
+from govplan.render.markdown_format import escape as render_markdown_cell
 
 runner = CliRunner()
 PLAN = "plans/gongshu-2022.yaml"
@@ -98,6 +99,8 @@ def test_plan_text_cannot_break_junit_sarif_or_markdown(tmp_path: Path) -> None:
     markdown = runner.invoke(app, ["check", str(good), "-f", "markdown"]).stdout
     assert "<script>" not in markdown and "<img" not in markdown and "\x1b" not in markdown
     assert "&lt;script&gt;" in markdown
+    # an entity in plan text stays text; a plain & (R&D) stays as written
+    assert render_markdown_cell("&lt;b&gt; R&D") == "&amp;lt;b&amp;gt; R&D"
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from govplan.compare import Comparison
@@ -22,10 +23,14 @@ from govplan.results import Report
 _COLUMNS = ("no", "indicator", "target", "actual", "gap", "completion", "status", "audit")
 
 
+_ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
 def escape(text: str) -> str:
     """A cell that cannot break its table or carry markup: pipes escaped, line breaks made
-    spaces, & < > as entities (Markdown passes HTML through: a plan's <script> stays text)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    spaces, < > as entities (Markdown passes HTML through: a plan's <script> stays text), and
+    & where it would start an entity (&lt;), so that R&D reads as written."""
+    text = _ENTITY_START.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
     return inert(" ".join(text.replace("|", "\\|").splitlines()))
 
 
