@@ -45,7 +45,7 @@ def _bar(row: Row) -> str:
     width = min(done, SCALE) * 100 / SCALE
     at = min(mark, SCALE) * 100 / SCALE
     return (
-        f'<div class="bar" title="{escape(percent_text(done))}">'
+        f'<div class="bar" title="{escape(completion_text(done))}">'
         f'<div class="fill" style="width:{width:.1f}%"></div>'
         f'<div class="mark" style="left:{at:.1f}%"></div></div>'
     )
