@@ -142,6 +142,7 @@ _MEANINGS = {
     "suffix about": "about",
     "open up": "more than the number: at least",
     "rank scope": "scope of a rank",
+    "time base": "a time base (同比, 比上年, 全年): changes nothing",
     "increment": "increment on top of the floor",
 }
 
@@ -187,6 +188,7 @@ def _read_bound(text: str, unit: str | None, original: str) -> _Bound | None:
     r = _Reader(text, original, vocab)
     tier_section = r.take_prefix("tier floor", "tier stretch")
     tier = {"tier floor": "floor", "tier stretch": "stretch"}.get(tier_section or "")
+    r.take_prefix("time base")
     increment = r.take_prefix("increment") is not None
     rank = _read_rank(r)
     if rank is not None:

@@ -120,14 +120,16 @@ def test_best_follows_the_target_words_and_band_has_none(tmp_path: Path) -> None
         p.write_text(
             f"district: {district}\nyear: 2023\nindicators:\n"
             f"  - {{id: rank, name: 综合考评排名, target: 全省前3, actual: {rank}}}\n"
-            f"  - {{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: {cpi}}}\n",
+            f"  - {{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: {cpi}}}\n"
+            f"  - {{id: price, name: 价格水平, direction: band, target: 3%左右, actual: {cpi}}}\n",
             encoding="utf-8",
         )
         paths.append(str(p))
     comparison = compare_plans(run_check(paths).reports, only_common=False, ids=[])
     rows = {row.id: row for row in comparison.rows}
     assert [c.best for c in rows["rank"].cells if c] == [True, False]  # 2nd place is best
-    assert [c.best for c in rows["cpi"].cells if c] == [False, False]
+    assert [c.best for c in rows["price"].cells if c] == [False, False]  # a band: none best
+    assert [c.best for c in rows["cpi"].cells if c] == [False, True]  # a ceiling: lower is best
 
 
 def test_periods_in_calendar_order(write: Callable[..., str]) -> None:

@@ -197,14 +197,12 @@ DIRECTED = [
         "0.9",
         None,
     ),
-    # a price index is best close to its target: either side within the tolerance
-    (
-        "{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: 2.4%}",
-        Status.MISSED,
-        "-0.6",
-        None,
-    ),
+    # consumer prices are a ceiling (changed 2026-12-02: it was a band): governments report
+    # 0.2% against 3%左右 as met; 3%左右 is met up to 3% + the tolerance
+    ("{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: 0.2%}", Status.MET, "-2.8", None),
+    ("{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: 2.4%}", Status.MET, "-0.6", None),
     ("{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: 3.4%}", Status.MET, "0.4", None),
+    ("{id: cpi, name: 居民消费价格涨幅, target: 3%左右, actual: 3.6%}", Status.MISSED, "0.6", None),
     ("{id: cpi, name: 居民消费价格涨幅, target: 3%, actual: 2.6%}", Status.MET, "-0.4", None),
     # a target's own words win over any direction
     ("{id: cpi, name: 居民消费价格涨幅, target: 控制在3%以内, actual: 2%}", Status.MET, "-1", None),
@@ -232,7 +230,7 @@ DIRECTED = [
     ("{id: g, name: GDP, target: 5%-6%, actual: 5.5%}", Status.MET, "0.5", False),
     ("{id: g, name: GDP, target: 6.5%-7%, actual: 7.1%}", Status.MET, "0.6", True),
     ("{id: u, name: 城镇调查失业率, target: 5%-6%, actual: 5.5%}", Status.MET, "-0.5", False),
-    ("{id: cpi, name: 居民消费价格涨幅, target: 2%-3%, actual: 3.2%}", Status.MISSED, "0.2", None),
+    ("{id: cpi, name: 居民消费价格涨幅, target: 2%-3%, actual: 3.2%}", Status.MISSED, "0.2", False),
     # an incremental stretch: 626 + 122 = 748
     (
         "{id: l, name: 出让土地, target: '确保626亩,力争再出让122亩', actual: 700亩}",
