@@ -576,6 +576,11 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     text = normalize(original)
     if not text:
         raise TargetSyntaxError("target is empty")
+    head, exhortation = _exhortation(text)
+    if exhortation is not None:
+        target = _parse_target(head, unit)
+        meaning = "an exhortation with no number: not read"
+        return replace(target, text=original, words=(*target.words, (exhortation, meaning)))
     if text.lower().lstrip("+-") in _NON_FINITE:
         raise TargetSyntaxError(f"target {original!r} is not a finite number")
     vocab = vocabulary()
@@ -630,6 +635,18 @@ def _parse_target(raw: object, unit: str | None) -> Target:
         stated=bound.stated,
         words=bound.words,
     )
+
+
+def _exhortation(text: str) -> tuple[str, str | None]:
+    """A target and the exhortation after it (增长6%以上、争取实现更好的结果): a last clause,
+    after , ; or 、, with no number, starting with a word of words.txt's [exhortation]."""
+    cut = max(text.rfind(sep) for sep in ",;、")
+    if cut <= 0:
+        return text, None
+    tail = text[cut + 1 :]
+    if not tail or _HAS_DIGIT.search(tail) or vocabulary().prefix(tail, "exhortation") is None:
+        return text, None
+    return text[:cut], tail
 
 
 def _text(text: str, original: str) -> Target:

@@ -215,3 +215,14 @@ def test_numerals_in_idioms_stay_text(text: str) -> None:
 
 def test_a_vague_size_may_be_kept_as_text_explicitly() -> None:
     assert parse_target({"text": "上百家"}).form is Form.TEXT
+
+
+def test_a_trailing_exhortation_is_not_read_and_explain_says_so() -> None:
+    target = parse_target("增长6.5%左右,在实际工作中争取更好结果")
+    assert (target.form, target.value and target.value.number) == (Form.ABOUT, Decimal("6.5"))
+    assert target.text == "增长6.5%左右,在实际工作中争取更好结果"
+    assert ("在实际工作中争取更好结果", "an exhortation with no number: not read") in target.words
+    # a clause with a number is a stretch, not an exhortation; any other clause is refused
+    assert parse_target("确保5%以上,力争5.5%").form is Form.TIERS
+    with pytest.raises(TargetSyntaxError):
+        parse_target("增长5%,确保完成")
