@@ -497,7 +497,8 @@ def _same_unit(a: Value, b: Value, original: str) -> None:
 
 def _tiers(text: str, unit: str | None, original: str) -> Target | None:
     """`确保5%以上,力争5.5%`, `力争5.5%,确保5%`, `5.5%左右(确保5%以上)`,
-    `确保626亩,力争再出让122亩`; None if not two tiers."""
+    `确保626亩,力争再出让122亩`, `增长8%、力争9%` (no 确保: the first is the floor); None
+    if not two tiers."""
     vocab = vocabulary()
     parts: list[str]
     m = _BRACKETED.fullmatch(text)
@@ -508,6 +509,11 @@ def _tiers(text: str, unit: str | None, original: str) -> Target | None:
     if len(parts) != 2:
         return None
     floors = [p for p in parts if vocab.prefix(p, "tier floor")]
+    if not floors and _HAS_DIGIT.search(parts[0]) and _HAS_DIGIT.search(parts[1]):
+        # 增长8%、力争9%, 增长8%,争取9%: a target, then a stretch: the first is the floor
+        first_tier = vocab.prefix(parts[0], "tier floor", "tier stretch")
+        if first_tier is None and vocab.prefix(parts[1], "tier stretch") is not None:
+            floors = [parts[0]]
     if len(floors) != 1:
         return None
     floor_text = floors[0]
