@@ -108,7 +108,7 @@ def _infer_kind(doc: IndicatorDoc, target: Target) -> Kind:
     return Kind.QUANTITY
 
 
-_RATE_UNITS = frozenset({"%", "个百分点", "百分点", "pp"})
+_RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "pp"})
 _PP_UNITS = frozenset({"个百分点", "百分点", "pp"})
 
 

@@ -112,7 +112,7 @@ def unit_names() -> list[str]:
             prefixes.append(name[:-1])
         else:
             names += [n for n in (name, *aliases) if n and not n.startswith("[")]
-    return names + [p + n for p in prefixes for n in names if n != "%"]
+    return names + [p + n for p in prefixes for n in names if n not in SHARES]
 
 
 def facts_table() -> dict[str, object]:
@@ -221,10 +221,15 @@ def known_units() -> tuple[str, ...]:
     return tuple(n for n in names if n and not n.startswith("["))
 
 
+# Shares written with a sign: a rate in % (percent) or in ‰ (per mille). Each is a unit of its
+# own in the plan format (a rate's gap is in points of it); they convert into each other.
+SHARES = {"%": Decimal("0.01"), "‰": Decimal("0.001")}
+
+
 @functools.cache
 def check_unit(unit: str) -> None:
     """Raise UnitError unless `unit` is a unit govplan knows."""
-    if unit == "%":
+    if unit in SHARES:
         return
     if len(unit) > MAX_UNIT_LENGTH:
         raise UnitError(f"unit {unit[:MAX_UNIT_LENGTH]!r}… is too long", unit=unit)
@@ -242,8 +247,8 @@ def check_unit(unit: str) -> None:
 
 
 def _facts_of(unit: str) -> tuple[Dims, Decimal]:
-    if unit == "%":
-        return (), Decimal("0.01")
+    if unit in SHARES:
+        return (), SHARES[unit]
     check_unit(unit)
     found = facts(unit)
     assert found is not None
@@ -270,7 +275,7 @@ def factor(from_unit: str, to_unit: str) -> Decimal:
 def is_counting(unit: str) -> bool:
     """True for a plain counting word (个, 家, 人, 名 ...), whose whole numbers are exact;
     false for measured units and for multiples (万人 is rounded to the 万)."""
-    if unit == "%":
+    if unit in SHARES:
         return False
     dims, base = _facts_of(unit)
     return len(dims) == 1 and dims[0][1] == 1 and dims[0][0] not in _MEASURED and base == 1

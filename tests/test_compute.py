@@ -293,3 +293,11 @@ def test_about_is_never_looser_than_half_the_target(
         one(report_of, f"  - {{id: a, name: A, target: {target}, actual: {actual}}}\n").status
         is status
     )
+
+
+def test_per_mille_is_a_rate_with_its_own_points(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: b, name: 人口自然增长率, target: 控制在6.5‰以内, actual: 5.8‰}\n")
+    assert (r.status, r.gap, r.gap_unit, r.completion) == (Status.MET, Decimal("-0.7"), "‰", None)
+    # a percentage against a per-mille target converts: 0.65% is 6.5‰
+    r = one(report_of, "  - {id: c, name: 出生率, target: 7‰以上, actual: 0.65%}\n")
+    assert (r.status, r.gap, r.gap_unit) == (Status.MISSED, Decimal("-0.5"), "‰")
