@@ -582,6 +582,12 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     text = normalize(original)
     if not text:
         raise TargetSyntaxError("target is empty")
+    tier = vocabulary().prefix(text, "tier floor", "tier stretch")
+    if text[len(tier[0]) if tier else 0 :].startswith("分别"):
+        raise TargetSyntaxError(
+            f"target {original!r} sets targets for two indicators at once (分别: respectively); "
+            "write each as an indicator of its own, with its own target"
+        )
     head, exhortation = _exhortation(text)
     if exhortation is not None:
         target = _parse_target(head, unit)

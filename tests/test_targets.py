@@ -226,3 +226,9 @@ def test_a_trailing_exhortation_is_not_read_and_explain_says_so() -> None:
     assert parse_target("确保5%以上,力争5.5%").form is Form.TIERS
     with pytest.raises(TargetSyntaxError):
         parse_target("增长5%,确保完成")
+
+
+@pytest.mark.parametrize("text", ["分别增长8%、9%", "力争分别达到3%和5%"])
+def test_two_indicators_in_one_phrase_are_refused(text: str) -> None:
+    with pytest.raises(TargetSyntaxError, match="sets targets for two indicators at once"):
+        parse_target(text)
