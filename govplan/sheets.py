@@ -9,7 +9,6 @@ import math
 import os
 import re
 import stat
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -19,6 +18,7 @@ from typing import Any
 from govplan.codes import CodeName
 from govplan.errors import Finding, Location, Severity, column_letter
 from govplan.shipped import shipped
+from govplan.values import normalize
 from govplan.words import Vocabulary, parse_vocabulary
 
 MAX_FILE_BYTES = 32 * 1024 * 1024  # the sheet file as stored
@@ -42,7 +42,7 @@ FIGURES = ("actual", "progress", "completion", "gap")
 _YTD = re.compile(
     r"(\d{1,2})[-~—至到](\d{1,2})月(?:份)?(?:实际|累计|完成|实际完成|累计完成)?(?:值|数)?"
 )
-_BRACKETED = re.compile(r"^(.*?)\(([^()]*)\)$")
+_BRACKETED = re.compile(r"^(.+?)\(([^()]+)\)$")
 
 
 @functools.cache
@@ -476,13 +476,20 @@ def percent_format(number_format: str) -> tuple[bool, bool]:
 # -- the header ------------------------------------------------------------------------
 
 
+def split_bracketed(text: str) -> tuple[str, str] | None:
+    """A normalised text and what it ends with in brackets: 增速(%) is (增速, %), 实际利用外资
+    (亿美元) is (实际利用外资, 亿美元); None without a bracket at its end."""
+    found = _BRACKETED.match(text)
+    return (found.group(1), found.group(2)) if found else None
+
+
 def header_key(text: str) -> tuple[str | None, str | None, int | None]:
     """What a header names: (field, unit from its brackets, months of a year-to-date header)."""
-    word = "".join(unicodedata.normalize("NFKC", text).split())
+    word = normalize(text)
     unit = None
-    bracketed = _BRACKETED.match(word)
-    if bracketed and bracketed.group(1):
-        word, unit = bracketed.group(1), bracketed.group(2) or None
+    bracketed = split_bracketed(word)
+    if bracketed is not None:
+        word, unit = bracketed
     lowered = word.lower()
     vocab = headers()
     for key in FIELDS:
@@ -503,15 +510,9 @@ def find_header(sheet: Sheet, given: dict[str, str]) -> list[Finding]:
     is missing or a field has two columns."""
     problems: list[Finding] = []
     for number, cells in sheet.rows[:HEADER_ROWS]:
-        texts = {
-            c.column: "".join(unicodedata.normalize("NFKC", c.text).split())
-            for c in cells
-            if c.text
-        }
+        texts = {c.column: normalize(c.text) for c in cells if c.text}
         if given:
-            wanted = {
-                k: "".join(unicodedata.normalize("NFKC", v).split()) for k, v in given.items()
-            }
+            wanted = {k: normalize(v) for k, v in given.items()}
             if not all(v in texts.values() for v in wanted.values()):
                 continue
         found: dict[str, list[Column]] = {}
@@ -521,7 +522,7 @@ def find_header(sheet: Sheet, given: dict[str, str]) -> list[Finding]:
             key, unit, months = header_key(cell.text)
             normal = texts[cell.column]
             for field_name, header in (given or {}).items():
-                if "".join(unicodedata.normalize("NFKC", header).split()) == normal:
+                if normalize(header) == normal:
                     key = field_name
             if key is None or key == "other":
                 continue

@@ -17,14 +17,22 @@ from govplan.errors import Finding, Location, PlanInvalid, Severity
 from govplan.load import Loaded, Marks, load_text
 from govplan.model import NOT_REPORTED, Indicator, Plan, build_plan
 from govplan.periods import MONTHS
-from govplan.sheets import FIGURES, Cell, Column, Sheet, data_rows, find_header, read_sheet
+from govplan.sheets import (
+    FIGURES,
+    Cell,
+    Column,
+    Sheet,
+    data_rows,
+    find_header,
+    read_sheet,
+    split_bracketed,
+)
 from govplan.terms import Kind
 from govplan.values import NUMBER, ValueSyntaxError, normalize, parse_value
 from govplan.yamledit import EditRefused, apply, changed
 
 ROW_MARGIN = 100  # rows a sheet may have beyond ten per indicator (titles, notes, groups)
 _BARE = re.compile(NUMBER)
-_NAME_UNIT = re.compile(r"^(.+?)\(([^()]+)\)$")  # 实际利用外资(亿美元)
 
 
 @dataclass(frozen=True)
@@ -180,9 +188,9 @@ class _Matcher:
         key = normalize(name)
         found = self.by_name.get(key, [])
         if not found:
-            bracketed = _NAME_UNIT.match(key)
-            if bracketed:
-                found = self.by_name.get(bracketed.group(1), [])
+            bracketed = split_bracketed(key)  # 实际利用外资(亿美元)
+            if bracketed is not None:
+                found = self.by_name.get(bracketed[0], [])
         if not found:
             entry = match_name(name)
             if entry is not None and entry.id in self.by_id:
@@ -266,14 +274,14 @@ def _figures(
 
 def _unit_in_name(cell: Cell | None) -> str | None:
     """The unit a name carries in brackets, as tables print it: 实际利用外资(亿美元)."""
-    bracketed = _NAME_UNIT.match(normalize(cell.text)) if cell is not None else None
+    bracketed = split_bracketed(normalize(cell.text)) if cell is not None else None
     if bracketed is None:
         return None
     try:
-        unit = parse_value(f"1{bracketed.group(2)}").unit
+        unit = parse_value(f"1{bracketed[1]}").unit
     except ValueSyntaxError:
         return None
-    return bracketed.group(2) if unit else None
+    return bracketed[1] if unit else None
 
 
 def _value(
