@@ -12,7 +12,7 @@ from govplan.precision import context
 from govplan.results import HUNDRED, Report, Result
 from govplan.schedule import ON_TRACK_BAND, against_schedule, judge
 from govplan.targets import Target
-from govplan.terms import Direction, Form, Kind, Status
+from govplan.terms import Direction, Form, Kind, Relation, Status
 from govplan.units import UnitError
 from govplan.values import in_unit
 
@@ -88,17 +88,31 @@ def _sync(indicator: Indicator, plan: Plan) -> Result:
     actual = indicator.actual.number
     gap = actual - ref_actual
     unit = indicator.actual.unit
+    relation = indicator.target.relation
     return Result(
         indicator,
-        Status.MET if gap >= 0 else Status.MISSED,
+        Status.MET if relation_met(relation, gap) else Status.MISSED,
         gap=gap,
         gap_unit="pp" if unit in ("%", None) else unit,  # growth rates, or amounts
         reference=ref_id,
         reference_actual=ref_actual,
         reference_value=reference.actual,
         actual=actual,
-        formula=f"gap = actual − actual of {ref_id}; met if gap ≥ 0",
+        formula=f"gap = actual − actual of {ref_id}; met if gap {_RELATION_TEST[relation]}",
+        better=Direction.DOWN if relation is Relation.BELOW else Direction.UP,
     )
+
+
+_RELATION_TEST = {Relation.AT_LEAST: "≥ 0", Relation.ABOVE: "> 0", Relation.BELOW: "< 0"}
+
+
+def relation_met(relation: Relation, gap: Decimal) -> bool:
+    """A relative target's verdict on actual − reference."""
+    if relation is Relation.ABOVE:
+        return gap > 0
+    if relation is Relation.BELOW:
+        return gap < 0
+    return gap >= 0
 
 
 def _bounded(indicator: Indicator) -> Result:

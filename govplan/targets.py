@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from govplan.codes import CodeName
-from govplan.terms import Direction, Form
+from govplan.terms import Direction, Form, Relation
 from govplan.units import UnitError, factor, is_open, known_units
 from govplan.values import (
     NUMBER,
@@ -76,6 +76,7 @@ class Target:
     direction: Direction = Direction.UP
     stated: bool = True
     multiple: Decimal | None = None  # 翻一番: the base times this, where a base is given
+    relation: Relation = Relation.AT_LEAST  # a relative target's: 同步, 高于 or 低于
     words: tuple[tuple[str, str], ...] = ()  # (word, what it meant), for --explain
 
     @property
@@ -596,13 +597,9 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     if text.lower().lstrip("+-") in _NON_FINITE:
         raise TargetSyntaxError(f"target {original!r} is not a finite number")
     vocab = vocabulary()
-    if text in vocab.words("sync"):
-        return Target(
-            Form.SYNC,
-            original,
-            sync=ECONOMIC_GROWTH_ID,
-            words=((text, "keeps pace with economic growth (indicator gdp)"),),
-        )
+    relative = _read_relative(text, original, vocab)
+    if relative is not None:
+        return relative
     multiple = _read_multiple(text, vocab)
     if multiple is not None:
         return Target(
@@ -646,6 +643,49 @@ def _parse_target(raw: object, unit: str | None) -> Target:
         direction=bound.direction,
         stated=bound.stated,
         words=bound.words,
+    )
+
+
+_RELATION_MEANING = {
+    Relation.AT_LEAST: "keeps pace with economic growth: at least the actual of indicator gdp",
+    Relation.ABOVE: "faster than economic growth: more than the actual of indicator gdp",
+    Relation.BELOW: "slower than economic growth: less than the actual of indicator gdp",
+}
+
+
+def _read_relative(text: str, original: str, vocab: Vocabulary) -> Target | None:
+    """`与经济增长同步`, `与国内生产总值增长基本同步`, `高于GDP增长`, `低于经济增长`: a target
+    against economic growth (indicator gdp); None for any other text."""
+    relation = None
+    rest = text
+    if text in vocab.words("sync"):
+        relation, rest = Relation.AT_LEAST, ""
+    else:
+        lead = vocab.prefix(rest, "relative lead", "relative above", "relative below")
+        if lead is not None:
+            rest = rest[len(lead[0]) :]
+        reference = vocab.prefix(rest, "relative reference")
+        if reference is None:
+            return None
+        rest = rest[len(reference[0]) :]
+        section = lead[1] if lead is not None else None
+        if section == "relative above":
+            relation = Relation.ABOVE
+        elif section == "relative below":
+            relation = Relation.BELOW
+        else:
+            pace = vocab.prefix(rest, "relative pace")
+            if pace is None:
+                return None
+            relation, rest = Relation.AT_LEAST, rest[len(pace[0]) :]
+    if rest.rstrip("。.") or relation is None:
+        return None
+    return Target(
+        Form.SYNC,
+        original,
+        sync=ECONOMIC_GROWTH_ID,
+        relation=relation,
+        words=((text, _RELATION_MEANING[relation]),),
     )
 
 

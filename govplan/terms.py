@@ -33,6 +33,14 @@ class Form(StrEnum):
     PROGRESS = "progress"  # a task reported as % done
 
 
+class Relation(StrEnum):
+    """How a relative target's actual must stand against its reference's."""
+
+    AT_LEAST = "at-least"  # 与经济增长同步: at least the reference
+    ABOVE = "above"  # 高于GDP增长: more than the reference
+    BELOW = "below"  # 低于经济增长: less than the reference
+
+
 class Status(StrEnum):
     MET = "met"
     MISSED = "missed"
@@ -42,6 +50,7 @@ class Status(StrEnum):
     AHEAD = "ahead"
     ON_TRACK = "on-track"
     BEHIND = "behind"
+    ACHIEVED = "achieved"  # a five-year target already met before its last year (提前实现)
 
     @property
     def falls_short(self) -> bool:
@@ -58,9 +67,27 @@ _SHORT = frozenset({Status.MISSED, Status.BEHIND})
 
 # The order statuses are counted and listed in (summaries, roll-up columns).
 SUMMARY_ORDER: tuple[Status, ...] = (
-    Status.MET, Status.MISSED, Status.DONE, Status.AHEAD, Status.ON_TRACK, Status.BEHIND,
-    Status.PENDING, Status.UNKNOWN,
+    Status.MET, Status.MISSED, Status.ACHIEVED, Status.DONE, Status.AHEAD, Status.ON_TRACK,
+    Status.BEHIND, Status.PENDING, Status.UNKNOWN,
 )  # fmt: skip
+
+
+class Measure(StrEnum):
+    """What a five-year target measures over its span (see "Across the five years")."""
+
+    LEVEL = "level"  # the level in the last year (65%, 提高1岁 from the base)
+    AVERAGE = "average"  # an average annual rate, compounded (年均增长6%)
+    CHANGE = "change"  # a change from the base year to the last (累计降低13.5%)
+    TOTAL = "total"  # a sum of the years' figures (累计新增50万人)
+    RELATIVE = "relative"  # against another indicator, each year and on average
+    TEXT = "text"  # qualitative (保持在合理区间)
+
+
+class Attribute(StrEnum):
+    """A five-year indicator's standing in its plan."""
+
+    EXPECTED = "预期性"
+    BINDING = "约束性"
 
 
 class Verdict(StrEnum):
@@ -95,3 +122,4 @@ class Lang(StrEnum):
 class FailOn(StrEnum):
     MISSED = "missed"  # a target missed or a task behind schedule
     INCONSISTENT = "inconsistent"  # a published figure that does not match govplan's
+    BINDING = "binding"  # a binding (约束性) five-year indicator behind or missed

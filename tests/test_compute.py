@@ -301,3 +301,25 @@ def test_per_mille_is_a_rate_with_its_own_points(report_of: ReportOf) -> None:
     # a percentage against a per-mille target converts: 0.65% is 6.5‰
     r = one(report_of, "  - {id: c, name: 出生率, target: 7‰以上, actual: 0.65%}\n")
     assert (r.status, r.gap, r.gap_unit) == (Status.MISSED, Decimal("-0.5"), "‰")
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "status"),
+    [
+        # 十四五纲要: 全员劳动生产率增长高于国内生产总值增长 (higher: equal is not enough)
+        ("高于国内生产总值增长", "5.3%", Status.MET),
+        ("高于国内生产总值增长", "5.2%", Status.MISSED),
+        ("与国内生产总值增长基本同步", "5.2%", Status.MET),
+        ("低于经济增长", "5.1%", Status.MET),
+        ("低于经济增长", "5.2%", Status.MISSED),
+    ],
+)
+def test_relative_above_and_below(
+    report_of: ReportOf, target: str, actual: str, status: Status
+) -> None:
+    report = report_of(
+        "  - {id: gdp, name: 国内生产总值增长, target: 5%以上, actual: 5.2%}\n"
+        f"  - {{id: other, name: 另一指标, target: {target}, actual: {actual}}}\n"
+    )
+    assert report.results[1].status is status
+    assert report.results[1].reference == "gdp"

@@ -27,12 +27,25 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("a rank: at most this position (lower is better)", "排名: 不低于此名次 (越靠前越好)"),
     ("zero written as a word", "以文字写的零"),
     ("a range: floor the low end, stretch the high end", "区间: 下限为确保, 上限为力争"),
-    ("keeps pace with economic growth (indicator gdp)", "与经济增长同步 (指标 gdp)"),
+    (
+        "keeps pace with economic growth: at least the actual of indicator gdp",
+        "与经济增长同步: 不低于指标 gdp 的实际值",
+    ),
+    (
+        "faster than economic growth: more than the actual of indicator gdp",
+        "高于经济增长: 大于指标 gdp 的实际值",
+    ),
+    (
+        "slower than economic growth: less than the actual of indicator gdp",
+        "低于经济增长: 小于指标 gdp 的实际值",
+    ),
     ("direction up", "方向: 向上"),
     ("direction down", "方向: 向下"),
     ("direction band", "方向: 区间"),
     ("at most", "不超过"),
     ("gap ≥ 0", "差距 ≥ 0"),
+    ("gap > 0", "差距 > 0"),
+    ("gap < 0", "差距 < 0"),
     ("gap ≤ 0", "差距 ≤ 0"),
     ("|gap|", "|差距|"),
     ("gap = progress −", "差距 = 进度 −"),
@@ -141,6 +154,7 @@ _LABEL = re.compile(r"^  (stretch gap|[a-z]+)( +)")
 _STATUS = {
     "met": "达标", "missed": "未达标", "pending": "待报", "unknown": "未知",
     "done": "已完成", "ahead": "超进度", "on-track": "符合进度", "behind": "滞后",
+    "achieved": "提前实现",
 }  # fmt: skip
 
 

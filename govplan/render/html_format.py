@@ -27,7 +27,7 @@ tr.group td{font-weight:bold;background:#fafafa}
 .bar{position:relative;width:10em;height:.9em;background:#eee}
 .fill{position:absolute;left:0;top:0;bottom:0;background:#6a9fd8}
 .mark{position:absolute;top:-.2em;bottom:-.2em;width:2px;background:#222}
-.met,.done,.ahead{color:#1a7f37}.on-track{color:#0969da}
+.met,.done,.ahead,.achieved{color:#1a7f37}.on-track{color:#0969da}
 .missed,.behind{color:#cf222e;font-weight:bold}.pending{color:#777}.unknown{color:#9a6700}
 .summary{font-weight:bold}
 """

@@ -41,6 +41,7 @@ STATUS_STYLE: dict[Status, str] = {
     Status.MET: "green",
     Status.DONE: "green",
     Status.AHEAD: "green",
+    Status.ACHIEVED: "bold green",
     Status.ON_TRACK: "cyan",
     Status.MISSED: "bold red",
     Status.BEHIND: "bold red",

@@ -29,6 +29,7 @@ STATUS_FILL: dict[Status, str] = {
     Status.MET: "C6EFCE",
     Status.DONE: "C6EFCE",
     Status.AHEAD: "C6EFCE",
+    Status.ACHIEVED: "C6EFCE",
     Status.ON_TRACK: "DDEBF7",
     Status.MISSED: "FFC7CE",
     Status.BEHIND: "FFC7CE",
