@@ -36,6 +36,9 @@ CodeName = Literal[
     "yaml11",
     "negative-count",
     "bad-series",
+    "bad-span",
+    "no-base",
+    "nothing-to-compound",
     "series-order",
     "no-completion",
     "bad-config",
@@ -213,6 +216,29 @@ CODES: dict[CodeName, Code] = {
         "a series holds the year-to-date figures that led to the plan's actual",
         "list only earlier periods of the same year (Q1 before H1), in the target's unit",
     ),
+    "bad-span": Code(
+        "error",
+        "a five-year plan's `span` that is not two years (2021-2025), a `year` outside it, a "
+        "period other than the whole year, or a target set for another year or base year",
+        "a five-year target is judged from the base year (the one before the span) to the "
+        "span's last year; a wrong year gives every share a wrong denominator",
+        "write `span: 2021-2025` and `year:` as the year the figures reach",
+    ),
+    "no-base": Code(
+        "warning",
+        "a five-year level target (65%, 提高1岁) without the base year's level (`base:`)",
+        "the share of the way covered cannot be computed; the status stays unknown until the "
+        "target is met",
+        "add `base:` with the base year's level, from the plan's own table",
+    ),
+    "nothing-to-compound": Code(
+        "warning",
+        "a five-year target whose figures do not reach back to the base year without a gap "
+        "(a rate or change with a year missing)",
+        "an average or a change compounds every year's figure; with one missing the status is "
+        "pending",
+        "add the missing years to `series:`, or a figure since the base year (累计下降7.3%)",
+    ),
     "series-order": Code(
         "warning",
         "a year-to-date figure of a quantity above a later one (Q1 above H1, or the last "
@@ -354,6 +380,9 @@ CODES_ZH: dict[CodeName, tuple[str, str]] = {
     "inconsistent-reported": ("公布的数字与 govplan 的计算不符 (已考虑四舍五入)", "对照原文核实该数字"),
     "catalogue-id": ("指标名称属于目录中的指标, 但使用了其他 id", "改用提示中的目录 id"),
     "bad-series": ("序列中的期别不早于计划期别, 或数值不是该指标单位的数字", "只列同年更早的期别 (Q1 早于 H1), 使用目标单位"),
+    "bad-span": ("规划期 span 不是两个年份 (2021-2025), 年份不在规划期内, 或目标年份、基期不符", "写 span: 2021-2025, year 写数据所到的年份"),
+    "no-base": ("五年规划的水平目标没有基期值 (base)", "按规划表补上基期年的数值"),
+    "nothing-to-compound": ("五年规划的增速或累计目标缺少某年数据, 无法连乘", "补齐各年数据, 或写自基期以来的累计数 (累计下降7.3%)"),
     "series-order": ("累计数在前一期大于后一期 (Q1 大于 H1, 或最后一期大于实际值)", "对照原文核实数字"),
     "negative-count": ("计数类指标的实际值小于零 (家、个、人、起)", "填写数量本身; 变化量应写在目标中, 如 下降3%"),
     "no-completion": ("数量指标的下限目标为零或负数", "核实目标; 上限为零 (0起) 不写 以上"),

@@ -115,7 +115,7 @@ def relation_met(relation: Relation, gap: Decimal) -> bool:
     return gap >= 0
 
 
-def _bounded(indicator: Indicator) -> Result:
+def bounded(indicator: Indicator) -> Result:
     target = indicator.target
     assert target.value is not None
     if indicator.actual is None:
@@ -218,7 +218,7 @@ def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
         if indicator.actual is None and indicator.actual_text is None:
             return Result(indicator, Status.PENDING)
         return Result(indicator, Status.UNKNOWN, reason="qualitative target, no reported status")
-    return judge(_bounded(indicator), plan.period)
+    return judge(bounded(indicator), plan.period)
 
 
 def compute_plan(plan: Plan) -> Report:

@@ -67,17 +67,24 @@ class IndicatorDoc(_Strict):
     )
     tolerance: Number | None = None
     target: Number | StructuredTarget
+    attribute: Literal["预期性", "约束性"] | None = Field(
+        default=None,
+        description="a five-year indicator's attribute: 预期性 (expected) or 约束性 (binding)",
+    )
     base: Number | None = Field(
-        default=None, description="last year's full-year actual (the base of 翻一番-style targets)"
+        default=None,
+        description="last year's full-year actual (the base of 翻一番-style targets); in a "
+        "five-year plan, the base year's level",
     )
     base_ytd: Number | None = Field(
         default=None,
         description="last year's year-to-date actual at the plan's period (with base: the "
         "growth a rate target needs over the rest of the year)",
     )
-    series: dict[Period, Number] | None = Field(
+    series: dict[Period | int, Number] | None = Field(
         default=None,
-        description="earlier year-to-date figures of this year, period -> value (Q1: 180亿元)",
+        description="earlier year-to-date figures of this year, period -> value (Q1: 180亿元); "
+        "in a five-year plan, each year's figure, year -> value (2021: 8.4%)",
     )
     actual: Number | None = None
     progress: Number | None = None
@@ -94,6 +101,11 @@ class PlanHead(_Strict):
     city: str | None = None
     year: int = Field(ge=1949, le=2100)
     period: Period = "year"
+    span: str | None = Field(
+        default=None,
+        description="a five-year plan's years, e.g. 2021-2025 (the base year is the one before); "
+        "`year` is then the year its figures reach",
+    )
     title: str | None = None
     source: dict[str, str | None] | None = None
     indicators: list[Any] = Field(min_length=1)

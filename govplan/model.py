@@ -5,19 +5,29 @@ from __future__ import annotations
 
 import decimal
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
 from govplan.catalogue import by_id, match_name
 from govplan.codes import CodeName
-from govplan.document import IndicatorDoc, validate_document
+from govplan.document import IndicatorDoc, PlanHead, validate_document
 from govplan.errors import Finding, Location, PlanInvalid
+from govplan.fiveyear import (
+    Figure,
+    Span,
+    SpanSyntaxError,
+    SpanTarget,
+    Written,
+    parse_span,
+    read_figure,
+    read_span_target,
+)
 from govplan.load import Loaded, Marks, read_file
 from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
 from govplan.targets import Target, TargetSyntaxError, parse_target
-from govplan.terms import Direction, Form, Kind
+from govplan.terms import Attribute, Direction, Form, Kind, Measure
 from govplan.units import UnitError, check_unit
 from govplan.values import (
     RANK_UNIT,
@@ -67,6 +77,15 @@ class Indicator:
     base: Value | None = None  # last year's full-year actual
     base_ytd: Value | None = None  # last year's year-to-date actual at the plan's period
     series: tuple[tuple[str, Value], ...] = ()  # earlier year-to-date figures, in order
+    # A five-year plan's: the target over the span, and each year's figure, in year order
+    # (the actual at the plan's year among them).
+    attribute: Attribute | None = None
+    over: SpanTarget | None = None
+    years: tuple[Figure, ...] = ()
+
+    @property
+    def measure(self) -> Measure | None:
+        return self.over.measure if self.over is not None else None
 
     @property
     def measured(self) -> Value | None:
@@ -84,6 +103,7 @@ class Plan:
     city: str | None = None
     title: str | None = None
     source: dict[str, str | None] = field(default_factory=dict)
+    span: Span | None = None
     marks: Marks | None = field(default=None, compare=False, repr=False)
     warnings: tuple[Finding, ...] = ()
 
@@ -139,10 +159,19 @@ def _with_base(target: Target, base: Value | None) -> Target:
 class _Builder:
     """Builds one indicator, collecting findings instead of stopping at the first."""
 
-    def __init__(self, marks: Marks, index: int, period: str = YEAR) -> None:
+    def __init__(
+        self,
+        marks: Marks,
+        index: int,
+        period: str = YEAR,
+        span: Span | None = None,
+        year: int = 0,
+    ) -> None:
         self.marks = marks
         self.path: tuple[str | int, ...] = ("indicators", index)
         self.period = period
+        self.span = span
+        self.year = year
         self.findings: list[Finding] = []
 
     def error(self, fieldname: str | int, code: CodeName, message: str, *at: str | int) -> None:
@@ -154,7 +183,19 @@ class _Builder:
     ) -> tuple[tuple[str, Value], ...]:
         """The earlier year-to-date figures, in calendar order; each entry checked."""
         entries = []
-        for period, raw in sorted((doc.series or {}).items(), key=lambda kv: order(kv[0])):
+        periods: dict[str, Any] = {}
+        for key, raw in (doc.series or {}).items():
+            if isinstance(key, int):
+                self.error(
+                    "series",
+                    "bad-series",
+                    f"series {key}: figures by year belong to a five-year plan; give the plan "
+                    "`span:` (e.g. 2021-2025), or list this year's periods (Q1: 180亿元)",
+                    key,
+                )
+            else:
+                periods[key] = raw
+        for period, raw in sorted(periods.items(), key=lambda kv: order(kv[0])):
             if months(period) >= months(self.period):
                 self.error(
                     "series",
@@ -255,25 +296,14 @@ class _Builder:
         raw_target = (
             doc.target.model_dump() if not isinstance(doc.target, (str, float)) else doc.target
         )
+        if self.span is not None:
+            return self.build_over_span(doc, unit, raw_target, self.span)
         try:
             target = parse_target(raw_target, unit=unit)
         except TargetSyntaxError as exc:
             self.error("target", exc.code, str(exc))
             return None
-        tolerance = target.tolerance
-        if doc.tolerance is not None:
-            try:
-                tolerance = parse_number(normalize(str(doc.tolerance)))
-            except ValueSyntaxError as exc:
-                self.error("tolerance", "bad-value", f"tolerance: {exc}")
-            if tolerance is not None and tolerance < 0:
-                self.error(
-                    "tolerance",
-                    "bad-tolerance",
-                    f"tolerance {doc.tolerance!r} is negative; write how far from the target "
-                    "still counts as met, e.g. 0.5",
-                )
-                tolerance = None
+        tolerance = self.tolerance(doc, target)
         base = self.value("base", doc.base, unit)
         direction = _default_direction(doc)
         target = _with_base(target, base).resolved(direction)
@@ -320,17 +350,7 @@ class _Builder:
         if base is not None:
             self.comparable("base_ytd", base_ytd, base.unit, against="base")
         series = self.series(doc, None if target.form is Form.TEXT else actual_unit, target.unit)
-        reported = None
-        if doc.reported is not None:
-            gap_unit = target.unit if target.unit != "%" else None
-            gap = self.value("reported", doc.reported.gap, gap_unit)
-            if gap is not None and gap.unit is not None and not self._gap_fits(gap, kind, target):
-                gap = None
-            reported = Reported(
-                completion=self.value("reported", doc.reported.completion, "%"),
-                gap=gap,
-                status=doc.reported.status,
-            )
+        reported = self.reported(doc, kind, target)
         return Indicator(
             id=doc.id,
             name=doc.name,
@@ -353,6 +373,187 @@ class _Builder:
             series=series,
         )
 
+    def tolerance(self, doc: IndicatorDoc, target: Target) -> Decimal | None:
+        tolerance = target.tolerance
+        if doc.tolerance is not None:
+            try:
+                tolerance = parse_number(normalize(str(doc.tolerance)))
+            except ValueSyntaxError as exc:
+                self.error("tolerance", "bad-value", f"tolerance: {exc}")
+            if tolerance is not None and tolerance < 0:
+                self.error(
+                    "tolerance",
+                    "bad-tolerance",
+                    f"tolerance {doc.tolerance!r} is negative; write how far from the target "
+                    "still counts as met, e.g. 0.5",
+                )
+                tolerance = None
+        return tolerance
+
+    def reported(self, doc: IndicatorDoc, kind: Kind, target: Target) -> Reported | None:
+        if doc.reported is None:
+            return None
+        gap_unit = target.unit if target.unit != "%" else None
+        gap = self.value("reported", doc.reported.gap, gap_unit)
+        if gap is not None and gap.unit is not None and not self._gap_fits(gap, kind, target):
+            gap = None
+        return Reported(
+            completion=self.value("reported", doc.reported.completion, "%"),
+            gap=gap,
+            status=doc.reported.status,
+        )
+
+    def build_over_span(
+        self, doc: IndicatorDoc, unit: str | None, raw_target: Any, span: Span
+    ) -> Indicator | None:
+        """An indicator of a five-year plan: its target over the span, and each year's figure."""
+        try:
+            over = read_span_target(raw_target, span, unit=unit, name=doc.name)
+        except TargetSyntaxError as exc:
+            self.error("target", exc.code, str(exc))
+            return None
+        direction = _default_direction(doc)
+        target = over.target.resolved(direction)
+        over = replace(over, target=target)
+        measure = over.measure
+        base = self.value("base", doc.base, unit)
+        if base is None and over.start is not None:
+            base = over.start
+        figure_unit: str | None
+        if measure in (Measure.AVERAGE, Measure.CHANGE, Measure.RELATIVE):
+            kind, figure_unit = Kind.RATE, "%"
+        elif measure is Measure.TEXT:
+            kind, figure_unit = Kind.QUALITATIVE, unit
+        else:
+            kind = _infer_kind(doc, target)
+            figure_unit = unit or target.unit
+            if over.increment and target.unit in _PP_UNITS:
+                figure_unit = unit or "%"
+            elif over.increment and base is not None:
+                figure_unit = base.unit
+        if doc.kind is not None:
+            kind = Kind(doc.kind)
+        if measure is Measure.LEVEL and base is not None:
+            level_unit = "%" if over.increment and target.unit in _PP_UNITS else figure_unit
+            self.comparable("base", base, level_unit)
+        years: dict[int, Figure] = {}
+        actual_text = None
+        for key, raw in sorted((doc.series or {}).items(), key=lambda kv: str(kv[0])):
+            figure = self.figure("series", key, raw, span, figure_unit, over)
+            if figure is not None:
+                years[figure.year] = figure
+        actual = None
+        if measure is Measure.TEXT:
+            actual_text = None if doc.actual is None else str(doc.actual)
+        elif doc.actual is not None and not (
+            isinstance(doc.actual, str) and _not_reported(doc.actual)
+        ):
+            figure = self.figure("actual", self.year, doc.actual, span, figure_unit, over)
+            if figure is not None and figure.year in years:
+                self.error(
+                    "series",
+                    "bad-series",
+                    f"the figure for {self.year} is given twice (actual and series); keep one",
+                    self.year,
+                )
+            elif figure is not None:
+                years[figure.year] = figure
+                actual = figure.value
+        return Indicator(
+            id=doc.id,
+            name=doc.name,
+            kind=kind,
+            target=target,
+            location=self.marks.at(self.path),
+            direction=direction,
+            group=doc.group,
+            lead=doc.lead,
+            unit=unit,
+            tolerance=self.tolerance(doc, target),
+            actual=actual,
+            actual_text=actual_text,
+            note=doc.note,
+            source=doc.source,
+            reported=self.reported(doc, kind, target),
+            base=base,
+            attribute=Attribute(doc.attribute) if doc.attribute else None,
+            over=over,
+            years=tuple(years[y] for y in sorted(years)),
+        )
+
+    def figure(
+        self,
+        fieldname: str,
+        key: int | str,
+        raw: Any,
+        span: Span,
+        unit: str | None,
+        over: SpanTarget,
+    ) -> Figure | None:
+        """One year's figure, checked against the span, the plan's year and the measure."""
+        at: tuple[str | int, ...] = (key,) if fieldname == "series" else ()
+        if not isinstance(key, int):
+            self.error(
+                fieldname,
+                "bad-series",
+                f"series {key}: a five-year plan lists each year's figure by year (2021: 8.4%)",
+                *at,
+            )
+            return None
+        if not span.first <= key <= self.year:
+            where = (
+                f"outside the span {span}"
+                if not span.first <= key <= span.last
+                else (f"after the plan's year {self.year}; raise `year:` to {key} or leave it out")
+            )
+            self.error(fieldname, "bad-series", f"series year {key} is {where}", *at)
+            return None
+        if isinstance(raw, str) and _not_reported(raw):
+            return None
+        try:
+            figure = read_figure(raw, key, span, unit=unit)
+        except (SpanSyntaxError, ValueSyntaxError) as exc:
+            self.error(fieldname, "bad-series" if at else "bad-value", f"{fieldname} {exc}", *at)
+            return None
+        measure = over.measure
+        name = f"{fieldname} {key}" if at else fieldname
+        if measure is Measure.LEVEL and figure.written is not Written.YEAR:
+            self.error(
+                fieldname,
+                "bad-series",
+                f"{name} {figure.value.text!r}: a level's figure is the year's level (66.16%), "
+                "not a change or an average",
+                *at,
+            )
+            return None
+        if measure is Measure.TOTAL and figure.written is Written.AVERAGE:
+            self.error(
+                fieldname,
+                "bad-series",
+                f"{name} {figure.value.text!r}: a total's figure is the year's amount, or the "
+                "sum so far written 累计…",
+                *at,
+            )
+            return None
+        if measure in (Measure.AVERAGE, Measure.CHANGE, Measure.RELATIVE):
+            if figure.value.unit != "%":
+                self.error(
+                    fieldname,
+                    "unit-mismatch",
+                    f"{name} {figure.value.text!r}: a rate's figure is a percentage (增长8.4%, "
+                    "下降2.7%)",
+                    *at,
+                )
+                return None
+            if figure.value.number <= -100:
+                self.error(fieldname, "bad-value", f"{name}: a fall of 100% or more", *at)
+                return None
+            return figure
+        level_unit = unit
+        if not self.comparable(fieldname, figure.value, level_unit, *map(str, at)):
+            return None
+        return figure
+
 
 def build_plan(loaded: Loaded) -> Plan:
     """Shape-check and build a loaded plan, or raise PlanInvalid with every problem found."""
@@ -365,10 +566,17 @@ def _build_plan(loaded: Loaded) -> Plan:
     head, docs, findings = validate_document(loaded)
     indicators: list[Indicator] = []
     first_seen: dict[str, int] = {}  # id -> index of its first indicator
+    span = _span(head, marks, findings) if head is not None else None
     for index, (ind_doc, well_formed) in enumerate(docs):
         if ind_doc is None:
             continue
-        builder = _Builder(marks, index, head.period if head is not None else YEAR)
+        builder = _Builder(
+            marks,
+            index,
+            head.period if head is not None else YEAR,
+            span,
+            head.year if head is not None else 0,
+        )
         built = builder.build(ind_doc)
         findings.extend(builder.findings)
         if not well_formed:
@@ -398,9 +606,40 @@ def _build_plan(loaded: Loaded) -> Plan:
         city=doc.city,
         title=doc.title,
         source=dict(doc.source or {}),
+        span=span,
         marks=marks,
         warnings=tuple(loaded.warnings),
     )
+
+
+def _span(head: PlanHead, marks: Marks, findings: list[Finding]) -> Span | None:
+    """A five-year plan's span, with `year` inside it and the whole year as its period."""
+    if head.span is None:
+        return None
+    try:
+        span = parse_span(head.span)
+    except ValueError as exc:
+        findings.append(Finding(marks.at(("span",)), "bad-span", str(exc)))
+        return None
+    if not span.first <= head.year <= span.last:
+        findings.append(
+            Finding(
+                marks.at(("year",)),
+                "bad-span",
+                f"year {head.year} is outside the span {span}; `year` is the year the figures "
+                f"reach, from {span.first} to {span.last}",
+            )
+        )
+    if head.period != YEAR:
+        findings.append(
+            Finding(
+                marks.at(("period",)),
+                "bad-span",
+                f"a five-year plan is judged on whole years, not {head.period}; leave `period` "
+                "out (an in-year report is a plan of its own year)",
+            )
+        )
+    return span
 
 
 def load_plan(path: str) -> Plan:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from govplan.model import Indicator, Plan
-from govplan.terms import Direction, Status, Verdict
+from govplan.terms import Direction, Measure, Status, Verdict
 from govplan.values import Value
 
 HUNDRED = Decimal(100)
@@ -44,6 +44,43 @@ class Pace:
 
 
 @dataclass(frozen=True)
+class Evaluation:
+    """A five-year target judged at `year` of its span (docs/computation.md has the formulas).
+
+    `covered` is the share of the way covered and `expected` the share expected by `year`,
+    both in %. `so_far` is what the figures reach by `year`, in `unit`: a level, the change
+    since the base year (%), the average annual rate (%) or the sum so far. `goal` is what the
+    span asks in the same terms (an average's as the change over the whole span, %)."""
+
+    measure: Measure
+    year: int  # the year judged: the plan's, or the latest its figures reach
+    first: int
+    last: int
+    covered: Decimal | None = None
+    expected: Decimal | None = None
+    so_far: Decimal | None = None
+    unit: str | None = None
+    goal: Decimal | None = None
+    base: Decimal | None = None  # a level's base, in `unit`
+    average: Decimal | None = None  # the average annual rate so far, %
+    needed: Decimal | None = None  # a year in the remaining years: the rate (%) or the amount
+    even: Decimal | None = None  # the even yearly rate (%) that reaches the goal in the last year
+    projection: Decimal | None = None  # a level's in the last year, at the pace so far
+    reference_average: Decimal | None = None  # a relative target's reference, %
+    # a relative target's each year: (year, the indicator's rate, the reference's rate)
+    years: tuple[tuple[int, Decimal, Decimal], ...] = ()
+
+    @property
+    def base_year(self) -> int:
+        return self.first - 1
+
+    @property
+    def final(self) -> bool:
+        """Judged on the last year: met or missed, no longer on a path."""
+        return self.year == self.last
+
+
+@dataclass(frozen=True)
 class Result:
     """Everything computed for one indicator."""
 
@@ -67,6 +104,7 @@ class Result:
     pace: Pace | None = None  # through the year: what the rest of the year needs
     better: Direction = Direction.UP  # which way the gap is better
     allowance: Decimal = Decimal(0)  # how far short still counts as met (about, on track)
+    evaluation: Evaluation | None = None  # a five-year plan's judgement over its span
 
     @property
     def shortfall(self) -> Decimal | None:

@@ -21,7 +21,7 @@ from govplan.exitcodes import ExitCode
 from govplan.load import STDIN, STDIN_NAME
 from govplan.model import Plan, load_plan
 from govplan.results import Report
-from govplan.terms import Direction, Form, Kind, Verdict
+from govplan.terms import Direction, Form, Kind, Measure, Status, Verdict
 from govplan.units import UnitError, is_counting, is_open
 from govplan.values import in_unit
 
@@ -149,6 +149,43 @@ def rule_no_completion(plan: Plan, report: Report) -> Iterator[Finding]:
             )
 
 
+def rule_no_base(plan: Plan, report: Report) -> Iterator[Finding]:
+    """A five-year level target without the base year's level: no share can be computed."""
+    for index, result in enumerate(report.results):
+        ind = result.indicator
+        if (
+            ind.measure is Measure.LEVEL
+            and ind.base is None
+            and result.status is not (Status.ACHIEVED)
+        ):
+            yield _warning(
+                plan,
+                ("indicators", index, "target"),
+                "no-base",
+                f"target {ind.target.text!r} is a level in {plan.span.last if plan.span else ''}"
+                "; without `base:` (the base year's level) the share covered cannot be "
+                "computed and the status is unknown until the target is met",
+            )
+
+
+def rule_nothing_to_compound(plan: Plan, report: Report) -> Iterator[Finding]:
+    """A five-year rate, change or total whose figures do not reach back to the base year."""
+    for index, result in enumerate(report.results):
+        ind = result.indicator
+        measure = ind.measure
+        if measure not in (Measure.AVERAGE, Measure.CHANGE, Measure.TOTAL) or not ind.years:
+            continue
+        if result.status is Status.PENDING:
+            years = ", ".join(str(f.year) for f in ind.years)
+            yield _warning(
+                plan,
+                ("indicators", index, "series"),
+                "nothing-to-compound",
+                f"the figures ({years}) do not reach back to the base year without a gap; "
+                "add the missing years, or a figure since the base year (累计下降7.3%)",
+            )
+
+
 RULES: tuple[Callable[[Plan, Report], Iterable[Finding]], ...] = (
     rule_load_warnings,
     rule_unresolved_reference,
@@ -157,6 +194,8 @@ RULES: tuple[Callable[[Plan, Report], Iterable[Finding]], ...] = (
     rule_negative_count,
     rule_no_completion,
     rule_series_order,
+    rule_no_base,
+    rule_nothing_to_compound,
 )
 
 

@@ -6,17 +6,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, assert_never
 
 from govplan.catalogue import by_id, match_name
 from govplan.errors import Finding
 from govplan.inert import inert
 from govplan.model import Indicator
 from govplan.periods import name as period_name
+from govplan.render.labels import _LABELS as _SPAN_LABELS
 from govplan.render.labels import label
 from govplan.render.numbers import completion_text, gap_text, percent_text, plain, signed
 from govplan.results import HUNDRED, Report, Result
-from govplan.terms import SUMMARY_ORDER, CompareMode, Kind, Lang, RollupKey, Status, Verdict
+from govplan.terms import (
+    SUMMARY_ORDER,
+    Attribute,
+    CompareMode,
+    Kind,
+    Lang,
+    Measure,
+    RollupKey,
+    Status,
+    Verdict,
+)
 
 if TYPE_CHECKING:  # the comparison, roll-up and trend are imported by the formats that show them
     from govplan.compare import Comparison, Row
@@ -46,7 +57,10 @@ def audit_mark(result: Result) -> str:
 
 
 def status_text(result: Result, lang: Lang) -> str:
-    text = label(result.status.value, lang)
+    key = result.status.value
+    if result.evaluation is not None:  # 符合预期, 滞后于预期: the words of five-year evaluations
+        key = f"span:{key}" if f"span:{key}" in _SPAN_LABELS[lang] else key
+    text = label(key, lang)
     if result.stretch_met:
         text += f" ({label('stretch_met', lang)})"
     return text
@@ -66,6 +80,162 @@ def target_text(result: Result) -> str:
     if not unit or unit in text or ind.target.unit != unit:
         return text
     return _BARE_NUMBER.sub(lambda m: m.group(0) + unit, text)
+
+
+def _amount(number: Decimal, unit: str | None) -> str:
+    return f"{plain(number)}{unit or ''}"
+
+
+def _rate(number: Decimal, lang: Lang) -> str:
+    """A change in words: 下降3.28% / 增长5.51% (−3.28% / +5.51% in English)."""
+    value = f"{plain(abs(number))}%"
+    return label("fall" if number < 0 else "rise", lang).format(value=value)
+
+
+def evaluation_text(result: Result, lang: Lang) -> str:
+    """What a five-year indicator's figures reach, naming the years: `2023年 66.16%`,
+    `2021-2023 累计 下降3.28%`, `2021-2023 年均 增长5.51%`."""
+    ev = result.evaluation
+    assert ev is not None
+    if ev.so_far is None:
+        return _actual_text(result)
+    where = {"first": ev.first, "year": ev.year}
+    match ev.measure:
+        case Measure.LEVEL:
+            return label("ev_level", lang).format(value=_amount(ev.so_far, ev.unit), **where)
+        case Measure.AVERAGE | Measure.RELATIVE:
+            assert ev.average is not None
+            return label("ev_rate", lang).format(value=_rate(ev.average, lang), **where)
+        case Measure.CHANGE:
+            return label("ev_change", lang).format(value=_rate(ev.so_far, lang), **where)
+        case Measure.TOTAL:
+            return label("ev_total", lang).format(value=_amount(ev.so_far, ev.unit), **where)
+        case Measure.TEXT:
+            return _actual_text(result)
+        case _:
+            assert_never(ev.measure)
+
+
+def evaluation_line(result: Result, lang: Lang) -> str | None:
+    """The arithmetic an analyst checks by hand, in one line (--explain and the footer)."""
+    ev = result.evaluation
+    if ev is None or ev.so_far is None:
+        return None
+    name = indicator_name(result.indicator, lang)
+    target = target_text(result)
+    covered, expected = percent_text(ev.covered), percent_text(ev.expected)
+    gap = ""
+    if ev.covered is not None and ev.expected is not None:
+        diff = ev.covered - ev.expected
+        gap = label("gap_ahead" if diff >= 0 else "gap_behind", lang).format(gap=plain(abs(diff)))
+    left = ev.last - ev.year
+    where = {"name": name, "first": ev.first, "year": ev.year, "last": ev.last}
+    match ev.measure:
+        case Measure.CHANGE | Measure.AVERAGE:
+            assert ev.even is not None and ev.average is not None and ev.goal is not None
+            needed = ""
+            if ev.needed is not None and left:
+                rate = _rate(ev.needed, lang)
+                needed = label("needed_rate", lang).format(years=left, rate=rate)
+            key = "line_change" if ev.measure is Measure.CHANGE else "line_average"
+            return label(key, lang).format(
+                change=_rate(ev.so_far, lang),
+                average=_rate(ev.average, lang),
+                target=target,
+                goal=_rate(ev.goal, lang),
+                even=_rate(ev.even, lang),
+                covered=covered,
+                expected=expected,
+                gap=gap,
+                needed=needed,
+                **where,
+            )
+        case Measure.LEVEL:
+            level, goal = _amount(ev.so_far, ev.unit), _amount(ev.goal or Decimal(0), ev.unit)
+            if ev.base is None or ev.covered is None:
+                return label("line_level_nobase", lang).format(level=level, goal=goal, **where)
+            projection = _amount(ev.projection, ev.unit) if ev.projection is not None else ""
+            return label("line_level", lang).format(
+                level=level,
+                base=_amount(ev.base, ev.unit),
+                goal=goal,
+                covered=covered,
+                expected=expected,
+                gap=gap,
+                projection=projection,
+                **where,
+            )
+        case Measure.TOTAL:
+            needed = ""
+            if ev.needed is not None and left:
+                amount = _amount(ev.needed, ev.unit)
+                needed = label("needed_amount", lang).format(years=left, amount=amount)
+            return label("line_total", lang).format(
+                so_far=_amount(ev.so_far, ev.unit),
+                goal=_amount(ev.goal or Decimal(0), ev.unit),
+                covered=covered,
+                expected=expected,
+                gap=gap,
+                needed=needed,
+                **where,
+            )
+        case Measure.RELATIVE:
+            assert ev.average is not None and ev.reference_average is not None
+            years = ", ".join(f"{y} {plain(own)}%/{plain(ref)}%" for y, own, ref in ev.years)
+            return label("line_relative", lang).format(
+                average=_rate(ev.average, lang),
+                ref=result.reference or "",
+                reference=_rate(ev.reference_average, lang),
+                years=years or "-",
+                **where,
+            )
+        case Measure.TEXT:
+            return None
+        case _:
+            assert_never(ev.measure)
+
+
+def attribute_lines(report: Report, lang: Lang) -> list[str]:
+    """A five-year plan's statuses counted by attribute (约束性 8 项: 提前实现 2, 符合预期 4,
+    滞后于预期 2), and the binding indicators behind or missed, named."""
+    if report.plan.span is None:
+        return []
+    lines = []
+    groups: dict[str, list[Result]] = {}
+    for result in report.results:
+        attribute = result.indicator.attribute
+        key = attribute.value if attribute is not None else label("unattributed", lang)
+        groups.setdefault(key, []).append(result)
+    order = [a.value for a in Attribute]
+    for key in sorted(groups, key=lambda k: order.index(k) if k in order else len(order)):
+        results = groups[key]
+        counts = [
+            f"{status_text_of(s, lang)} {n}"
+            for s in SUMMARY_ORDER
+            if (n := sum(1 for r in results if r.status is s))
+        ]
+        lines.append(
+            label("by_attribute", lang).format(
+                attribute=key, n=len(results), counts=", ".join(counts)
+            )
+        )
+    short = [
+        r
+        for r in report.results
+        if r.indicator.attribute is Attribute.BINDING and r.status.falls_short
+    ]
+    if short:
+        names = "、".join(
+            f"{indicator_name(r.indicator, lang)} ({gap_text(r.gap, r.gap_unit)})" for r in short
+        )
+        lines.append(label("binding_short", lang).format(names=names))
+    return [inert(line) for line in lines]
+
+
+def status_text_of(status: Status, lang: Lang) -> str:
+    """A five-year status word (符合预期 rather than a task's 符合进度)."""
+    key = f"span:{status.value}"
+    return label(key if key in _SPAN_LABELS[lang] else status.value, lang)
 
 
 def _actual_text(result: Result) -> str:
@@ -95,7 +265,11 @@ def row_cells(result: Result, number: int, options: Options) -> dict[str, str]:
         "id": ind.id,
         "indicator": indicator_name(ind, options.lang),
         "target": percent_text(result.expected) if progress else target_text(result),
-        "actual": _actual_text(result),
+        "actual": _actual_text(result)
+        if result.evaluation is None
+        else evaluation_text(result, options.lang),
+        "expected": percent_text(result.evaluation.expected) if result.evaluation else "",
+        "attribute": ind.attribute.value if ind.attribute else "",
         "gap": gap_text(result.gap, result.gap_unit),
         "completion": "" if progress else completion_text(result.completion),
         "status": status_text(result, options.lang),
@@ -109,10 +283,17 @@ def summary_line(report: Report, lang: Lang) -> str:
     counts = report.counts()
     # Indicator plans always show 达标 / 未达标 / 待报, even at zero; others only when present.
     always = (Status.MET, Status.MISSED, Status.PENDING) if _has_indicators(report) else ()
+    if report.plan.span is not None:
+        always = ()
     parts = [
-        f"{label(s.value, lang)} {counts[s]}" for s in SUMMARY_ORDER if counts[s] or s in always
+        f"{status_text_of(s, lang) if report.plan.span else label(s.value, lang)} {counts[s]}"
+        for s in SUMMARY_ORDER
+        if counts[s] or s in always
     ]
     line = " / ".join(parts)
+    attributes = attribute_lines(report, lang)
+    if attributes:
+        line += "; " + "; ".join(attributes)
     audited = sum(len(r.audit) for r in report.results)
     if audited:
         bad = report.inconsistent()
@@ -156,6 +337,9 @@ def pace_lines(report: Report, lang: Lang) -> list[str]:
     lines = []
     period = period_name(report.plan.period, lang.value)
     for result in report.results:
+        line_of_span = evaluation_line(result, lang)
+        if line_of_span is not None:
+            lines.append(inert(line_of_span))
         pace = result.pace
         if pace is None:
             continue
@@ -181,7 +365,10 @@ def shorten(text: str, width: int) -> str:
 def plan_title(report: Report) -> str:
     """The plan's title, or its district and year."""
     plan = report.plan
-    return inert(plan.title or f"{plan.district} {plan.year}")
+    title = plan.title or f"{plan.district} {plan.year}"
+    if plan.span is not None:
+        title += f" ({label('span_title', Lang.ZH).format(span=plan.span, year=plan.year)})"
+    return inert(title)
 
 
 def numbering(report: Report) -> dict[str, int]:

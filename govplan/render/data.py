@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from govplan.errors import Finding, shown_path
 from govplan.render.numbers import json_number
 from govplan.render.numbers import json_or_none as _num
-from govplan.results import AuditEntry, Pace, Report, Result
-from govplan.terms import RollupKey, Verdict
+from govplan.results import AuditEntry, Evaluation, Pace, Report, Result
+from govplan.terms import RollupKey, Status, Verdict
 from govplan.values import in_unit
 
 if TYPE_CHECKING:  # for annotations only: the comparison and the trend load with their commands
@@ -52,6 +52,30 @@ def pace_dict(pace: Pace) -> dict[str, Any]:
     }
 
 
+def evaluation_dict(evaluation: Evaluation) -> dict[str, Any]:
+    """A five-year target's judgement: the year judged, the shares and the rates."""
+    return {
+        "measure": evaluation.measure.value,
+        "year": evaluation.year,
+        "base_year": evaluation.base_year,
+        "last_year": evaluation.last,
+        "covered": _num(evaluation.covered),
+        "expected": _num(evaluation.expected),
+        "so_far": _num(evaluation.so_far),
+        "unit": evaluation.unit,
+        "goal": _num(evaluation.goal),
+        "base": _num(evaluation.base),
+        "average": _num(evaluation.average),
+        "needed": _num(evaluation.needed),
+        "projection": _num(evaluation.projection),
+        "reference_average": _num(evaluation.reference_average),
+        "years": [
+            {"year": year, "value": _num(own), "reference": _num(ref)}
+            for year, own, ref in evaluation.years
+        ],
+    }
+
+
 def result_dict(result: Result) -> dict[str, Any]:
     ind = result.indicator
     target = ind.target
@@ -89,6 +113,15 @@ def result_dict(result: Result) -> dict[str, Any]:
         out["expected"] = _num(result.expected)
     if result.pace is not None:
         out["pace"] = pace_dict(result.pace)
+    if result.evaluation is not None:
+        out["attribute"] = ind.attribute.value if ind.attribute else None
+        out["expected"] = _num(result.evaluation.expected)
+        out["evaluation"] = evaluation_dict(result.evaluation)
+        out["series"] = [
+            {"year": f.year, "value": _num(f.value.number), "text": f.value.text,
+             "written": f.written.value}
+            for f in ind.years
+        ]  # fmt: skip
     if ind.series:
         out["series"] = [
             {"period": period, "value": _num(value.number), "text": value.text}
@@ -133,7 +166,14 @@ def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
     plan = report.plan
     # every status key, zeros included, so that scripts never meet a missing key
     summary: dict[str, Any] = {"total": len(report.results)}
-    summary.update({k.value: v for k, v in report.counts().items()})
+    summary.update(
+        {
+            k.value: v
+            for k, v in report.counts().items()
+            # achieved is a five-year status: a year's plan never has it, and says nothing of it
+            if k is not Status.ACHIEVED or v or report.plan.span is not None
+        }
+    )
     audited = [a for r in report.results for a in r.audit]
     summary["audit"] = {
         verdict.value: sum(1 for a in audited if a.verdict is verdict) for verdict in Verdict
@@ -153,6 +193,7 @@ def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
             "period": plan.period,
             "title": plan.title,
             "source": plan.source or None,
+            **({"span": str(plan.span)} if plan.span is not None else {}),
         },
         **body,
         "summary": summary,

@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from govplan.audit import spread
+from govplan.fiveyear import Written
 from govplan.inert import inert
+from govplan.render.cells import evaluation_line
 from govplan.render.numbers import plain, signed
 from govplan.results import HUNDRED, AuditEntry, Pace, Report, Result
-from govplan.terms import Direction, Form, Kind
+from govplan.terms import Direction, Form, Kind, Lang
 
 FORM_WORDS: dict[Form, str] = {
     Form.MIN: "at least",
@@ -163,6 +165,31 @@ def find(reports: Sequence[Report], ident: str) -> list[Result]:
     return [r for report in reports for r in report.results if r.indicator.id == ident]
 
 
+_WRITTEN = {
+    Written.YEAR: ("the year's figure", "当年数"),
+    Written.SINCE_BASE: ("since the base year", "自基期累计"),
+    Written.AVERAGE: ("average a year since the base year", "自基期年均"),
+}
+
+
+def _span_lines(result: Result, lang: str) -> list[str]:
+    """A five-year indicator's figures by year and the arithmetic of its judgement, written
+    in the chosen language directly."""
+    ev = result.evaluation
+    if ev is None:
+        return []
+    zh = lang == "zh"
+    lines = []
+    for figure in result.indicator.years:
+        said = _WRITTEN[figure.written][1 if zh else 0]
+        head = "各年        " if zh else "year        "
+        lines.append(f"  {head}{figure.year}: {figure.value.text!r} ({said})")
+    line = evaluation_line(result, Lang(lang))
+    if line is not None:
+        lines.append(f"  {'五年进度    ' if zh else 'span        '}{line}")
+    return [inert(line) for line in lines]
+
+
 def _lines(result: Result, lang: str) -> list[str]:
     lines = [inert(line) for line in explain_lines(result)]
     if lang == "zh":
@@ -170,7 +197,7 @@ def _lines(result: Result, lang: str) -> list[str]:
 
         # the first line names the indicator and its place; the rest are govplan's words
         lines = [lines[0], *map(chinese, lines[1:])]
-    return lines
+    return [*lines, *_span_lines(result, lang)]
 
 
 def render_text(results: Sequence[Result], lang: str = "en") -> str:

@@ -44,9 +44,11 @@ def table(heads: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
 
 def render_report(reports: Sequence[Report], options: Options) -> str:
     lang = options.lang
-    keys = [*_COLUMNS, "note"] if options.notes else list(_COLUMNS)
     lines: list[str] = []
     for report in reports:
+        keys = [*_COLUMNS, "note"] if options.notes else list(_COLUMNS)
+        if report.plan.span is not None:
+            keys.insert(keys.index("completion") + 1, "expected")
         lines += [f"### {escape(plan_title(report))}", ""]
         if options.by:
             rows = rollup_rows(report, options.by, lang)
@@ -56,11 +58,13 @@ def render_report(reports: Sequence[Report], options: Options) -> str:
             continue
         numbers = numbering(report)
         cells = [row_cells(r, numbers[r.indicator.id], options) for r in report.results]
-        lines += table([label(k, lang) for k in keys], [[c[k] for k in keys] for c in cells])
+        heads = [label("expected_share" if k == "expected" else k, lang) for k in keys]
+        lines += table(heads, [[c[k] for k in keys] for c in cells])
         lines += ["", summary_line(report, lang), ""]
         paces = pace_lines(report, lang)
         if paces:
-            lines += [f"**{label('pace', lang)}**", "", *(f"- {escape(p)}" for p in paces), ""]
+            heading = label("span_progress" if report.plan.span is not None else "pace", lang)
+            lines += [f"**{heading}**", "", *(f"- {escape(p)}" for p in paces), ""]
     return "\n".join(lines)
 
 

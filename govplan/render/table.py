@@ -78,7 +78,8 @@ def _footer(
     footer: list[Block] = [Line(summary_line(report, options.lang))]
     paces = pace_lines(report, options.lang)
     if paces:
-        footer.append(Line(label("pace", options.lang) + ":", style="bold"))
+        heading = "span_progress" if report.plan.span is not None else "pace"
+        footer.append(Line(label(heading, options.lang) + ":", style="bold"))
         footer += [Line("  " + line) for line in paces]
     if notes:
         footer += [
@@ -117,6 +118,8 @@ def _indicator_table_at(report: Report, options: Options, width: int) -> list[Bl
     # left. Too narrow for that, the audit column goes first (the summary line still counts
     # the audit), then the target (the name still says what is measured).
     fixed_keys = ["no", "actual", "gap", "completion", "status", "audit"]
+    if report.plan.span is not None:  # the share expected by the year judged, beside the covered
+        fixed_keys.insert(fixed_keys.index("completion") + 1, "expected")
     text_keys = ["indicator", "target"]
     shared = None
     for drop in ((), ("audit",), ("audit", "target")):
@@ -139,8 +142,10 @@ def _indicator_table_at(report: Report, options: Options, width: int) -> list[Bl
         columns.append(
             Column(label("target", lang), justify="right", overflow="fold", width=widths["target"])
         )
-    for key in ("actual", "gap", "completion"):
-        columns.append(Column(label(key, lang), justify="right", no_wrap=True))
+    for key in ("actual", "gap", "completion", "expected"):
+        if key in shown:
+            heading = label("expected_share" if key == "expected" else key, lang)
+            columns.append(Column(heading, justify="right", no_wrap=True))
     columns.append(Column(label("status", lang), no_wrap=True))
     if "audit" in shown:
         columns.append(Column(label("audit", lang), justify="center", no_wrap=True))
@@ -167,6 +172,10 @@ def _indicator_table_at(report: Report, options: Options, width: int) -> list[Bl
             Cell(cells["actual"]),
             Cell(cells["gap"], style="red" if result.status.falls_short else ""),
             Cell(cells["completion"], raw=True),
+        ]
+        if "expected" in shown:
+            row.append(Cell(cells["expected"], raw=True))
+        row += [
             Cell(cells["status"], style=STATUS_STYLE[result.status]),
         ]
         if "audit" in shown:

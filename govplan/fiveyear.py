@@ -1,0 +1,280 @@
+"""Five-year targets and figures as 规划纲要 write them: what a target measures over its span
+(a level, an average rate, a change, a total, relative or qualitative) and how each year's
+figure is written (the year's own, since the base year, or an average so far)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from govplan.targets import Target, TargetSyntaxError, parse_target
+from govplan.terms import Form, Measure
+from govplan.values import Value, ValueSyntaxError, normalize, parse_value
+from govplan.words import vocabulary
+
+_SPAN = re.compile(r"^(\d{4})[-~至到](\d{4})$")
+LONGEST_SPAN = 10  # years; 规划纲要 run five, 远景目标 fifteen are written as levels of one year
+_LAST_YEAR = re.compile(r"^(?:到|至|在)?(\d{4})年(?:末|底)?(?:时)?,?")
+_SINCE = re.compile(r"^(?:比|较|相比|相较于?|与)(\d{4})年(?:末|底)?(?:相比)?")
+_FROM = re.compile(
+    r"^(?:从|由)(?P<start>.+?)(?:上升|提高|提升|增加|增长|下降|降低|减少|降|升)?(?:到|至)"
+    r"(?P<end>.+)$"
+)
+_FIRST_NUMBER = re.compile(r"\d[\d.,]*.*$")
+_BRACKETED = re.compile(r"^〔(?P<inner>[^〔〕]+)〕$")
+_CHANGE_VERB = re.compile(r"^(?:增长|下降|降低|减少|提高|上升|提升|增加|压减|压降|降)(?!到|至)")
+_QUOTES = str.maketrans("", "", "“”\"'‘’《》")
+_FALL_NAME = ("下降", "降低", "减少", "压减", "削减")
+_RISE_NAME = ("增长", "提高", "增加", "上升", "提升")
+_SHARE_UNITS = frozenset({"%"})
+_POINT_UNITS = frozenset({"个百分点", "百分点", "pp"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A five-year plan's years: from `first` to `last`; the base year is the one before."""
+
+    first: int
+    last: int
+
+    @property
+    def base(self) -> int:
+        return self.first - 1
+
+    @property
+    def length(self) -> int:
+        return self.last - self.base
+
+    def __str__(self) -> str:
+        return f"{self.first}-{self.last}"
+
+
+def parse_span(raw: str) -> Span:
+    """`2021-2025`; ValueError with the way to write it otherwise."""
+    match = _SPAN.match(normalize(str(raw)))
+    if match is None:
+        raise ValueError(f"span {raw!r} is not two years; write the plan's years, e.g. 2021-2025")
+    first, last = int(match.group(1)), int(match.group(2))
+    if not first < last <= first + LONGEST_SPAN - 1:
+        raise ValueError(
+            f"span {raw!r} must run forward over 2 to {LONGEST_SPAN} years, e.g. 2021-2025"
+        )
+    return Span(first, last)
+
+
+class Written(StrEnum):
+    """How a year's figure is written."""
+
+    YEAR = "year"  # the year's own: a level, the year's change (增长8.4%), the year's amount
+    SINCE_BASE = "since-base"  # from the base year to this one (累计下降7.3%, 比2020年增长48%)
+    AVERAGE = "average"  # an average annual rate from the base year to this one (年均增长5.5%)
+
+
+@dataclass(frozen=True)
+class Figure:
+    year: int
+    value: Value
+    written: Written = Written.YEAR
+
+
+@dataclass(frozen=True)
+class SpanTarget:
+    """A target over a span. `target` is the bound in the measure's own terms: the level, the
+    average annual rate (%), the change over the span (%), or the total. An `increment` level
+    (提高1岁) is the base plus `target`; `start` is a base the words themselves give
+    (从6.3件上升到12件)."""
+
+    measure: Measure
+    target: Target
+    increment: bool = False
+    start: Value | None = None
+    words: tuple[tuple[str, str], ...] = ()
+
+
+class SpanSyntaxError(TargetSyntaxError):
+    """A five-year target or figure that is not one of the forms (see "Across the five years")."""
+
+
+SPAN_FORMS = (
+    "65% | 2025年达到65% | >6.5亿吨 | 提高1岁 | 年均增长6% | 年均6%以上 | 累计降低13.5% | "
+    "比2020年下降18% | 累计新增50万人 | 高于国内生产总值增长 | 保持在合理区间"
+)
+
+
+def _strip(raw: object) -> tuple[str, str]:
+    original = str(raw).strip()
+    return original, normalize(original).translate(_QUOTES)
+
+
+def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "") -> SpanTarget:
+    """A five-year target as written (see SPAN_FORMS), or SpanSyntaxError saying how to write it."""
+    if isinstance(raw, dict):
+        target = parse_target(raw, unit=unit)
+        return SpanTarget(_measure_of(target), target)
+    original, text = _strip(raw)
+    words: list[tuple[str, str]] = []
+    year = _LAST_YEAR.match(text)
+    if year is not None and year.end() < len(text):
+        if int(year.group(1)) != span.last:
+            raise SpanSyntaxError(
+                f"target {original!r} is set for {year.group(1)}, but the span {span} ends in "
+                f"{span.last}; a five-year target is the last year's (write it without the year, "
+                "or correct `span:`)"
+            )
+        words.append((year.group(0), f"in the last year, {span.last}"))
+        text = text[year.end() :]
+    bracket = _BRACKETED.match(text)
+    if bracket is not None:
+        return _bracketed(original, bracket.group("inner"), unit, name, words)
+    vocab = vocabulary()
+    since = _SINCE.match(text)
+    if since is not None:
+        if int(since.group(1)) != span.base:
+            raise SpanSyntaxError(
+                f"target {original!r} counts from {since.group(1)}, but the base year of the "
+                f"span {span} is {span.base}; correct the year or `span:`"
+            )
+        words.append((since.group(0), f"from the base year {span.base}"))
+        return _over_span(original, text[since.end() :], unit, words, cumulative=False)
+    hit = vocab.prefix(text, "span average", "span cumulative")
+    if hit is not None:
+        word, section = hit
+        rest = text[len(word) :]
+        if section == "span average":
+            words.append((word, "an average annual rate over the span, compounded"))
+            target = _parse(original, rest, "%")
+            if target.unit not in _SHARE_UNITS:
+                raise SpanSyntaxError(
+                    f"target {original!r}: an average annual rate is a percentage; write e.g. "
+                    "年均增长6%"
+                )
+            return SpanTarget(Measure.AVERAGE, _as(target, original, words), words=tuple(words))
+        return _over_span(original, rest, unit, [*words, (word, "over the span")], cumulative=True)
+    start = _FROM.match(text)
+    if start is not None:
+        number = _FIRST_NUMBER.search(start.group("start"))  # 从每万人6.3件: the 6.3件
+        try:
+            first = parse_value(number.group(0), unit=unit) if number else None
+        except ValueSyntaxError:
+            first = None
+        if first is not None:
+            words.append((text[: start.start("end")], f"from {first.text} (the base year's level)"))
+            target = _parse(original, "达到" + start.group("end"), unit)
+            return SpanTarget(
+                Measure.LEVEL, _as(target, original, words), start=first, words=tuple(words)
+            )
+    increment = vocab.prefix(text, "span increment")
+    if increment is not None and not text[len(increment[0]) :].startswith(("到", "至")):
+        target = _parse(original, text, unit)
+        if target.unit in _SHARE_UNITS:
+            raise _ambiguous_change(original)
+        if target.value is not None:
+            words.append((increment[0], "an increase of the level over the base year"))
+            return SpanTarget(
+                Measure.LEVEL, _as(target, original, words), increment=True, words=tuple(words)
+            )
+    target = _parse(original, text, unit)
+    if target.unit in _SHARE_UNITS and _CHANGE_VERB.match(text):
+        raise _ambiguous_change(original)
+    return SpanTarget(_measure_of(target), _as(target, original, words), words=tuple(words))
+
+
+def _measure_of(target: Target) -> Measure:
+    if target.form is Form.TEXT:
+        return Measure.TEXT
+    if target.form is Form.SYNC:
+        return Measure.RELATIVE
+    return Measure.LEVEL
+
+
+def _ambiguous_change(original: str) -> SpanSyntaxError:
+    return SpanSyntaxError(
+        f"target {original!r} is a growth rate, but over a span it can mean an average annual "
+        "rate or the change over the whole span; write 年均增长6% (each year, on average) or "
+        "累计增长6% (from the base year to the last)"
+    )
+
+
+def _parse(original: str, text: str, unit: str | None) -> Target:
+    try:
+        return parse_target(text, unit=unit)
+    except TargetSyntaxError as exc:
+        said = str(exc).split("; forms:")[0]
+        said = said if original in said else f"target {original!r}: {said}"
+        raise SpanSyntaxError(f"{said}; five-year forms: {SPAN_FORMS}", code=exc.code) from None
+
+
+def _as(target: Target, original: str, words: list[tuple[str, str]]) -> Target:
+    """The target with the whole text as written and the span's words first."""
+    return Target(**{**target.__dict__, "text": original, "words": (*words, *target.words)})
+
+
+def _over_span(
+    original: str, rest: str, unit: str | None, words: list[tuple[str, str]], *, cumulative: bool
+) -> SpanTarget:
+    """After 累计 or 比2020年: a change in % (累计降低13.5%), an increase of a level in points
+    or units (比2020年提高3个百分点), or a total (累计新增50万人)."""
+    target = _parse(original, rest, unit)
+    if target.form in (Form.TEXT, Form.SYNC) or target.value is None:
+        raise SpanSyntaxError(
+            f"target {original!r}: no number after {words[-1][0]!r}; five-year forms: {SPAN_FORMS}"
+        )
+    if target.unit in _SHARE_UNITS:
+        words.append(("", "a change from the base year to the last, yearly changes compounded"))
+        return SpanTarget(Measure.CHANGE, _as(target, original, words), words=tuple(words))
+    if target.unit in _POINT_UNITS or not cumulative:
+        return SpanTarget(
+            Measure.LEVEL, _as(target, original, words), increment=True, words=tuple(words)
+        )
+    words.append(("", "a total: the sum of each year's figure"))
+    return SpanTarget(Measure.TOTAL, _as(target, original, words), words=tuple(words))
+
+
+def _bracketed(
+    original: str, inner: str, unit: str | None, name: str, words: list[tuple[str, str]]
+) -> SpanTarget:
+    """`〔18〕`: the tables' mark of a five-year cumulative figure; the indicator's name says
+    which way (细颗粒物浓度下降 〔18〕 is a fall of 18%), else it is refused."""
+    name = normalize(name)
+    if name.endswith(_FALL_NAME):
+        verb = "下降"
+    elif name.endswith(_RISE_NAME):
+        verb = "增长" if (unit or "%") in _SHARE_UNITS else "新增"
+    else:
+        raise SpanSyntaxError(
+            f"target {original!r} is a five-year cumulative figure (〔 〕), but the name does not "
+            "say whether it is a rise or a fall; write 累计下降18% or 累计增长18%"
+        )
+    words.append(("〔 〕", f"a cumulative figure over the span ({verb}, from the name)"))
+    return _over_span(original, verb + inner, unit or "%", words, cumulative=True)
+
+
+def read_figure(raw: object, year: int, span: Span, *, unit: str | None) -> Figure:
+    """One year's figure as written: the year's own (66.16%, 增长8.4%, 下降2.7%), or since the
+    base year (累计下降7.3%, 比2020年增长48%), or an average so far (年均增长5.5%)."""
+    original, text = _strip(raw)
+    written = Written.YEAR
+    since = _SINCE.match(text)
+    if since is not None:
+        if int(since.group(1)) != span.base:
+            raise SpanSyntaxError(
+                f"{original!r} counts from {since.group(1)}, but the base year of the span "
+                f"{span} is {span.base}"
+            )
+        written, text = Written.SINCE_BASE, text[since.end() :]
+    else:
+        hit = vocabulary().prefix(text, "span average", "span cumulative")
+        if hit is not None:
+            average = hit[1] == "span average"
+            written = Written.AVERAGE if average else Written.SINCE_BASE
+            text = text[len(hit[0]) :]
+        for base_word in vocabulary().words("time base"):
+            if text.startswith(base_word):
+                text = text[len(base_word) :]
+                break
+    try:
+        value = parse_value(text, unit=unit)
+    except ValueSyntaxError as exc:
+        raise SpanSyntaxError(f"{year}: {exc}", code=exc.code) from None
+    return Figure(year, Value(value.number, value.unit, original, value.approximate), written)
