@@ -45,6 +45,8 @@ class CheckOutcome:
                 return ExitCode.FINDINGS
             if FailOn.INCONSISTENT in conditions and report.inconsistent():
                 return ExitCode.FINDINGS
+            if FailOn.BINDING in conditions and report.binding_short():
+                return ExitCode.FINDINGS
         return ExitCode.OK
 
 

@@ -24,6 +24,7 @@ _FROM = re.compile(
 _FIRST_NUMBER = re.compile(r"\d[\d.,]*.*$")
 _BRACKETED = re.compile(r"^〔(?P<inner>[^〔〕]+)〕$")
 _CHANGE_VERB = re.compile(r"^(?:增长|下降|降低|减少|提高|上升|提升|增加|压减|压降|降)(?!到|至)")
+_VERB_ABOUT = re.compile(r"^(增长|下降|降低|减少|提高|上升|提升|增加)约")
 _QUOTES = str.maketrans("", "", "“”\"'‘’《》")
 _FALL_NAME = ("下降", "降低", "减少", "压减", "削减")
 _RISE_NAME = ("增长", "提高", "增加", "上升", "提升")
@@ -159,7 +160,7 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
         except ValueSyntaxError:
             first = None
         if first is not None:
-            words.append((text[: start.start("end")], f"from {first.text} (the base year's level)"))
+            words.append((text[: start.start("end")], f"{first.text} (the base year's level)"))
             target = _parse(original, "达到" + start.group("end"), unit)
             return SpanTarget(
                 Measure.LEVEL, _as(target, original, words), start=first, words=tuple(words)
@@ -273,6 +274,9 @@ def read_figure(raw: object, year: int, span: Span, *, unit: str | None) -> Figu
             if text.startswith(base_word):
                 text = text[len(base_word) :]
                 break
+    if text.startswith("实际") and not text[2:3].isdigit():
+        text = text[2:]  # 实际增长2.9%: growth after prices, as every rate here is read
+    text = _VERB_ABOUT.sub(r"约\1", text)  # 降低约7.3%: about a fall of 7.3%
     try:
         value = parse_value(text, unit=unit)
     except ValueSyntaxError as exc:

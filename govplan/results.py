@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from govplan.model import Indicator, Plan
-from govplan.terms import Direction, Measure, Status, Verdict
+from govplan.terms import Attribute, Direction, Measure, Status, Verdict
 from govplan.values import Value
 
 HUNDRED = Decimal(100)
@@ -140,3 +140,12 @@ class Report:
 
     def inconsistent(self) -> int:
         return sum(r.inconsistent for r in self.results)
+
+    def binding_short(self) -> tuple[Result, ...]:
+        """The binding (约束性) indicators behind plan or missed: what a five-year
+        evaluation calls out, and what --fail-on binding fails on."""
+        return tuple(
+            r
+            for r in self.results
+            if r.indicator.attribute is Attribute.BINDING and r.status.falls_short
+        )

@@ -153,10 +153,12 @@ def rule_no_base(plan: Plan, report: Report) -> Iterator[Finding]:
     """A five-year level target without the base year's level: no share can be computed."""
     for index, result in enumerate(report.results):
         ind = result.indicator
+        # only where a share is wanted: figures in, and not settled by meeting the target
         if (
             ind.measure is Measure.LEVEL
             and ind.base is None
-            and result.status is not (Status.ACHIEVED)
+            and ind.years
+            and result.status is Status.UNKNOWN
         ):
             yield _warning(
                 plan,

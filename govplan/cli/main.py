@@ -84,8 +84,9 @@ def check(
         list[FailOn] | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a target is missed (or a task behind), or a published figure "
-            "is inconsistent. May be repeated.",
+            help="Exit 1 when a target is missed (or a task behind), a published figure "
+            "is inconsistent, or (binding) a binding 约束性 five-year indicator is behind or "
+            "missed. May be repeated.",
         ),
     ] = None,
     notes: Annotated[

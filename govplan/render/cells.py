@@ -92,6 +92,10 @@ def _rate(number: Decimal, lang: Lang) -> str:
     return label("fall" if number < 0 else "rise", lang).format(value=value)
 
 
+def _years(first: int, year: int) -> str:
+    return f"{first}-{year}" if first < year else str(year)
+
+
 def evaluation_text(result: Result, lang: Lang) -> str:
     """What a five-year indicator's figures reach, naming the years: `2023年 66.16%`,
     `2021-2023 累计 下降3.28%`, `2021-2023 年均 增长5.51%`."""
@@ -99,7 +103,7 @@ def evaluation_text(result: Result, lang: Lang) -> str:
     assert ev is not None
     if ev.so_far is None:
         return _actual_text(result)
-    where = {"first": ev.first, "year": ev.year}
+    where = {"year": ev.year, "range": _years(ev.first, ev.year)}
     match ev.measure:
         case Measure.LEVEL:
             return label("ev_level", lang).format(value=_amount(ev.so_far, ev.unit), **where)
@@ -129,7 +133,7 @@ def evaluation_line(result: Result, lang: Lang) -> str | None:
         diff = ev.covered - ev.expected
         gap = label("gap_ahead" if diff >= 0 else "gap_behind", lang).format(gap=plain(abs(diff)))
     left = ev.last - ev.year
-    where = {"name": name, "first": ev.first, "year": ev.year, "last": ev.last}
+    where = {"name": name, "range": _years(ev.first, ev.year), "year": ev.year, "last": ev.last}
     match ev.measure:
         case Measure.CHANGE | Measure.AVERAGE:
             assert ev.even is not None and ev.average is not None and ev.goal is not None
@@ -219,11 +223,7 @@ def attribute_lines(report: Report, lang: Lang) -> list[str]:
                 attribute=key, n=len(results), counts=", ".join(counts)
             )
         )
-    short = [
-        r
-        for r in report.results
-        if r.indicator.attribute is Attribute.BINDING and r.status.falls_short
-    ]
+    short = report.binding_short()
     if short:
         names = "、".join(
             f"{indicator_name(r.indicator, lang)} ({gap_text(r.gap, r.gap_unit)})" for r in short

@@ -11,7 +11,7 @@ from typing import Any
 
 from govplan.compare import Comparison
 from govplan.inert import inert
-from govplan.render.cells import Options, indicator_name
+from govplan.render.cells import Options, indicator_name, status_text_of
 from govplan.render.data import cell_dict, report_dict, rollup_dicts, trend_dict
 from govplan.render.labels import label
 from govplan.render.spreadsheet import inert_cell
@@ -89,7 +89,11 @@ def _result_rows(reports: Sequence[Report], lang: Lang) -> Iterable[dict[str, An
                 "name": indicator_name(result.indicator, lang),
                 "target": row["target"]["text"],
                 "unit": _unit(result),
-                "status": label(row["status"], lang) if lang is Lang.ZH else row["status"],
+                "status": status_text_of(result.status, lang)
+                if lang is Lang.ZH and result.evaluation is not None
+                else label(row["status"], lang)
+                if lang is Lang.ZH
+                else row["status"],
                 "audit": audit,
                 **_pace_cells(row.get("pace")),
             }

@@ -175,6 +175,14 @@ def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
         }
     )
     audited = [a for r in report.results for a in r.audit]
+    if report.plan.span is not None:
+        by_attribute: dict[str, dict[str, int]] = {}
+        for result in report.results:
+            attribute = result.indicator.attribute
+            counts = by_attribute.setdefault(attribute.value if attribute else "none", {})
+            counts[result.status.value] = counts.get(result.status.value, 0) + 1
+        summary["by_attribute"] = by_attribute
+        summary["binding_short"] = [r.indicator.id for r in report.binding_short()]
     summary["audit"] = {
         verdict.value: sum(1 for a in audited if a.verdict is verdict) for verdict in Verdict
     }

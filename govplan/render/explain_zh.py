@@ -29,6 +29,28 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("an increase of the level over the base year", "比基期年水平的增加"),
     ("a cumulative figure over the span", "规划期累计数"),
     ("(the base year's level)", "(基期年水平)"),
+    (
+        "nothing to compound yet: no figure for any year of the span",
+        "尚无可连乘的数据: 规划期内各年均无数据",
+    ),
+    (
+        "nothing to compound: a year between the base year and the figures is missing",
+        "无法连乘: 基期年与已有数据之间缺少某年数据",
+    ),
+    (
+        "a year between the base year and the figures is missing: the sum is unknown",
+        "基期年与已有数据之间缺少某年数据: 累计数未知",
+    ),
+    ("no figure for any year of the span yet", "规划期内各年尚无数据"),
+    ("no year for which both this indicator and ", "没有本指标与 "),
+    (" compound from the base year", " 都能自基期年连乘的年份"),
+    ("counts from the base year's level: add `base:`", "以基期年水平为起点: 请补充 base"),
+    (
+        "a level's path needs the base year's level: add `base:`",
+        "水平目标的进度需要基期年水平: 请补充 base",
+    ),
+    ("has figures that are not growth rates (%)", "的数据不是增速 (%)"),
+    ("a fall of 100% or more cannot compound", "降幅达到或超过100%, 无法连乘"),
     ("over the span", "规划期内"),
     ("in the last year", "规划末年"),
     ("from the base year", "自基期年"),

@@ -83,24 +83,23 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "expected_share": "应完成",
         "span_title": "规划期 {span}, 数据至 {year}年",
         "ev_level": "{year}年 {value}",
-        "ev_rate": "{first}-{year} 年均 {value}",
-        "ev_change": "{first}-{year} 累计 {value}",
-        "ev_total": "{first}-{year} 累计 {value}",
+        "ev_rate": "{range} 年均 {value}",
+        "ev_change": "{range} 累计 {value}",
+        "ev_total": "{range} 累计 {value}",
         "by_attribute": "{attribute} {n} 项: {counts}",
         "unattributed": "未标属性",
         "binding_short": "约束性指标滞后或未完成: {names}",
         "span_progress": "五年进度",
-        "line_change": "{name}: {first}-{year} 累计{change}, 五年目标{target}: 完成{covered}; "
+        "line_change": "{name}: {range} 累计{change}, 五年目标{target}: 完成{covered}; "
         "每年均匀{even}时应完成{expected}; {gap}{needed}",
-        "line_average": "{name}: {first}-{year} 年均{average} (累计{change}), 目标{target} "
+        "line_average": "{name}: {range} 年均{average} (累计{change}), 目标{target} "
         "(五年累计{goal}): 完成{covered}; 应完成{expected}; {gap}{needed}",
         "line_level": "{name}: {year}年 {level}, 基期 {base}, 目标 {goal}: 完成{covered}; "
         "应完成{expected}; {gap}; 按目前进度{last}年 {projection}",
         "line_level_nobase": "{name}: {year}年 {level}, 目标 {goal}",
-        "line_total": "{name}: {first}-{year} 累计 {so_far}, 目标 {goal}: 完成{covered}; "
+        "line_total": "{name}: {range} 累计 {so_far}, 目标 {goal}: 完成{covered}; "
         "应完成{expected}; {gap}{needed}",
-        "line_relative": "{name}: {first}-{year} 年均{average}, {ref} 年均{reference}; "
-        "各年 {years}",
+        "line_relative": "{name}: {range} 年均{average}, {ref} 年均{reference}; 各年 {years}",
         "gap_ahead": "快于预期{gap}个百分点",
         "gap_behind": "慢于预期{gap}个百分点",
         "needed_rate": "; 余下{years}年需年均{rate}",
@@ -185,23 +184,23 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "expected_share": "Expected",
         "span_title": "plan {span}, figures to {year}",
         "ev_level": "{value} in {year}",
-        "ev_rate": "{value} a year, {first}-{year}",
-        "ev_change": "{value} over {first}-{year}",
-        "ev_total": "{value} over {first}-{year}",
+        "ev_rate": "{value} a year, {range}",
+        "ev_change": "{value} over {range}",
+        "ev_total": "{value} over {range}",
         "by_attribute": "{attribute}: {n}: {counts}",
         "unattributed": "no attribute",
         "binding_short": "binding indicators behind or missed: {names}",
         "span_progress": "Five-year progress",
-        "line_change": "{name}: {change} over {first}-{year} against {target} for the span: "
+        "line_change": "{name}: {change} over {range} against {target} for the span: "
         "{covered} covered; an even yearly {even} would have covered {expected}; {gap}{needed}",
-        "line_average": "{name}: {average} a year over {first}-{year} ({change} in all) against "
+        "line_average": "{name}: {average} a year over {range} ({change} in all) against "
         "{target} ({goal} over the span): {covered} covered; {expected} expected; {gap}{needed}",
         "line_level": "{name}: {level} in {year}, base {base}, target {goal}: {covered} covered; "
         "{expected} expected; {gap}; at this pace {projection} in {last}",
         "line_level_nobase": "{name}: {level} in {year}, target {goal}",
-        "line_total": "{name}: {so_far} over {first}-{year} against {goal}: {covered} covered; "
+        "line_total": "{name}: {so_far} over {range} against {goal}: {covered} covered; "
         "{expected} expected; {gap}{needed}",
-        "line_relative": "{name}: {average} a year over {first}-{year}, {ref} {reference}; "
+        "line_relative": "{name}: {average} a year over {range}, {ref} {reference}; "
         "each year {years}",
         "gap_ahead": "{gap} pp ahead of the even path",
         "gap_behind": "{gap} pp behind the even path",

@@ -10,6 +10,8 @@ from govplan.inert import inert
 from govplan.render.cells import (
     Options,
     audit_mark,
+    evaluation_line,
+    evaluation_text,
     indicator_name,
     numbering,
     plan_title,
@@ -63,13 +65,21 @@ def _row(result: Result, number: int, lang: Lang) -> Row:
     measured = ind.measured
     task = ind.kind is Kind.PROGRESS
     unit = "%" if task else (ind.target.unit or ind.unit or "")
+    actual_text = measured.text if measured is not None else ind.actual_text or ""
+    note = ind.note or result.reason or ""
+    if result.evaluation is not None:
+        # a five-year indicator: what its figures reach, naming the years, and the share
+        # expected by then beside the covered one (the completion column)
+        actual_text = evaluation_text(result, lang)
+        line = evaluation_line(result, lang)
+        note = "; ".join(part for part in (line or "", note) if part)
     return Row(
         result=result,
         number=number,
         name=inert(indicator_name(ind, lang)),
         target=inert("" if task else target_text(result)),
         actual=result.actual,
-        actual_text=inert(measured.text if measured is not None else ind.actual_text or ""),
+        actual_text=inert(actual_text),
         unit=inert(unit),
         gap=result.gap,
         gap_unit=inert(result.gap_unit or ""),
@@ -78,7 +88,7 @@ def _row(result: Result, number: int, lang: Lang) -> Row:
         status=result.status,
         status_text=status_text(result, lang),
         audit=audit_mark(result),
-        note=inert(ind.note or result.reason or ""),
+        note=inert(note),
         lead=inert(ind.lead or ""),
     )
 
