@@ -549,8 +549,9 @@ class _Builder:
                 self.error(fieldname, "bad-value", f"{name}: a fall of 100% or more", *at)
                 return None
             return figure
-        level_unit = unit
-        if not self.comparable(fieldname, figure.value, level_unit, *map(str, at)):
+        if measure is Measure.TEXT and unit is None:
+            return figure  # a qualitative target's figures (gdp's growth) stand as written
+        if not self.comparable(fieldname, figure.value, unit, *map(str, at)):
             return None
         return figure
 
