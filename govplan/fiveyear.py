@@ -103,6 +103,17 @@ SPAN_FORMS = (
 )
 
 
+def _since_base(text: str, span: Span, what: str) -> re.Match[str] | None:
+    """`比2020年`, `较2020年末` at the start of `text`: the span's base year, or refused."""
+    since = _SINCE.match(text)
+    if since is not None and int(since.group(1)) != span.base:
+        raise SpanSyntaxError(
+            f"{what} counts from {since.group(1)}, but the base year of the span {span} is "
+            f"{span.base}; correct the year or `span:`"
+        )
+    return since
+
+
 def _strip(raw: object) -> tuple[str, str]:
     original = str(raw).strip()
     return original, normalize(original).translate(_QUOTES)
@@ -129,13 +140,8 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
     if bracket is not None:
         return _bracketed(original, bracket.group("inner"), unit, name, words)
     vocab = vocabulary()
-    since = _SINCE.match(text)
+    since = _since_base(text, span, f"target {original!r}")
     if since is not None:
-        if int(since.group(1)) != span.base:
-            raise SpanSyntaxError(
-                f"target {original!r} counts from {since.group(1)}, but the base year of the "
-                f"span {span} is {span.base}; correct the year or `span:`"
-            )
         words.append((since.group(0), f"from the base year {span.base}"))
         return _over_span(original, text[since.end() :], unit, words, cumulative=False)
     hit = vocab.prefix(text, "span average", "span cumulative")
@@ -256,13 +262,8 @@ def read_figure(raw: object, year: int, span: Span, *, unit: str | None) -> Figu
     base year (累计下降7.3%, 比2020年增长48%), or an average so far (年均增长5.5%)."""
     original, text = _strip(raw)
     written = Written.YEAR
-    since = _SINCE.match(text)
+    since = _since_base(text, span, repr(original))
     if since is not None:
-        if int(since.group(1)) != span.base:
-            raise SpanSyntaxError(
-                f"{original!r} counts from {since.group(1)}, but the base year of the span "
-                f"{span} is {span.base}"
-            )
         written, text = Written.SINCE_BASE, text[since.end() :]
     else:
         hit = vocabulary().prefix(text, "span average", "span cumulative")
