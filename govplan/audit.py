@@ -7,9 +7,11 @@ import decimal
 from dataclasses import replace
 from decimal import Decimal
 
+from govplan.model import Reported
 from govplan.precision import context
 from govplan.results import HUNDRED, AuditEntry, Report, Result
-from govplan.terms import Form, Kind, Verdict
+from govplan.terms import Form, Kind, Status, Verdict
+from govplan.tolerance import effective_tolerance
 from govplan.units import is_counting
 from govplan.values import Value, in_unit
 
@@ -95,7 +97,13 @@ def audit_result(result: Result) -> Result:
     measured = indicator.measured
     target = indicator.target
     actual_range: Interval | None = None
-    if measured is not None and result.actual is not None:
+    evaluation = result.evaluation
+    if evaluation is not None:
+        # a five-year verdict: in its last year on the level, average, change or total the
+        # figures reach (with the spread their printed digits leave); before it, on shares
+        if evaluation.final and evaluation.spread is not None and result.actual is not None:
+            actual_range = _around(result.actual, evaluation.spread)
+    elif measured is not None and result.actual is not None:
         unit = target.unit if indicator.kind is not Kind.PROGRESS else "%"
         half = spread(measured)
         actual_range = _around(result.actual, in_unit(Value(half, measured.unit, ""), unit))
@@ -116,14 +124,44 @@ def audit_result(result: Result) -> Result:
             computed_range = _around(result.gap, half)
         entries.append(_entry("gap", gap, result.gap, computed_range, printed))
     if reported.status is not None and target.form is not Form.TEXT:
-        computed = result.status.value
-        if not result.status.settled:
-            verdict, reason = Verdict.INCONSISTENT, f"govplan's status is {computed}"
-        else:
-            same = computed == reported.status
-            verdict, reason = (Verdict.CONSISTENT if same else Verdict.INCONSISTENT), None
-        entries.append(AuditEntry("status", reported.status, computed, verdict, reason=reason))
+        entries.append(_status_entry(result, reported))
     return replace(result, audit=tuple(entries))
+
+
+# A published 完成 agrees with a five-year target met before its last year, and 提前实现 with
+# one met in its last year: both say the target was reached.
+_AGREES: dict[Status, frozenset[Status]] = {
+    Status.MET: frozenset({Status.MET, Status.ACHIEVED}),
+    Status.ACHIEVED: frozenset({Status.MET, Status.ACHIEVED}),
+}
+
+
+def _status_entry(result: Result, reported: Reported) -> AuditEntry:
+    """A published verdict against govplan's; 基本完成 also agrees with a miss no larger than
+    the default tolerance of "about"."""
+    claimed = reported.status
+    assert claimed is not None
+    written = reported.status_text or claimed.value
+    computed = result.status
+    if not computed.settled:
+        return AuditEntry(
+            "status",
+            written,
+            computed.value,
+            Verdict.INCONSISTENT,
+            reason=f"govplan's status is {computed.value}",
+        )
+    same = computed in _AGREES.get(claimed, frozenset({claimed}))
+    if not same and reported.nearly and computed is Status.MISSED:
+        indicator = result.indicator
+        shortfall = result.shortfall
+        if shortfall is not None and indicator.target.value is not None:
+            default = effective_tolerance(
+                replace(indicator, tolerance=None), replace(indicator.target, tolerance=None)
+            )
+            same = shortfall <= default
+    verdict = Verdict.CONSISTENT if same else Verdict.INCONSISTENT
+    return AuditEntry("status", written, computed.value, verdict)
 
 
 def audit_report(report: Report) -> Report:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from govplan.shipped import shipped
-from govplan.terms import Direction
+from govplan.terms import Attribute, Direction
 from govplan.values import normalize
 
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
@@ -23,6 +23,8 @@ class Entry:
     kind: str
     direction: Direction
     aliases: tuple[str, ...]
+    # the national 纲要's 预期性/约束性, where it was read: a five-year plan's default
+    attribute: Attribute | None = None
 
 
 def name_key(name: str) -> str:
@@ -50,6 +52,7 @@ def entries() -> tuple[Entry, ...]:
             kind=e["kind"],
             direction=Direction(e["direction"]),
             aliases=tuple(e.get("aliases") or ()),
+            attribute=Attribute(e["attribute"]) if e.get("attribute") else None,
         )
         for e in yaml.load(text, Loader=loader)
     )

@@ -13,25 +13,9 @@ from govplan.results import HUNDRED, Report, Result
 from govplan.schedule import ON_TRACK_BAND, against_schedule, judge
 from govplan.targets import Target
 from govplan.terms import Direction, Form, Kind, Relation, Status
+from govplan.tolerance import effective_tolerance
 from govplan.units import UnitError
 from govplan.values import in_unit
-
-RATE_TOLERANCE = Decimal("0.5")  # pp, default for "about" rate targets
-QUANTITY_TOLERANCE = Decimal("0.05")  # share of the target, default for "about" quantities
-
-
-def effective_tolerance(indicator: Indicator, target: Target) -> Decimal:
-    if indicator.tolerance is not None:
-        return indicator.tolerance
-    if target.tolerance is not None:
-        return target.tolerance
-    assert target.value is not None
-    # never more than half the target's own size: 增长0.1%左右 is met from +0.05%, and
-    # 提高0.3个百分点左右 never by a change the other way
-    half = abs(target.value.number) / 2
-    if indicator.kind is Kind.RATE:
-        return min(RATE_TOLERANCE, half)
-    return min(abs(target.value.number) * QUANTITY_TOLERANCE, half)
 
 
 def _gap_unit(indicator: Indicator, target: Target) -> str | None:
@@ -208,12 +192,13 @@ def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
     if form is Form.SYNC:
         return _sync(indicator, plan)
     if form is Form.TEXT:
-        reported = indicator.reported.status if indicator.reported else None
-        if reported is not None:
+        reported = indicator.reported
+        if reported is not None and reported.status is not None:
             return Result(
                 indicator,
-                Status(reported),
+                reported.status,
                 formula="qualitative: status as the document reported it",
+                reason=f"published as {reported.status_text}" if reported.nearly else None,
             )
         if indicator.actual is None and indicator.actual_text is None:
             return Result(indicator, Status.PENDING)

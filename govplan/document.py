@@ -48,7 +48,12 @@ class ReportedDoc(_Strict):
     gap: Number | None = Field(
         default=None, description="the published gap, in pp for rates, else the target's unit"
     )
-    status: Literal["met", "missed"] | None = None
+    status: str | None = Field(
+        default=None,
+        description="the published verdict as the document grades it: 完成, 未完成, "
+        "基本完成, 超额完成, 达标, 未达标; for a five-year plan also 提前实现, 快于预期, "
+        "符合预期, 滞后于预期 (or met, missed, achieved, ahead, on-track, behind)",
+    )
 
 
 class IndicatorDoc(_Strict):

@@ -5,10 +5,12 @@ last year, met or missed on the whole span (the plan format's "Across the five y
 from __future__ import annotations
 
 import decimal
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from typing import assert_never
 
+from govplan.audit import spread
 from govplan.compute import bounded, compute_indicator, relation_met
 from govplan.fiveyear import Figure, Span, Written
 from govplan.model import Indicator, Plan
@@ -22,6 +24,8 @@ from govplan.values import Value, in_unit
 AHEAD_BAND = Decimal(5)  # pp
 ONE = Decimal(1)
 _POINTS = frozenset({"个百分点", "百分点", "pp"})
+# what a span's figures reach by a year: a change, an average rate, a sum
+Measured = Callable[[dict[int, Figure]], Decimal | None]
 
 
 def evaluate_plan(plan: Plan) -> Report:
@@ -153,6 +157,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
         goal=goal,
         base=start,
         projection=None if start is None else start + (level - start) * n / k,
+        spread=in_unit(Value(spread(latest.value), latest.value.unit, ""), target.unit),
     )
     met = final.status is Status.MET
     formula = "covered = (level − base) / (target − base); expected = years so far / years"
@@ -200,6 +205,25 @@ def _factor(figures: dict[int, Figure], year: int, base_year: int) -> Decimal | 
     return factor
 
 
+def _shifted(figures: dict[int, Figure], sign: int) -> dict[int, Figure]:
+    """Each figure moved by half its last printed digit, up (sign 1) or down (-1): the ends
+    of what the printed figures can stand for."""
+    return {
+        year: replace(f, value=replace(f.value, number=f.value.number + sign * spread(f.value)))
+        for year, f in figures.items()
+    }
+
+
+def _spread(figures: dict[int, Figure], measured: Measured) -> Decimal | None:
+    """Half the width of what `measured(figures)` can be, given the digits printed (the
+    measures are monotonic in each figure, so the ends come from the figures' ends)."""
+    middle = measured(figures)
+    ends = [measured(_shifted(figures, sign)) for sign in (-1, 1)]
+    if middle is None or ends[0] is None or ends[1] is None:
+        return None
+    return max(abs(ends[0] - middle), abs(ends[1] - middle))
+
+
 def _latest_factor(indicator: Indicator, span: Span) -> tuple[int, Decimal] | None:
     figures = {f.year: f for f in indicator.years}
     for year in sorted(figures, reverse=True):
@@ -240,6 +264,13 @@ def _compounded(indicator: Indicator, span: Span, measure: Measure) -> Result:
         goal_factor, by_now = rate, rate ** (Decimal(k) / Decimal(n))
         measured = (factor - ONE) * HUNDRED
     change = (factor - ONE) * HUNDRED
+
+    def measured_by(figures: dict[int, Figure]) -> Decimal | None:
+        found = _factor(figures, year, span.base)
+        if found is None or found <= 0:
+            return None
+        return _root(found, k) if measure is Measure.AVERAGE else (found - ONE) * HUNDRED
+
     evaluation = replace(
         _shell(indicator, span, year),
         so_far=change,
@@ -248,6 +279,7 @@ def _compounded(indicator: Indicator, span: Span, measure: Measure) -> Result:
         average=_root(factor, k),
         needed=_root(goal_factor / factor, n - k) if k < n else None,
         even=_root(goal_factor, n),
+        spread=_spread({f.year: f for f in indicator.years}, measured_by),
     )
     final = bounded(replace(indicator, actual=Value(measured, "%", f"{measured}%")))
     formula = (
@@ -306,6 +338,7 @@ def _total(indicator: Indicator, span: Span) -> Result:
         unit=target.unit,
         goal=goal,
         needed=(goal - total) / (n - k) if k < n else None,
+        spread=_spread(figures, lambda shifted: _sum(shifted, year, span.base, target.unit)),
     )
     final = bounded(replace(indicator, actual=Value(total, target.unit, str(total))))
     formula = "covered = sum so far / total; expected = years so far / years"

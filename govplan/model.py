@@ -27,7 +27,7 @@ from govplan.load import Loaded, Marks, read_file
 from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
 from govplan.targets import Target, TargetSyntaxError, parse_target
-from govplan.terms import Attribute, Direction, Form, Kind, Measure
+from govplan.terms import Attribute, Direction, Form, Kind, Measure, Status
 from govplan.units import UnitError, check_unit
 from govplan.values import (
     RANK_UNIT,
@@ -38,6 +38,7 @@ from govplan.values import (
     parse_number,
     parse_value,
 )
+from govplan.words import vocabulary
 
 NOT_REPORTED = frozenset({"/", "-", "—"})  # as printed for "not reported", after NFKC
 
@@ -53,7 +54,9 @@ class Reported:
 
     completion: Value | None = None
     gap: Value | None = None
-    status: str | None = None
+    status: Status | None = None  # the verdict the document claims
+    status_text: str | None = None  # as it wrote it (完成, 滞后于预期)
+    nearly: bool = False  # 基本完成: met, or missed within the default tolerance of "about"
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,14 @@ def _default_direction(doc: IndicatorDoc) -> Direction:
         return Direction(doc.direction)
     entry = by_id(doc.id) or match_name(doc.name)
     return entry.direction if entry is not None else Direction.UP
+
+
+def _default_attribute(doc: IndicatorDoc) -> Attribute | None:
+    """The indicator's own `attribute:`, else the national 纲要's for its catalogue entry."""
+    if doc.attribute:
+        return Attribute(doc.attribute)
+    entry = by_id(doc.id) or match_name(doc.name)
+    return entry.attribute if entry is not None else None
 
 
 def _with_base(target: Target, base: Value | None) -> Target:
@@ -397,11 +408,33 @@ class _Builder:
         gap = self.value("reported", doc.reported.gap, gap_unit)
         if gap is not None and gap.unit is not None and not self._gap_fits(gap, kind, target):
             gap = None
+        status, nearly = self.reported_status(doc.reported.status)
         return Reported(
             completion=self.value("reported", doc.reported.completion, "%"),
             gap=gap,
-            status=doc.reported.status,
+            status=status,
+            status_text=doc.reported.status if status is not None else None,
+            nearly=nearly,
         )
+
+    def reported_status(self, raw: str | None) -> tuple[Status | None, bool]:
+        """A published verdict as the documents grade it ([reported status] in words.txt)."""
+        if raw is None:
+            return None, False
+        meaning = vocabulary().value("reported status", normalize(raw).replace(" ", ""))
+        if meaning is None:
+            self.error(
+                "reported",
+                "bad-value",
+                f"reported status {raw!r} is not a verdict govplan knows; write 完成 (met), "
+                "未完成 (missed), 基本完成, 超额完成, or for a five-year plan 提前实现, 快于预期, "
+                "符合预期 or 滞后于预期",
+                "status",
+            )
+            return None, False
+        if meaning == "nearly":
+            return Status.MET, True
+        return Status(meaning), False
 
     def build_over_span(
         self, doc: IndicatorDoc, unit: str | None, raw_target: Any, span: Span
@@ -476,7 +509,7 @@ class _Builder:
             source=doc.source,
             reported=self.reported(doc, kind, target),
             base=base,
-            attribute=Attribute(doc.attribute) if doc.attribute else None,
+            attribute=_default_attribute(doc),
             over=over,
             years=tuple(years[y] for y in sorted(years)),
         )

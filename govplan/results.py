@@ -69,6 +69,9 @@ class Evaluation:
     reference_average: Decimal | None = None  # a relative target's reference, %
     # a relative target's each year: (year, the indicator's rate, the reference's rate)
     years: tuple[tuple[int, Decimal, Decimal], ...] = ()
+    # how far the measure the last year's verdict is taken on may lie from the computed one,
+    # given the digits the figures printed (in the target's unit): the audit's allowance
+    spread: Decimal | None = None
 
     @property
     def base_year(self) -> int:

@@ -101,3 +101,44 @@ def test_a_published_gap_in_another_dimension_is_a_unit_mismatch(
         load_plan(path)
     (finding,) = caught.value.findings
     assert finding.code == "unit-mismatch" and message in finding.message
+
+
+@pytest.mark.parametrize(
+    ("actual", "published", "verdict"),
+    [
+        ("8%", "完成", "consistent"),
+        ("8%", "超额完成", "consistent"),
+        ("8%", "达标", "consistent"),
+        ("8%", "未完成", "inconsistent"),
+        ("6.5%", "未达标", "consistent"),
+        # 基本完成: met, or missed by no more than the default tolerance of "about" (0.5 pp)
+        ("6.8%", "基本完成", "consistent"),
+        ("6.5%", "基本完成", "consistent"),
+        ("6.4%", "基本完成", "inconsistent"),
+        ("8%", "基本完成", "consistent"),
+    ],
+)
+def test_status_as_the_documents_grade_it(
+    report_of: ReportOf, actual: str, published: str, verdict: str
+) -> None:
+    r = report_of(
+        f"  - {{id: gdp, name: GDP, target: 7%, actual: {actual}, "
+        f"reported: {{status: {published}}}}}\n"
+    ).results[0]
+    (entry,) = r.audit
+    assert (entry.field, entry.reported, entry.verdict) == ("status", published, verdict)
+
+
+def test_an_unknown_grade_is_a_located_refusal(write: Callable[..., str]) -> None:
+    from govplan.errors import PlanInvalid
+    from govplan.model import load_plan
+
+    path = write(
+        "district: 测试区\nyear: 2022\nindicators:\n"
+        "  - {id: gdp, name: GDP, target: 7%, actual: 8%, reported: {status: 优秀}}\n"
+    )
+    with pytest.raises(PlanInvalid) as caught:
+        load_plan(path)
+    (finding,) = caught.value.findings
+    assert finding.code == "bad-value" and finding.location.line == 4
+    assert "'优秀'" in finding.message and "基本完成" in finding.message

@@ -83,9 +83,14 @@ def test_deep_block_nesting(tmp_path: Path) -> None:
 def test_plans_directory_is_clean() -> None:
     result = runner.invoke(app, ["validate", "plans/"])
     assert result.exit_code == 0, result.stdout
-    assert result.stdout == ""
+    # The one finding is the published evaluation's own: the 十三五 优良天数 gap of 2.5 pp
+    # answers a target of 84.5%, not the table's >80% (the plan file's header says so).
+    assert result.stdout.splitlines() == [
+        "plans/china-2016-2020-ecology.yaml:46:33: warning inconsistent-reported published gap "
+        "2.5 does not match govplan's 7"
+    ]
     shipped = len(list(Path("plans").glob("*.yaml")))
-    assert f"{shipped} files, 0 errors, 0 warnings" in result.stderr
+    assert f"{shipped} files, 0 errors, 1 warnings" in result.stderr
 
 
 def test_all_findings_of_all_files_in_one_run(tmp_path: Path) -> None:

@@ -129,7 +129,10 @@ def evaluation_line(result: Result, lang: Lang) -> str | None:
     target = target_text(result)
     covered, expected = percent_text(ev.covered), percent_text(ev.expected)
     gap = ""
-    if ev.covered is not None and ev.expected is not None:
+    if ev.final:
+        # the last year: the verdict on the whole span, not a place on the path
+        gap = label("final_verdict", lang).format(status=status_text_of(result.status, lang))
+    elif ev.covered is not None and ev.expected is not None:
         diff = ev.covered - ev.expected
         gap = label("gap_ahead" if diff >= 0 else "gap_behind", lang).format(gap=plain(abs(diff)))
     left = ev.last - ev.year
@@ -159,7 +162,7 @@ def evaluation_line(result: Result, lang: Lang) -> str | None:
             if ev.base is None or ev.covered is None:
                 return label("line_level_nobase", lang).format(level=level, goal=goal, **where)
             projection = _amount(ev.projection, ev.unit) if ev.projection is not None else ""
-            return label("line_level", lang).format(
+            return label("line_level_final" if ev.final else "line_level", lang).format(
                 level=level,
                 base=_amount(ev.base, ev.unit),
                 goal=goal,
@@ -205,14 +208,13 @@ def attribute_lines(report: Report, lang: Lang) -> list[str]:
     if report.plan.span is None:
         return []
     lines = []
-    groups: dict[str, list[Result]] = {}
+    groups: dict[Attribute | None, list[Result]] = {}
     for result in report.results:
-        attribute = result.indicator.attribute
-        key = attribute.value if attribute is not None else label("unattributed", lang)
-        groups.setdefault(key, []).append(result)
-    order = [a.value for a in Attribute]
-    for key in sorted(groups, key=lambda k: order.index(k) if k in order else len(order)):
-        results = groups[key]
+        groups.setdefault(result.indicator.attribute, []).append(result)
+    order: list[Attribute | None] = [*Attribute, None]
+    for attribute in sorted(groups, key=order.index):
+        results = groups[attribute]
+        key = label(f"attribute:{attribute.value}" if attribute else "unattributed", lang)
         counts = [
             f"{status_text_of(s, lang)} {n}"
             for s in SUMMARY_ORDER

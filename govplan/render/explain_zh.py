@@ -27,6 +27,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("an average annual rate over the span, compounded", "规划期年均增速, 按复利计"),
     ("a total: the sum of each year's figure", "规划期累计: 各年数值之和"),
     ("an increase of the level over the base year", "比基期年水平的增加"),
+    ("from the name)", "由指标名称而定)"),
     ("a cumulative figure over the span", "规划期累计数"),
     ("(the base year's level)", "(基期年水平)"),
     (

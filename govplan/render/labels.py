@@ -88,6 +88,8 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "ev_total": "{range} 累计 {value}",
         "by_attribute": "{attribute} {n} 项: {counts}",
         "unattributed": "未标属性",
+        "attribute:预期性": "预期性",
+        "attribute:约束性": "约束性",
         "binding_short": "约束性指标滞后或未完成: {names}",
         "span_progress": "五年进度",
         "line_change": "{name}: {range} 累计{change}, 五年目标{target}: 完成{covered}; "
@@ -96,7 +98,10 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "(五年累计{goal}): 完成{covered}; 应完成{expected}; {gap}{needed}",
         "line_level": "{name}: {year}年 {level}, 基期 {base}, 目标 {goal}: 完成{covered}; "
         "应完成{expected}; {gap}; 按目前进度{last}年 {projection}",
+        "line_level_final": "{name}: {year}年 {level}, 基期 {base}, 目标 {goal}: 完成{covered}; "
+        "{gap}",
         "line_level_nobase": "{name}: {year}年 {level}, 目标 {goal}",
+        "final_verdict": "五年结论: {status}",
         "line_total": "{name}: {range} 累计 {so_far}, 目标 {goal}: 完成{covered}; "
         "应完成{expected}; {gap}{needed}",
         "line_relative": "{name}: {range} 年均{average}, {ref} 年均{reference}; 各年 {years}",
@@ -189,6 +194,8 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "ev_total": "{value} over {range}",
         "by_attribute": "{attribute}: {n}: {counts}",
         "unattributed": "no attribute",
+        "attribute:预期性": "expected (预期性)",
+        "attribute:约束性": "binding (约束性)",
         "binding_short": "binding indicators behind or missed: {names}",
         "span_progress": "Five-year progress",
         "line_change": "{name}: {change} over {range} against {target} for the span: "
@@ -197,7 +204,10 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "{target} ({goal} over the span): {covered} covered; {expected} expected; {gap}{needed}",
         "line_level": "{name}: {level} in {year}, base {base}, target {goal}: {covered} covered; "
         "{expected} expected; {gap}; at this pace {projection} in {last}",
+        "line_level_final": "{name}: {level} in {year}, base {base}, target {goal}: "
+        "{covered} covered; {gap}",
         "line_level_nobase": "{name}: {level} in {year}, target {goal}",
+        "final_verdict": "over the span: {status}",
         "line_total": "{name}: {so_far} over {range} against {goal}: {covered} covered; "
         "{expected} expected; {gap}{needed}",
         "line_relative": "{name}: {average} a year over {range}, {ref} {reference}; "
