@@ -63,7 +63,18 @@ def _convert(number: Decimal | None, unit: str | None, row_unit: str | None) -> 
         return None
 
 
-def _row(ident: str, by_plan: Sequence[dict[str, Result]], mode: CompareMode) -> Row:
+def _basis(result: Result, plan: Plan) -> tuple[str, int, str]:
+    """What a cell's actual measures: a five-year result's measure at the year its figures
+    reach, else the plan's year and period. Actuals are ranked only on one basis."""
+    ev = result.evaluation
+    if ev is not None:
+        return (ev.measure.value, ev.year, "span")
+    return ("year", plan.year, plan.period)
+
+
+def _row(
+    ident: str, by_plan: Sequence[dict[str, Result]], mode: CompareMode, plans: Sequence[Plan]
+) -> Row:
     results: list[Result | None] = [results.get(ident) for results in by_plan]
     first = next(r for r in results if r is not None)
     entry = by_id(ident)
@@ -99,7 +110,13 @@ def _row(ident: str, by_plan: Sequence[dict[str, Result]], mode: CompareMode) ->
             target_change = b.target_value - a.target_value
         if a.actual_value is not None and b.actual_value is not None:
             actual_change = b.actual_value - a.actual_value
-    if mode is CompareMode.DISTRICTS:
+    bases = {
+        _basis(c.result, plan)
+        for c, plan in zip(cells, plans, strict=True)
+        if c is not None and c.actual_value is not None
+    }
+    if mode is CompareMode.DISTRICTS and len(bases) == 1:
+        # a 年均 rate against one year's growth, or 2022 against 2023, has no best
         cells = _mark_best(cells, _direction(first.indicator))
     note = "units-differ" if unconverted else None  # a label key; renderers word it
     return Row(ident, name, row_unit, tuple(cells), target_change, actual_change, note)
@@ -165,7 +182,8 @@ def compare(
         wanted = set(ids)
         seen = [i for i in seen if i in wanted]
     with decimal.localcontext(context()):
-        rows = [_row(ident, by_plan, mode) for ident in seen]
+        plans = [report.plan for report in ordered]
+        rows = [_row(ident, by_plan, mode, plans) for ident in seen]
     if only_common:
         rows = [r for r in rows if r.present == len(ordered)]
     return Comparison(ordered, mode, tuple(rows), skipped)

@@ -32,6 +32,9 @@ _SHARE_UNITS = frozenset({"%"})
 _POINT_UNITS = frozenset({"个百分点", "百分点", "pp"})
 
 
+FOURTH_PLAN = 1971  # the first year of the fourth five-year plan (四五)
+
+
 @dataclass(frozen=True)
 class Span:
     """A five-year plan's years: from `first` to `last`; the base year is the one before."""
@@ -46,6 +49,14 @@ class Span:
     @property
     def length(self) -> int:
         return self.last - self.base
+
+    @property
+    def ordinal(self) -> int | None:
+        """Which five-year plan the span is (14 for 2021-2025), counted from the fourth
+        (1971-1975), after which they ran without a break; None for other spans."""
+        if self.first < FOURTH_PLAN or self.length != 5 or (self.first - FOURTH_PLAN) % 5:
+            return None
+        return 4 + (self.first - FOURTH_PLAN) // 5
 
     def __str__(self) -> str:
         return f"{self.first}-{self.last}"

@@ -35,7 +35,8 @@ def test_districts_line_up_on_shared_indicators() -> None:
     assert row(c, "new-talent").cells[0] is None
     assert len(c.rows) == 30 + 3  # 30 Gongshu rows, plus Binjiang's three of its own
     gdp = row(c, "gdp")
-    assert [cell.best for cell in gdp.cells] == [False, True]  # 8.0% beats 1.5%
+    # 8.0% in 2023 is not "better" than 1.5% in 2022: actuals of different years are not ranked
+    assert [cell.best for cell in gdp.cells] == [False, False]
     revenue = row(c, "budget-revenue")
     assert revenue.cells[0].actual_value == Decimal("13.6")  # relative target, own unit
 
@@ -91,7 +92,25 @@ def test_cli_compare_table_and_json() -> None:
     )
     assert data["mode"] == "districts" and len(data["plans"]) == 2
     (gdp,) = data["rows"]
-    assert [c["best"] for c in gdp["cells"]] == [False, True]
+    assert [c["best"] for c in gdp["cells"]] == [False, False]  # 2022 and 2023
+
+
+def test_best_only_among_actuals_of_one_basis(write: Callable[..., str]) -> None:
+    def plan(name: str, district: str, ident: str, actual: str) -> str:
+        return write(
+            f"district: {district}\nyear: 2021\nindicators:\n"
+            f"  - {{id: {ident}, name: {ident}, target: 7%, actual: {actual}}}\n",
+            name,
+        )
+
+    a, b = plan("a.yaml", "甲区", "gdp", "1.5%"), plan("b.yaml", "乙区", "gdp", "8.0%")
+    c = comparison(a, b)
+    assert [cell.best for cell in row(c, "gdp").cells] == [False, True]  # 8.0% beats 1.5%
+    # a five-year plan's 年均 rate is not ranked against one year's growth, even the same year's
+    c = comparison("plans/china-2021-2025.yaml", plan("c.yaml", "乙区", "rd-spending", "10%"))
+    cells = row(c, "rd-spending").cells
+    assert all(cell is not None and cell.actual_value is not None for cell in cells)
+    assert [cell.best for cell in cells if cell] == [False, False]
 
 
 def test_cli_compare_expands_globs_and_skips_task_reports() -> None:

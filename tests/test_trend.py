@@ -106,3 +106,32 @@ def test_compare_lines_up_the_periods_of_one_year(write: Callable[..., str]) -> 
     assert row["actual_change"] == 216.64 and row["target_change"] == 0
     table = runner.invoke(app, ["compare", h1, q1]).stdout
     assert "2024 Q1" in table and "2024 H1" in table
+
+
+def test_a_five_year_plan_shows_each_year_against_the_expected_path() -> None:
+    report = evaluate(load_plan("plans/china-2021-2025.yaml"))
+    energy, urban = (
+        next(t for t in trends(report) if t.result.indicator.id == i)
+        for i in ("energy-intensity", "urbanisation")
+    )
+    # each year judged as of that year: 2021-2024 累计 −2.7, −2.80, −7.3 (since 2020), −10.82
+    assert [p.period for p in energy.points] == ["2021", "2022", "2023", "2024"]
+    assert [round(p.value, 2) for p in energy.points] == [
+        Decimal("-2.7"), Decimal("-2.8"), Decimal("-7.3"), Decimal("-10.82"),
+    ]  # fmt: skip
+    # covered 20% of the 13.5% fall in 2021 where an even yearly fall covers 21.2%
+    assert round(energy.points[0].completion or 0, 1) == Decimal("20.0")
+    assert [round(p.schedule, 1) for p in energy.points] == [
+        Decimal("21.2"), Decimal("41.7"), Decimal("61.7"), Decimal("81.1"),
+    ]  # fmt: skip
+    assert energy.span is not None and energy.target == Decimal("-13.5")
+    # a level: linear expected shares, and the 2025 level at the pace so far
+    assert [p.schedule for p in urban.points] == [40, 60, 80]
+    assert urban.projection is not None and round(urban.projection, 2) == Decimal("67.78")
+    out = runner.invoke(app, ["trend", "plans/china-2021-2025.yaml", "-f", "text"]).stdout
+    assert out.startswith("全国 十四五 (2021-2025), 数据至 2025年")
+    assert "应完成" in out and "时序进度" not in out and "按目前进度2025年" in out
+    data = json.loads(
+        runner.invoke(app, ["trend", "plans/china-2021-2025.yaml", "-f", "json"]).stdout
+    )
+    assert data[0]["span"] == "2021-2025"

@@ -31,6 +31,7 @@ from govplan.terms import (
 
 if TYPE_CHECKING:  # the comparison, roll-up and trend are imported by the formats that show them
     from govplan.compare import Comparison, Row
+    from govplan.fiveyear import Span
     from govplan.trend import Trend
 
 
@@ -381,12 +382,26 @@ def numbering(report: Report) -> dict[str, int]:
 # The comparison, for people.
 
 
-def plan_label(comparison: Comparison, index: int) -> str:
+def plan_label(comparison: Comparison, index: int, lang: Lang) -> str:
     """`拱墅区2022`; just `2022` when every plan is of one district."""
     plan = comparison.reports[index].plan
-    period = "" if plan.period == "year" else f" {plan.period}"
     district = "" if comparison.mode is CompareMode.YEARS else plan.district
+    if plan.span is not None:
+        return f"{district}{span_name(plan.span, lang)}"
+    period = "" if plan.period == "year" else f" {plan.period}"
     return f"{district}{plan.year}{period}"
+
+
+def span_name(span: Span, lang: Lang) -> str:
+    """`十四五 (2021-2025)`, `14th FYP (2021-2025)`; the years alone for other spans."""
+    n = span.ordinal
+    if n is None:
+        return str(span)
+    if lang is Lang.ZH:
+        name = ("十" if n >= 10 else "") + "一二三四五六七八九"[n % 10 - 1] if n % 10 else "十"
+        return f"{name}五 ({span})"
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix} FYP ({span})"
 
 
 def change_text(row: Row) -> str | None:
@@ -408,7 +423,7 @@ def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list
     """Headings and cells for people (table and Markdown)."""
     heads = [label("indicator", lang)]
     for i in range(len(comparison.reports)):
-        name = plan_label(comparison, i)
+        name = plan_label(comparison, i, lang)
         heads += [f"{name} {label('target', lang)}", f"{name} {label('actual', lang)}"]
     years = comparison.mode is CompareMode.YEARS
     if years:
@@ -424,11 +439,16 @@ def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list
                 continue
             ind = cell.result.indicator
             actual = ""
-            if cell.actual_value is not None:
+            if cell.result.evaluation is not None:
+                # a five-year result: what its figures reach, naming the years, and its word
+                shown = evaluation_text(cell.result, lang)
+                status = status_text_of(cell.result.status, lang)
+                actual = f"{shown} {status}" if shown else ""
+            elif cell.actual_value is not None:
                 actual = plain(cell.actual_value, 4) + ("%" if row.unit == "%" else "")
             elif ind.actual is not None:
                 actual = ind.actual.text
-            if actual:
+            if actual and cell.result.evaluation is None:
                 actual += f" {label(cell.result.status.value, lang)}"
             if cell.best:
                 actual = "★ " + actual
@@ -442,20 +462,47 @@ def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list
 # The trend, for people.
 
 
+def trend_heading(report: Report, lang: Lang) -> str:
+    """`拱墅区 2024 Q2`; a five-year plan's `全国 十四五 (2021-2025), 数据至 2025年`."""
+    plan = report.plan
+    if plan.span is None:
+        return f"{plan.district} {plan.year} {plan.period}"
+    reach = label("span_reach", lang).format(year=plan.year)
+    return f"{plan.district} {span_name(plan.span, lang)}, {reach}"
+
+
+def trend_words(report: Report, lang: Lang) -> dict[str, str]:
+    """The headings of the schedule and projection: 时序进度 and 按目前进度全年 through a
+    year, 应完成 and 按目前进度2025年 over a span."""
+    span = report.plan.span
+    if span is None:
+        return {"schedule": label("schedule", lang), "projection": label("projection", lang)}
+    return {
+        "figures": label("span_figures", lang),
+        "schedule": label("expected_share", lang),
+        "projection": label("span_projection", lang).format(last=span.last),
+    }
+
+
 def trend_cells(trend: Trend, lang: Lang) -> dict[str, str]:
     """`走势 ▂▅`, the periods' figures, the schedule share at each, and the projection."""
     from govplan.trend import spark
 
     unit = trend.unit or ""
     points = trend.points
-    if trend.quantity and all(p.completion is not None for p in points):
+
+    def when(period: str) -> str:
+        if trend.span is not None:  # a five-year plan's year
+            return f"{period}年" if lang is Lang.ZH else period
+        return period_name(period, lang.value)
+
+    if trend.shares and all(p.completion is not None for p in points):
         done = [p.completion or Decimal(0) for p in points]
         high = max([HUNDRED, *done, *(p.schedule for p in points)])
         chart = spark(done, Decimal(0), high)
         schedule = spark([p.schedule for p in points], Decimal(0), high)
         figures = " → ".join(
-            f"{period_name(p.period, lang.value)} {plain(p.value)}{unit} "
-            f"({completion_text(p.completion)})"
+            f"{when(p.period)} {plain(p.value)}{unit} ({completion_text(p.completion)})"
             for p in points
         )
     else:
@@ -463,9 +510,7 @@ def trend_cells(trend: Trend, lang: Lang) -> dict[str, str]:
         reference = [trend.target] if trend.target is not None else []
         chart = spark(values, min([Decimal(0), *values]), max([*values, *reference]))
         schedule = ""
-        figures = " → ".join(
-            f"{period_name(p.period, lang.value)} {plain(p.value)}{unit}" for p in points
-        )
+        figures = " → ".join(f"{when(p.period)} {plain(p.value)}{unit}" for p in points)
     projection = ""
     if trend.projection is not None:
         projection = f"{plain(trend.projection)}{unit}"

@@ -243,7 +243,7 @@ def cell_dict(cell: Cell | None) -> dict[str, Any] | None:
     if cell is None:
         return None
     ind = cell.result.indicator
-    return {
+    data = {
         "target": ind.target.text,
         "target_value": _num(cell.target_value),
         "actual": ind.actual.text if ind.actual else None,
@@ -251,6 +251,10 @@ def cell_dict(cell: Cell | None) -> dict[str, Any] | None:
         "status": cell.result.status.value,
         "best": cell.best,
     }
+    ev = cell.result.evaluation
+    if ev is not None:  # a five-year result: the year its figures reach, and what they measure
+        data |= {"judged_year": ev.year, "measure": ev.measure.value}
+    return data
 
 
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:
@@ -264,6 +268,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
                 "district": r.plan.district,
                 "year": r.plan.year,
                 "period": r.plan.period,
+                **({"span": str(r.plan.span)} if r.plan.span else {}),
             }
             for r in comparison.reports
         ],

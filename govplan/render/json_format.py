@@ -47,6 +47,9 @@ def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options)
             {
                 "file": report.plan.file,
                 "period": report.plan.period,
+                # a five-year plan's points are its years; completion is the share covered
+                # and schedule the share expected by then
+                **({"span": str(report.plan.span)} if report.plan.span else {}),
                 "trends": [trend_dict(t) for t in found],
             }
             for report, found in trends

@@ -22,6 +22,8 @@ from govplan.render.cells import (
     shorten,
     summary_line,
     trend_cells,
+    trend_heading,
+    trend_words,
 )
 from govplan.render.grid import Block, Cell, Column, Drawn, Fitted, Grid, Line
 from govplan.render.labels import label
@@ -322,14 +324,14 @@ def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options)
     lang = options.lang
     parts: list[RenderableType] = []
     for report, found in trends:
-        plan = report.plan
         table = Table(
-            title=_text(inert(f"{plan.district} {plan.year} {plan.period}")),
+            title=_text(inert(trend_heading(report, lang))),
             title_style="bold",
             header_style="bold",
         )
+        words = trend_words(report, lang)
         for key in ("indicator", "trend", "figures", "schedule", "projection", "status"):
-            table.add_column(label(key, lang))
+            table.add_column(words.get(key) or label(key, lang))
         for trend in found:
             c = trend_cells(trend, lang)
             chart = Text(c["chart"], style=STATUS_STYLE[trend.result.status])

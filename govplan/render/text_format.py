@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from govplan.render.cells import Options, trend_cells
-from govplan.render.labels import label
+from govplan.render.cells import Options, trend_cells, trend_heading, trend_words
 from govplan.results import Report
 from govplan.trend import Trend
 
@@ -14,14 +13,14 @@ def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options)
     lang = options.lang
     lines = []
     for report, found in trends:
-        plan = report.plan
-        lines.append(f"{plan.district} {plan.year} {plan.period}")
+        lines.append(trend_heading(report, lang))
+        words = trend_words(report, lang)
         for trend in found:
             c = trend_cells(trend, lang)
             line = f"  {c['indicator']}  {c['chart']}  {c['figures']}"
             if c["schedule"]:
-                line += f"  | {label('schedule', lang)} {c['schedule_chart']} {c['schedule']}"
+                line += f"  | {words['schedule']} {c['schedule_chart']} {c['schedule']}"
             if c["projection"]:
-                line += f"  | {label('projection', lang)} {c['projection']}"
+                line += f"  | {words['projection']} {c['projection']}"
             lines.append(line)
     return "\n".join(lines) + "\n"
