@@ -1,5 +1,6 @@
 """Drafting a plan from a document's own sentences: each target sentence split into an
-indicator name and a target with the target grammar, ids given, and the plan written as YAML."""
+indicator name and a target with the target grammar (a five-year plan's with the span's),
+ids given, and the plan written as YAML."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from govplan.targets import TargetSyntaxError, parse_target
-from govplan.terms import Form
+from govplan.fiveyear import Span, read_span_target
+from govplan.targets import Target, TargetSyntaxError, parse_target
+from govplan.terms import Attribute, Form
 from govplan.units import is_open
 from govplan.values import normalize
 from govplan.words import Vocabulary, vocabulary
@@ -26,6 +28,19 @@ _SENTENCES = re.compile(r"[;。!?]")
 _DIGIT = re.compile(r"\d")
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _YEAR = re.compile(r"(20\d\d)年")
+# A 纲要's attribute after a target: 降低13.5%(约束性), 【预期性】
+_ATTRIBUTE = re.compile(r"[(\[【〔]?(约束性|预期性)(?:指标)?[)\]】〕]?")
+# Words of a five-year target before its verb: 年均, 累计, 比2020年, 2025年, 到2025年
+_SPAN_LEAD = re.compile(r"(?:(?:到|至|在)?20\d\d年(?:末|底)?|(?:比|较)20\d\d年(?:末|底)?)$")
+# A level from the base year's to the last year's: 从6.3件上升到12件
+_FROM_TO = re.compile(
+    r"^(?P<name>.+?)(?P<target>(?:从|由)[^从由]*\d[^从由]*(?:到|至)[^从由]*\d.*)$"
+)
+# 分别: names, then one verb and as many figures (A和B分别增长8%、9%)
+_RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?P<verb>\D*?)(?P<figures>\d.*)$")
+_NAME_JOINS = re.compile(r"和|与|及|、")
+# What cannot follow the end of a target: the number or its unit goes on
+_NUMBER_GOES_ON = frozenset("%‰.0123456789")
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,7 @@ class Drafted:
     target: str
     source: str
     line: int
+    attribute: Attribute | None = None
 
 
 @dataclass(frozen=True)
@@ -79,19 +95,36 @@ def _slot_words() -> tuple[tuple[str, ...], ...]:
     )  # fmt: skip
 
 
-def _target_start(clause: str, at: int) -> int:
+def _target_start(clause: str, at: int, span: Span | None = None) -> int:
     """Where the target phrase before the number at `at` begins: the grammar words (tier,
-    verb, qualifier, rank) that end right at the number, in the grammar's order."""
+    verb, qualifier, rank) that end right at the number, in the grammar's order; in a
+    five-year plan also 年均, 累计 and the years before them (比2020年, 到2025年)."""
     start = at
     for words in _slot_words():
         for word in words:
             if start - len(word) >= 0 and clause.startswith(word, start - len(word)):
                 start -= len(word)
                 break
+    if span is not None:
+        hit = vocabulary().suffix(clause[:start], "span average", "span cumulative")
+        if hit is not None:
+            start -= len(hit[0])
+        lead = _SPAN_LEAD.search(clause[:start])
+        if lead is not None:
+            start = lead.start()
     return start
 
 
-def _longest_target(clause: str, start: int, digit: int, lead: str = "") -> tuple[str, int] | None:
+def _reads(phrase: str, span: Span | None) -> Target:
+    """The phrase as a target (a five-year plan's when `span` is given), or TargetSyntaxError."""
+    if span is None:
+        return parse_target(phrase)
+    return read_span_target(phrase, span, unit=None).target
+
+
+def _longest_target(
+    clause: str, start: int, digit: int, lead: str = "", span: Span | None = None
+) -> tuple[str, int] | None:
     """The longest text from `start` (ending past the number at `digit`) that parses as a
     target with a number, with `lead` (a tier word from the head of the clause) in front;
     (phrase, end)."""
@@ -100,7 +133,7 @@ def _longest_target(clause: str, start: int, digit: int, lead: str = "") -> tupl
     for end in range(len(clause), first_end - 1, -1):
         phrase = lead + clause[start:end]
         try:
-            target = parse_target(phrase)
+            target = _reads(phrase, span)
         except TargetSyntaxError:
             continue
         if target.form is not Form.TEXT:
@@ -116,9 +149,18 @@ def _strip_tier(name: str, vocab: Vocabulary) -> tuple[str, str]:
     return name[len(hit[0]) :], hit[0]
 
 
-def split_clause(clause: str) -> list[tuple[str, str]]:
+def split_clause(clause: str, span: Span | None = None) -> list[tuple[str, str]]:
     """(name, target) pairs in one clause of a sentence; [] when it holds no target."""
     vocab = vocabulary()
+    if span is not None:
+        from_to = _FROM_TO.match(clause)
+        if from_to is not None:  # 每万人口高价值发明专利拥有量从6.3件上升到12件
+            try:
+                _reads(from_to.group("target"), span)
+            except TargetSyntaxError:
+                pass
+            else:
+                return [(from_to.group("name"), from_to.group("target"))]
     whole = vocab.words("sync") + vocab.words("multiple")
     for word in sorted(whole, key=len, reverse=True):  # 财政收入增长与经济增长保持同步
         if clause.endswith(word) and len(clause) > len(word):
@@ -136,9 +178,9 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
             break
         number = _NUMBER_RUN.match(rest, m.start())
         after = number.end() if number else m.end()
-        start = _target_start(rest, m.start())
+        start = _target_start(rest, m.start(), span)
         skip = _is_date_at(rest, m.start(), after) or _is_quoted(rest, m.start())
-        found = None if skip else _longest_target(rest, start, m.start(), lead)
+        found = None if skip else _longest_target(rest, start, m.start(), lead, span)
         if found is None:
             pos = after
             continue
@@ -146,12 +188,17 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
         if vocab.prefix(rest[end:], "suffix up", "suffix down", "suffix about", "open up"):
             pos = after  # 35岁以下大学生: a qualifier of the name, not a target of its own
             continue
-        if _inside_a_word(phrase, rest[end : end + 1]):
+        if phrase[-1:].isdigit() and rest[end : end + 1] in _NUMBER_GOES_ON:
+            pos = after  # 降低13.5 before %: the number and its unit are one
+            continue
+        if _inside_a_word(phrase, rest[end : end + 1], span):
             pos = after  # 58同城, 4大场馆: the number is part of a name
             continue
         segments.append((rest[:start], phrase))
         rest, pos, lead = rest[end:], 0, ""
     if not segments:
+        if span is not None:
+            _why_not(clause, span)
         return []
     # 新引进35岁以下大学生4万名以上: a number followed by more name and then the target is
     # part of the name
@@ -165,6 +212,11 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
             i += 1
     base = (segments[0][0] + rest).strip()
     phrases = [p for _, p in segments]
+    if span is not None and len(phrases) == 1:
+        # 累计新增城镇就业50万人: the 累计 (or 年均) before the name belongs to the target
+        moved = vocab.prefix(base, "span average", "span cumulative")
+        if moved is not None and not vocab.prefix(phrases[0], "span average", "span cumulative"):
+            base, phrases[0] = base[len(moved[0]) :], moved[0] + phrases[0]
     if not base:  # 收储10宗: the verb is all the name there is
         verb = vocab.prefix(phrases[0], "verb up", "verb down", "verb hold")
         if verb is not None and len(verb[0]) < len(phrases[0]):
@@ -173,15 +225,24 @@ def split_clause(clause: str) -> list[tuple[str, str]]:
     if len(phrases) == 1:
         return [(base, phrases[0])]
     # 出让经营性用地7宗424亩: one name, two units; tell them apart by unit
-    units = [_unit_of(p) for p in phrases]
+    units = [_unit_of(p, span) for p in phrases]
     return [(f"{base}({u})" if u else base, p) for u, p in zip(units, phrases, strict=True)]
 
 
-def _inside_a_word(phrase: str, following: str) -> bool:
+def _why_not(clause: str, span: Span) -> None:
+    """A five-year target the span's grammar refuses (降低13.5% with no 累计 or 年均, a
+    target for another year): TargetSyntaxError saying why, rather than a skipped line."""
+    for m in _NUMBER_RUN.finditer(clause):
+        if not _is_date_at(clause, m.start(), m.end()):
+            _reads(clause[_target_start(clause, m.start(), span) :], span)
+            return
+
+
+def _inside_a_word(phrase: str, following: str, span: Span | None = None) -> bool:
     """A number with no unit, or an open counting word, run straight into more text."""
     if not following or not "\u4e00" <= following <= "\u9fff":
         return False
-    unit = _unit_of(phrase)
+    unit = _unit_of(phrase, span)
     return not unit or is_open(unit) or unit in vocabulary().words("name unit")
 
 
@@ -198,9 +259,9 @@ def _is_date_at(text: str, start: int, end: int) -> bool:
     return unit == "年" and end - start == 4
 
 
-def _unit_of(phrase: str) -> str:
+def _unit_of(phrase: str, span: Span | None = None) -> str:
     try:
-        return parse_target(phrase).unit or ""
+        return _reads(phrase, span).unit or ""
     except TargetSyntaxError:
         return ""
 
@@ -226,6 +287,9 @@ def _clauses(sentence: str) -> list[str]:
     vocab = vocabulary()
     pieces: list[str] = []
     for clause in _split_outside_brackets(sentence, ","):
+        if "分别" in clause:  # A和B分别增长8%、9%: its figures are split with its names
+            pieces.append(clause)
+            continue
         items: list[str] = []
         for item in _split_outside_brackets(clause, "、"):
             if items and not _DIGIT.search(items[-1]):  # 清理批而未供、供而未用、低效用地3900亩
@@ -254,8 +318,47 @@ def _is_bare_tier(rest: str, vocab: Vocabulary) -> bool:
     return bool(rest) and rest[0].isdigit()
 
 
-def draft_lines(lines: Iterable[tuple[str, int, str]]) -> Draft:
-    """Read target sentences, one or several per line: (file, line number, text)."""
+# A per-unit qualifier that 分别 distributes over the names after the first: 单位国内生产总值
+# 能源消耗和二氧化碳排放 are 单位国内生产总值能源消耗 and 单位国内生产总值二氧化碳排放.
+_PER_UNIT = re.compile(r"^(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)")
+
+
+def respectively(clause: str) -> list[str]:
+    """`A和B分别增长8%、9%` as `A增长8%` and `B增长9%`; the clause itself without 分别.
+    TargetSyntaxError when the names and the figures do not pair up."""
+    match = _RESPECTIVELY.match(clause)
+    if match is None:
+        return [clause]
+    names = [n for n in _NAME_JOINS.split(match.group("names")) if n]
+    figures = _split_outside_brackets(match.group("figures"), "、")
+    if len(names) != len(figures) or len(names) < 2:
+        raise TargetSyntaxError(
+            f"'{clause}': 分别 pairs {len(names)} names with {len(figures)} figures; write one "
+            "target per indicator (A增长8%, B增长9%)"
+        )
+    unit = re.sub(r"^[\d.]+", "", figures[-1])  # 8、9%: the last figure's unit serves all
+    per_unit = _PER_UNIT.match(names[0])
+    out = []
+    for name, figure in zip(names, figures, strict=True):
+        if per_unit is not None and not _PER_UNIT.match(name):
+            name = per_unit.group(0) + name
+        if re.fullmatch(r"[\d.]+", figure):
+            figure += unit
+        out.append(f"{name}{match.group('verb')}{figure}")
+    return out
+
+
+def _attribute(text: str) -> tuple[str, Attribute | None]:
+    """A 纲要's (约束性) marker taken out of the text, and the attribute it gives."""
+    found = _ATTRIBUTE.search(text)
+    if found is None:
+        return text, None
+    return text[: found.start()] + text[found.end() :], Attribute(found.group(1))
+
+
+def draft_lines(lines: Iterable[tuple[str, int, str]], span: Span | None = None) -> Draft:
+    """Read target sentences, one or several per line: (file, line number, text); with
+    `span`, as a five-year plan's (年均增长6%, 累计降低13.5%, (约束性))."""
     draft = Draft()
     for file, number, raw in lines:
         text = _NUMBERING.sub("", normalize(raw))
@@ -264,12 +367,19 @@ def draft_lines(lines: Iterable[tuple[str, int, str]]) -> Draft:
         year = _YEAR.search(text)
         if year and draft.year_seen is None:
             draft.year_seen = int(year.group(1))
-        found: list[tuple[str, str, str]] = []  # name, target, the sentence it came from
+        # name, target, the sentence it came from, the attribute its clause gave
+        found: list[tuple[str, str, str, Attribute | None]] = []
         unread = len(draft.unread)
         for sentence in _SENTENCES.split(text):
             for clause in _clauses(sentence):
+                attribute = None
+                if span is not None:
+                    clause, attribute = _attribute(clause)
                 try:
-                    found.extend((n, t, sentence) for n, t in split_clause(clause))
+                    for piece in respectively(clause):
+                        found.extend(
+                            (n, t, sentence, attribute) for n, t in split_clause(piece, span)
+                        )
                 except TargetSyntaxError as exc:
                     draft.unread.append(Unread(file, number, raw.strip(), str(exc)))
         if not found and len(draft.unread) == unread:
@@ -278,8 +388,10 @@ def draft_lines(lines: Iterable[tuple[str, int, str]]) -> Draft:
             else:
                 draft.skipped += 1
             continue
-        for name, phrase, sentence in found:
-            draft.indicators.append(Drafted("", name.strip() or phrase, phrase, sentence, number))
+        for name, phrase, sentence, attribute in found:
+            draft.indicators.append(
+                Drafted("", name.strip() or phrase, phrase, sentence, number, attribute)
+            )
     draft.indicators = _with_ids(draft.indicators)
     return draft
 
@@ -323,15 +435,23 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def render_plan(draft: Draft, *, district: str, year: int, period: str = "year") -> str:
+def render_plan(
+    draft: Draft, *, district: str, year: int, period: str = "year", span: Span | None = None
+) -> str:
     """The drafted plan as YAML, with the schema modeline; unread lines as comments."""
     out = [
         SCHEMA_MODELINE,
         "# Drafted by `govplan draft` from the document's sentences; check each target",
         "# against the document before relying on it.",
         f"district: {_q(district)}",
-        f"year: {year}",
     ]
+    if span is not None:
+        out += [
+            f"span: {span}",
+            "# the year the figures reach: raise it as each year's figures are added under",
+            "# `series:` (2021: 8.1%), and give each level's `base:` (the base year's level)",
+        ]
+    out.append(f"year: {year}")
     if period != "year":
         out.append(f"period: {period}")
     out.append("indicators:")
@@ -339,6 +459,7 @@ def render_plan(draft: Draft, *, district: str, year: int, period: str = "year")
         out += [
             f"  - id: {item.id}",
             f"    name: {_q(item.name)}",
+            *([f"    attribute: {item.attribute.value}"] if item.attribute else []),
             f"    target: {_q(item.target)}",
             f"    source: {_q(item.source)}",
         ]

@@ -207,10 +207,12 @@ def _measure_of(target: Target) -> Measure:
 
 
 def _ambiguous_change(original: str) -> SpanSyntaxError:
+    """A change with no 年均 or 累计: both readings are offered in the author's own words."""
+    words = normalize(original)
     return SpanSyntaxError(
-        f"target {original!r} is a growth rate, but over a span it can mean an average annual "
-        "rate or the change over the whole span; write 年均增长6% (each year, on average) or "
-        "累计增长6% (from the base year to the last)"
+        f"target {original!r} is a change, but over a span it can mean an average annual "
+        f"rate or the change over the whole span; write 年均{words} (each year, on average) "
+        f"or 累计{words} (from the base year to the last)"
     )
 
 

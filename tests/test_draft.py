@@ -171,3 +171,87 @@ def test_a_device_a_fifo_or_a_huge_text_is_refused(tmp_path: Path) -> None:
                            (str(huge), "plans are limited to")):  # fmt: skip
         result = runner.invoke(app, ["draft", source, "--year", "2024"])
         assert result.exit_code == 2 and needle in result.stderr, source
+
+
+# A 纲要's sentences (the national 十四五 main indicators as the plan and its reports word
+# them) -> (id, name, target, attribute) in a five-year plan
+SPAN_SPLITS = [
+    ("到2025年,常住人口城镇化率达到65%", [("urbanisation", "常住人口城镇化率", "达到65%", None)]),
+    ("全社会研发经费投入年均增长7%以上",
+     [("rd-spending", "全社会研发经费投入", "年均增长7%以上", None)]),
+    ("每万人口高价值发明专利拥有量从6.3件上升到12件",
+     [("patents", "每万人口高价值发明专利拥有量", "从6.3件上升到12件", None)]),
+    ("单位GDP能耗五年累计下降13.5%(约束性)",
+     [("energy-intensity", "单位GDP能耗", "五年累计下降13.5%", "约束性")]),
+    ("单位国内生产总值能源消耗和二氧化碳排放分别累计降低13.5%、18%(约束性)", [
+        ("energy-intensity", "单位国内生产总值能源消耗", "累计降低13.5%", "约束性"),
+        ("carbon-intensity", "单位国内生产总值二氧化碳排放", "累计降低18%", "约束性"),
+    ]),
+    ("单位地区生产总值二氧化碳排放比2020年下降18%",
+     [("carbon-intensity", "单位地区生产总值二氧化碳排放", "比2020年下降18%", None)]),
+    ("粮食综合生产能力6.5亿吨以上【约束性】",
+     [("grain-capacity", "粮食综合生产能力", "6.5亿吨以上", "约束性")]),
+    ("累计新增城镇就业50万人", [("new-jobs", "新增城镇就业", "累计50万人", None)]),
+    ("人均预期寿命提高1岁", [("life-expectancy", "人均预期寿命", "提高1岁", None)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SPAN_SPLITS)
+def test_a_five_year_plans_sentences(
+    sentence: str, expected: list[tuple[str, str, str, str | None]]
+) -> None:
+    from govplan.fiveyear import Span
+
+    drafted = draft_lines([("纲要.txt", 1, sentence)], Span(2021, 2025))
+    assert not drafted.unread
+    got = [(d.id, d.name, d.target, d.attribute) for d in drafted.indicators]
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        # over five years 降低13.5% may be each year's or the whole span's: refused, not guessed
+        (
+            "单位国内生产总值能源消耗降低13.5%",
+            "年均降低13.5% (each year, on average) or 累计降低13.5%",
+        ),
+        ("A和B分别增长8%、9%、10%", "分别 pairs 2 names with 3 figures"),
+        ("常住人口城镇化率2030年达到65%", "the span 2021-2025 ends in 2025"),
+    ],
+)
+def test_five_year_sentences_that_would_be_guessed_are_kept_unread(
+    sentence: str, reason: str
+) -> None:
+    from govplan.fiveyear import Span
+
+    drafted = draft_lines([("纲要.txt", 3, sentence)], Span(2021, 2025))
+    assert not drafted.indicators
+    (unread,) = drafted.unread
+    assert unread.line == 3 and reason in unread.reason, unread.reason
+
+
+def test_draft_span_writes_a_five_year_plan_that_validates(tmp_path: Path) -> None:
+    text = tmp_path / "纲要.txt"
+    text.write_text(
+        "到2025年,常住人口城镇化率达到65%。\n单位GDP能耗五年累计下降13.5%(约束性)\n"
+        "单位国内生产总值能源消耗降低13.5%\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.yaml"
+    result = runner.invoke(
+        app, ["draft", str(text), "--span", "2021-2025", "--district", "全国", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    plan = build_plan(load_text(out.read_text(encoding="utf-8"), str(out)))
+    assert plan.span is not None and str(plan.span) == "2021-2025" and plan.year == 2021
+    energy = next(i for i in plan.indicators if i.id == "energy-intensity")
+    assert energy.attribute == "约束性" and energy.measure == "change"
+    assert "# not read" in out.read_text(encoding="utf-8")  # the refused line, kept
+    for bad, message in (
+        (["--span", "2025-2021"], "--span"),
+        (["--span", "2021-2025", "--year", "2030"], "outside the span"),
+        (["--span", "2021-2025", "--period", "H1"], "judged by year"),
+    ):
+        result = runner.invoke(app, ["draft", str(text), *bad])
+        assert result.exit_code == 2 and message in result.stderr, (bad, result.stderr)

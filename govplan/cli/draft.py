@@ -54,39 +54,62 @@ def draft(
         typer.Option("--year", min=1949, max=2100, help="Plan year (default: first in the text)."),
     ] = None,
     period: Annotated[str, typer.Option("--period", help="year, H1, Q1..Q4, M01..M12.")] = "year",
+    span: Annotated[
+        str | None,
+        typer.Option(
+            "--span",
+            metavar="FIRST-LAST",
+            help="Read a five-year plan (规划纲要): 2021-2025. The year defaults to its first.",
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing PLAN.")] = False,
 ) -> None:
     """Draft a plan from a document's own target sentences, e.g. 地区生产总值增长5.5%左右(确保
     5%以上) or 新增国家高新技术企业84家、省科技型中小企业186家以上.
 
     Each sentence is split into indicator name and target with the target grammar; ids are
-    the catalogue's or a pinyin slug; the sentence is kept under `source:`. Lines without a
+    the catalogue's or a pinyin slug; the sentence is kept under `source:`. With --span, the
+    sentences are a 纲要's: 到2025年,常住人口城镇化率达到65%; 年均增长6%; 五年累计下降13.5%;
+    (约束性) gives the attribute; 分别 pairs names with figures. Lines without a
     target are skipped and counted; a line that looks like a target but is not read is kept
     as a comment. What is written always passes `govplan validate`. Exit codes: 0 written;
     2 bad input, no target found, or PLAN exists without --force; 3 internal error.
     """
     from govplan.draft import draft_lines, render_plan
     from govplan.errors import PlanInvalid
+    from govplan.fiveyear import Span, parse_span
     from govplan.load import load_text
     from govplan.model import build_plan
 
     if period not in PERIODS:
         _fail(f"--period {period!r} is not one of {', '.join(PERIODS)}")
+    plan_span: Span | None = None
+    if span is not None:
+        try:
+            plan_span = parse_span(span)
+        except ValueError as exc:
+            _fail(f"--span: {exc}")
+        assert plan_span is not None
+        if period != "year":
+            _fail("--period: a five-year plan is judged by year; leave --period out")
+        if year is not None and not plan_span.first <= year <= plan_span.last:
+            _fail(f"--year {year} is outside the span {plan_span}")
     if output is not None and output.exists() and not force:
         _fail(f"{output} exists; choose another file, or pass --force to overwrite it")
     lines = [line for source in texts for line in _read(source)]
-    result = draft_lines(lines)
+    result = draft_lines(lines, plan_span)
     for unread in result.unread:
         sys.stderr.write(
             f"{unread.file}:{unread.line}: not read ({unread.reason}): {unread.text}\n"
         )
     if not result.indicators:
         _fail(f"no target sentence found in {len(lines)} lines; nothing written")
-    plan_year = year or result.year_seen
+    # a five-year plan drafted from its 纲要 has no figures yet: its first year
+    plan_year = year or (plan_span.first if plan_span else result.year_seen)
     if plan_year is None:
         _fail("the text names no year (2023年); give --year")
     assert plan_year is not None
-    text = render_plan(result, district=district, year=plan_year, period=period)
+    text = render_plan(result, district=district, year=plan_year, period=period, span=plan_span)
     try:  # the contract of this command: what it writes is a valid plan
         build_plan(load_text(text, str(output or "<draft>")))
     except PlanInvalid as exc:
