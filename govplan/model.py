@@ -142,12 +142,13 @@ def _impossible_rank(target: Target, actual: Value | None) -> bool:
     return actual.number < 1 or actual.number != actual.number.to_integral_value()
 
 
-def _default_direction(doc: IndicatorDoc) -> Direction:
-    """The indicator's own `direction:`, else the catalogue's for its id or name, else up."""
+def _known_direction(doc: IndicatorDoc) -> Direction | None:
+    """The indicator's own `direction:`, else the catalogue's for its id or name; None when
+    it has neither (the indicator is then up, and a fall target a reduction)."""
     if doc.direction is not None:
         return Direction(doc.direction)
     entry = by_id(doc.id) or match_name(doc.name)
-    return entry.direction if entry is not None else Direction.UP
+    return entry.direction if entry is not None else None
 
 
 def _default_attribute(doc: IndicatorDoc) -> Attribute | None:
@@ -316,8 +317,9 @@ class _Builder:
             return None
         tolerance = self.tolerance(doc, target)
         base = self.value("base", doc.base, unit)
-        direction = _default_direction(doc)
-        target = _with_base(target, base).resolved(direction)
+        known = _known_direction(doc)
+        direction = known or Direction.UP
+        target = _with_base(target, base).resolved(known)
         if target.form is Form.SYNC and target.sync == doc.id:
             self.error("target", "bad-target", f"indicator {doc.id!r} cannot keep pace with itself")
         kind = _infer_kind(doc, target)
@@ -445,8 +447,9 @@ class _Builder:
         except TargetSyntaxError as exc:
             self.error("target", exc.code, str(exc))
             return None
-        direction = _default_direction(doc)
-        target = over.target.resolved(direction)
+        known = _known_direction(doc)
+        direction = known or Direction.UP
+        target = over.target.resolved(known)
         over = replace(over, target=target)
         measure = over.measure
         base = self.value("base", doc.base, unit)

@@ -88,12 +88,25 @@ class Target:
         # no direction (7%, 3500个) is copied once per indicator
         return Target(**{**self.__dict__, **changes})
 
-    def resolved(self, direction: Direction) -> Target:
-        """The target with an indicator's direction applied where its words said none."""
+    def resolved(self, known: Direction | None) -> Target:
+        """The target with an indicator's direction (declared or catalogued; None when it
+        has neither) applied where its words said none. Without one, a bare number is at
+        least (up) and a fall (下降3%, -3%) a reduction: at most (down)."""
         if self.stated or self.form in (Form.SYNC, Form.TEXT, Form.PROGRESS):
             return self
-        how = f"direction {direction.value} (the indicator's)"
+        direction = known or self.direction
+        how = (
+            f"direction {direction.value} (the indicator's)"
+            if known is not None
+            else f"direction {direction.value} (the words', the indicator has none)"
+        )
         words = (*self.words, ("", how))
+        if self.form is Form.MAX:  # a fall whose better side is the indicator's
+            if direction is Direction.UP:
+                return self._with(form=Form.MIN, direction=direction, words=words)
+            if direction is Direction.BAND:
+                return self._with(form=Form.ABOUT, direction=direction, words=words)
+            return self._with(words=words)
         if self.form is Form.MIN:
             if direction is Direction.DOWN:
                 return self._with(form=Form.MAX, direction=direction, words=words)
@@ -102,11 +115,13 @@ class Target:
             return self._with(words=words)
         if self.form is Form.ABOUT:
             return self._with(direction=direction, words=words)
-        if self.form is Form.TIERS and direction is not Direction.UP:
-            if direction is Direction.DOWN:  # a range on a lower-is-better indicator
-                floor, stretch = self.stretch, self.value
-                return self._with(value=floor, stretch=stretch, direction=direction, words=words)
-            return self._with(direction=direction, words=words)
+        if self.form is Form.TIERS and direction is not self.direction:
+            if direction is Direction.BAND:
+                return self._with(direction=direction, words=words)
+            # a range read the other way (5%-6% on a lower-is-better indicator, a range of
+            # falls on a better-high one): the easier end is the floor
+            floor, stretch = self.stretch, self.value
+            return self._with(value=floor, stretch=stretch, direction=direction, words=words)
         return self._with(words=words)
 
 
@@ -240,11 +255,15 @@ def _meaning(
 ) -> tuple[Form, Direction, bool]:
     """Form, direction and whether the words stated it, from the words read around a number."""
     if verb == "verb decrease":
+        # 下降5.5%: the number's sign; which side is better is the indicator's (revenue,
+        # better high, is met by −1.9%), and only where it has none a reduction (at most)
         if about:
-            return Form.ABOUT, Direction.DOWN, True
+            return Form.ABOUT, Direction.DOWN, False
         if suffix == "suffix down":  # 下降3%以内: the fall is at most 3%
             return Form.MIN, Direction.UP, True
-        return Form.MAX, Direction.DOWN, True
+        if suffix == "suffix up":  # 下降3%以上: a fall of at least 3%
+            return Form.MAX, Direction.DOWN, True
+        return Form.MAX, Direction.DOWN, False
     if ups and downs:
         raise TargetSyntaxError(
             f"target {r.original!r} mixes 'at least' ({_said(r, ups)}) and 'at most' "
@@ -262,6 +281,8 @@ def _meaning(
     if number == 0:  # a bare zero is a cap (0起, 零事故): a floor of 0 would always be met
         r.words.append(("0", "a bare zero: at most 0"))
         return Form.MAX, Direction.DOWN, True
+    if number < 0:  # -5.00%: a fall, judged as 下降5% is
+        return Form.MAX, Direction.DOWN, False
     return Form.MIN, Direction.UP, False
 
 
@@ -433,6 +454,67 @@ def _after_qualifier(unit: str) -> str | None:
         if at >= 0 and unit[at + len(word) :]:
             return unit[at + len(word) :]
     return None
+
+
+_FALL_RANGE = re.compile(
+    rf"^(?P<a>{NUMBER})(?P<unit_a>%|‰)?(?P<sep>[-~～至到—])(?P<b>{NUMBER})(?P<unit_b>.*)$"
+)
+
+
+def _read_fall_range(text: str, unit: str | None, original: str) -> Target | None:
+    """`-4.0~-4.5%`, `-4.0%~-4.5%`, `下降4%-4.5%`, `下降4%至4.5%`, `降低4~4.5%`: two tiers of
+    falls. As a reduction (the side the words give) the smaller fall is the floor (−4.0) and
+    the larger the stretch (−4.5); an indicator that is better high reads it the other way."""
+    vocab = vocabulary()
+    r = _Reader(text, original, vocab)
+    r.take_prefix("time base")
+    verb = r.take_prefix("verb decrease")
+    m = _FALL_RANGE.match(r.rest)
+    if m is None:
+        return None
+    a, b = (parse_number(m.group(k)) for k in ("a", "b"))
+    signed = m.group("a").startswith("-") and m.group("b").startswith("-")
+    if verb is not None:
+        if m.group("a")[0] in "+-" or m.group("b")[0] in "+-":
+            return None
+        a, b = -a, -b
+    elif not signed:
+        return None
+    tail = m.group("unit_b")
+    value_unit = _unit_of_range(m.group("unit_a"), tail, unit, original, b)
+    if a == b:
+        raise TargetSyntaxError(f"range {original!r} has the same number at both ends")
+    small, large = (a, b) if a > b else (b, a)  # −4.0 is a smaller fall than −4.5
+    words = (
+        *r.words,
+        (m.group("sep"), "a range of falls: the smaller fall the floor, the larger the stretch"),
+    )
+    return Target(
+        Form.TIERS,
+        original.strip(),
+        Value(small, value_unit, original.strip()),
+        Value(large, value_unit, original.strip()),
+        direction=Direction.DOWN,
+        stated=False,
+        words=words,
+    )
+
+
+def _unit_of_range(
+    first: str | None, tail: str, unit: str | None, original: str, number: Decimal
+) -> str | None:
+    """The unit of a range of falls: the one after its second number (`-4.5%`), which the
+    first may repeat (`-4.0%~-4.5%`), else the indicator's."""
+    if tail and not tail.startswith(("%", "‰")):
+        raise TargetSyntaxError(
+            f"target {original!r}: a range of falls is written in % or ‰ (下降4%-4.5%)"
+        )
+    found = tail or first or unit
+    if first and tail and first != tail:
+        raise TargetSyntaxError(f"target {original!r}: the two ends are in {first} and {tail}")
+    if found is not None and found not in ("%", "‰"):
+        _check_unit(found, original, number)
+    return found
 
 
 def _read_range(text: str, unit: str | None, original: str) -> Target | None:
@@ -613,7 +695,7 @@ def _parse_target(raw: object, unit: str | None) -> Target:
             f"target {original!r} names 确保 but is not a two-tier form; the two-tier forms "
             f"are '确保5%以上,力争5.5%' and '5.5%左右(确保5%以上)'"
         )
-    ranged = _read_range(text, unit, original)
+    ranged = _read_fall_range(text, unit, original) or _read_range(text, unit, original)
     if ranged is not None:
         return ranged
     digits = _HAS_DIGIT.search(text) is not None

@@ -212,6 +212,26 @@ DIRECTED = [
     ("{id: e, name: 单位GDP能耗, target: 降低2.5%左右, actual: -2.2%}", Status.MET, "0.3", None),
     ("{id: e, name: 单位GDP能耗, target: 降低2.5%左右, actual: -1.9%}", Status.MISSED, "0.6", None),
     ("{id: e, name: E, target: 压减5%以上, actual: 下降4%}", Status.MISSED, "1", None),
+    # a fall on an indicator that is better high (changed 2026-12-02): the budget review's
+    # "一般公共预算收入预算下降5.5%, 实际下降1.9%, 好于预期目标3.6个百分点" is met
+    (
+        "{id: r, name: 一般公共预算收入, target: 下降5.5%, actual: 下降1.9%}",
+        Status.MET,
+        "3.6",
+        None,
+    ),
+    ("{id: r, name: 一般公共预算收入, target: 下降5.5%, actual: -6%}", Status.MISSED, "-0.5", None),
+    ("{id: r, name: 一般公共预算收入, target: -5.00%, actual: -1.9%}", Status.MET, "3.10", None),
+    (
+        "{id: i, name: 规上工业增加值, target: 下降3%左右, actual: -3.6%}",
+        Status.MISSED,
+        "-0.6",
+        None,
+    ),
+    ("{id: x, name: X, direction: up, target: 下降3%, actual: -2.1%}", Status.MET, "0.9", None),
+    # no direction declared or catalogued: a fall is a reduction, written either way
+    ("{id: x, name: 某指标, target: 下降3%, actual: -2.1%}", Status.MISSED, "0.9", None),
+    ("{id: x, name: 某指标, target: -3%, actual: -2.1%}", Status.MISSED, "0.9", None),
     # changes in percentage points
     ("{id: s, name: S, target: 提高0.5个百分点, actual: 0.3个百分点}", Status.MISSED, "-0.2", None),
     (
@@ -231,6 +251,17 @@ DIRECTED = [
     ("{id: g, name: GDP, target: 6.5%-7%, actual: 7.1%}", Status.MET, "0.6", True),
     ("{id: u, name: 城镇调查失业率, target: 5%-6%, actual: 5.5%}", Status.MET, "-0.5", False),
     ("{id: cpi, name: 居民消费价格涨幅, target: 2%-3%, actual: 3.2%}", Status.MISSED, "0.2", False),
+    # ranges of falls: two tiers; as a reduction the smaller fall is the floor, so −4.11% is
+    # met with the stretch missed; on an indicator better high the larger fall is the floor
+    ("{id: e, name: 单位GDP能耗, target: -4.0~-4.5%, actual: -4.11%}", Status.MET, "-0.11", False),
+    ("{id: e, name: 单位GDP能耗, target: 下降4%-4.5%, actual: -4.6%}", Status.MET, "-0.6", True),
+    ("{id: e, name: 单位GDP能耗, target: 降低4~4.5%, actual: -3.9%}", Status.MISSED, "0.1", False),
+    (
+        "{id: r, name: 一般公共预算收入, target: 下降4%至4.5%, actual: -4.11%}",
+        Status.MET,
+        "0.39",
+        False,
+    ),
     # an incremental stretch: 626 + 122 = 748
     (
         "{id: l, name: 出让土地, target: '确保626亩,力争再出让122亩', actual: 700亩}",

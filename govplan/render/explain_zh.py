@@ -162,6 +162,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
         "less (or closer) is better, so a ratio to the target means nothing",
         "越低 (或越接近) 越好, 完成率无意义",
     ),
+    ("(the words', the indicator has none)", "(按文字; 指标未定方向)"),
     ("the indicator's", "指标的"),
     ("(approximate)", "(约数)"),
     ("not reported", "未报告"),
