@@ -4,18 +4,19 @@ plan format's table says, in exact decimal arithmetic."""
 from __future__ import annotations
 
 import decimal
+from dataclasses import replace
 from decimal import Decimal
 
-from govplan.model import Indicator, Plan
+from govplan.model import Indicator, Plan, names_a_change
 from govplan.periods import schedule_share
 from govplan.precision import context
 from govplan.results import HUNDRED, Report, Result
 from govplan.schedule import ON_TRACK_BAND, against_schedule, judge
 from govplan.targets import Target
-from govplan.terms import Direction, Form, Kind, Relation, Status
+from govplan.terms import Bound, Direction, Form, Kind, Relation, Status
 from govplan.tolerance import effective_tolerance
 from govplan.units import UnitError
-from govplan.values import in_unit
+from govplan.values import in_unit, written_as_change
 
 
 def _gap_unit(indicator: Indicator, target: Target) -> str | None:
@@ -64,6 +65,14 @@ def _sync(indicator: Indicator, plan: Plan) -> Result:
             Status.UNKNOWN,
             reference=ref_id,
             reason=f"refers to indicator {ref_id!r}, which has no actual yet",
+        )
+    if reference.actual.bound is not None:
+        return Result(
+            indicator,
+            Status.UNKNOWN,
+            reference=ref_id,
+            reason=f"refers to indicator {ref_id!r}, whose actual {reference.actual.text!r} is "
+            "a bound, not a number",
         )
     try:
         ref_actual = in_unit(reference.actual, indicator.actual.unit)
@@ -184,13 +193,62 @@ def bounded(indicator: Indicator) -> Result:
     )
 
 
+# Far above any actual a plan holds: where a verdict at the bound and here agree, it holds
+# for every value the bound allows.
+_FAR = Decimal("1e40")
+_JUST_ABOVE = Decimal("1e-40")
+
+
+def _from_a_bound(indicator: Indicator, plan: Plan) -> Result:
+    """An actual given as a bound (超143万人, 6.1%以上, 正增长): judged at the bound and far
+    above it; the verdict stands where both agree, else it is unknown. Its gap and completion
+    are not known (only that they are at least those at the bound)."""
+    actual = indicator.actual
+    assert actual is not None and actual.bound is not None
+    start = actual.number + (_JUST_ABOVE if actual.bound is Bound.ABOVE else 0)
+
+    def at(number: Decimal) -> Result:
+        return compute_indicator(
+            replace(indicator, actual=replace(actual, number=number, bound=None)), plan
+        )
+
+    low, high = at(start), at(start + _FAR)
+    shown = repr(actual.text)
+    if low.status is not high.status or not low.status.settled:
+        return Result(
+            indicator,
+            Status.UNKNOWN,
+            reason=f"the actual {shown} is a bound, not a number: the target is met by some "
+            "values it allows and missed by others",
+        )
+    stretch = low.stretch_met if low.stretch_met is high.stretch_met else None
+    return replace(
+        low,
+        indicator=indicator,
+        gap=None,
+        completion=None,
+        completion_base=None,
+        stretch_met=stretch,
+        stretch_gap=None,
+        actual=None,
+        pace=None,
+        reason=f"the actual {shown} is a bound, not a number: {low.status.value} for every "
+        "value it allows; its gap and completion are not known",
+    )
+
+
 def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
     """The result of one indicator, without audit."""
+    actual = indicator.actual
+    if actual is not None and actual.bound is not None and indicator.kind is not Kind.PROGRESS:
+        return _from_a_bound(indicator, plan)
     form = indicator.target.form
     if indicator.kind is Kind.PROGRESS or form is Form.PROGRESS:
         return _progress(indicator, plan.period)
     if form is Form.SYNC:
         return _sync(indicator, plan)
+    if form is Form.SIGN:
+        return _sign(indicator)
     if form is Form.TEXT:
         reported = indicator.reported
         if reported is not None and reported.status is not None:
@@ -204,6 +262,52 @@ def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
             return Result(indicator, Status.PENDING)
         return Result(indicator, Status.UNKNOWN, reason="qualitative target, no reported status")
     return judge(bounded(indicator), plan.period)
+
+
+def _sign(indicator: Indicator) -> Result:
+    """A sign-only target (继续下降, 实现正增长, 较上年好转): met when the change has that
+    sign. The change is the actual where it is one (下降3.4%, -3.4%, 持平, an indicator of
+    growth), else the actual level less `base` (last year's level)."""
+    actual = indicator.actual
+    if actual is None:
+        if indicator.actual_text is not None:
+            return Result(
+                indicator,
+                Status.UNKNOWN,
+                reason="reported in words: a sign-only target needs the change (下降3.4%) or "
+                "the level with `base:`",
+            )
+        return Result(indicator, Status.PENDING)
+    base = indicator.base
+    if written_as_change(actual.text) or (
+        base is None and names_a_change(indicator.name, indicator.id)
+    ):
+        change, unit = actual.number, actual.unit
+        formula = "change = the actual"
+    elif base is not None:
+        try:
+            change, unit = actual.number - in_unit(base, actual.unit), actual.unit
+        except UnitError as exc:
+            return Result(indicator, Status.UNKNOWN, reason=str(exc))
+        formula = "change = actual − base (last year's level)"
+    else:
+        return Result(
+            indicator,
+            Status.UNKNOWN,
+            reason=f"the actual {actual.text!r} is a level: a sign-only target needs the "
+            "change (下降3.4%) or last year's level as `base:`",
+        )
+    down = indicator.target.direction is Direction.DOWN
+    met = change < 0 if down else change > 0
+    return Result(
+        indicator,
+        Status.MET if met else Status.MISSED,
+        gap=change,
+        gap_unit="pp" if unit in ("%", None) else unit,
+        actual=change,
+        formula=f"{formula}; met if change {'<' if down else '>'} 0",
+        better=Direction.DOWN if down else Direction.UP,
+    )
 
 
 def compute_plan(plan: Plan) -> Report:

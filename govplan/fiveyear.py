@@ -199,7 +199,7 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
 
 
 def _measure_of(target: Target) -> Measure:
-    if target.form is Form.TEXT:
+    if target.form in (Form.TEXT, Form.SIGN):  # 持续改善 over five years: in words
         return Measure.TEXT
     if target.form is Form.SYNC:
         return Measure.RELATIVE

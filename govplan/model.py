@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import decimal
 import functools
+import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -34,6 +35,7 @@ from govplan.values import (
     Value,
     ValueSyntaxError,
     in_unit,
+    is_change_only,
     normalize,
     parse_number,
     parse_value,
@@ -126,7 +128,7 @@ def _infer_kind(doc: IndicatorDoc, target: Target) -> Kind:
         return Kind.PROGRESS
     if target.form is Form.TEXT:
         return Kind.QUALITATIVE
-    if target.form is Form.SYNC or target.unit in _RATE_UNITS:
+    if target.form in (Form.SYNC, Form.SIGN) or target.unit in _RATE_UNITS:
         return Kind.RATE
     return Kind.QUANTITY
 
@@ -140,6 +142,39 @@ def _impossible_rank(target: Target, actual: Value | None) -> bool:
     if target.unit != RANK_UNIT or actual is None or actual.unit != RANK_UNIT:
         return False
     return actual.number < 1 or actual.number != actual.number.to_integral_value()
+
+
+def _words_only(raw: Any) -> bool:
+    """An actual with no digit in it (明显改善), other than the changes govplan reads."""
+    if raw is None or not isinstance(raw, str):
+        return False
+    return not re.search(r"\d", raw) and not is_change_only(raw) and not _not_reported(raw)
+
+
+_CHANGE_NAME = re.compile(r"(增长|增速|增幅|涨幅|下降|降低|减少|降幅)$")
+_UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
+
+
+def _measures_change(name: str, target: Target) -> bool:
+    """A target on a change rather than a level: its words say so (增长5%, 下降3%, 提高0.5个
+    百分点), or the name does (规上工业增加值增长, 居民消费价格涨幅)."""
+    if any(meaning.startswith(("a decrease", "a rise", "a change")) for _, meaning in target.words):
+        return True
+    if target.unit in _PP_UNITS:
+        return True
+    text = normalize(target.text)
+    if re.match(r"^(?:同比|比上年|较上年|全年|年度|当年)?(?:增长|下降|降低|减少|上涨)", text):
+        return True
+    return names_a_change(name)
+
+
+def names_a_change(name: str, ident: str | None = None) -> bool:
+    """An indicator of a change by its name (规上工业增加值增长, 居民消费价格涨幅), or by its
+    catalogue entry's (gdp: 地区生产总值增长)."""
+    if _CHANGE_NAME.search(_UNIT_SUFFIX.sub("", normalize(name))):
+        return True
+    entry = (by_id(ident) if ident else None) or match_name(name)
+    return entry is not None and _CHANGE_NAME.search(entry.zh) is not None
 
 
 def _known_direction(doc: IndicatorDoc) -> Direction | None:
@@ -239,6 +274,21 @@ class _Builder:
             self.error(fieldname, exc.code, f"{fieldname}: {exc}")
             return None
 
+    def change_only(self, doc: IndicatorDoc, target: Target, actual: Value) -> Value | None:
+        """持平 and 正增长 are changes: against a target that is a change (增长5%, 下降3%, a
+        name ending 增长 or 涨幅, a sign-only target) they are 0 or above 0 in its unit;
+        against a level (失业率 5.5%以内) they would be a wrong number, and are refused."""
+        if target.form is Form.SIGN or _measures_change(doc.name, target):
+            unit = target.unit if target.unit in ("%", "‰", *_PP_UNITS) else "%"
+            return replace(actual, unit=unit)
+        self.error(
+            "actual",
+            "bad-value",
+            f"actual {actual.text!r} is a change, but target {target.text!r} is a level: write "
+            "the level the document reports (5.2%), or the target as a change (增长5%)",
+        )
+        return None
+
     def _gap_fits(self, gap: Value, kind: Kind, target: Target) -> bool:
         """A published gap written with a unit: a rate's in percentage points (个百分点, pp),
         a quantity's in a unit that converts to the target's (1029人 on a 万人 target);
@@ -330,8 +380,13 @@ class _Builder:
         actual_text = None
         if target.form is Form.TEXT and doc.actual is not None:
             actual, actual_text = None, str(doc.actual)
+        elif target.form is Form.SIGN and _words_only(doc.actual):
+            # 生态环境质量持续改善 reported in words: kept as written, judged unknown
+            actual, actual_text = None, str(doc.actual)
         else:
             actual = self.value("actual", doc.actual, actual_unit)
+        if actual is not None and is_change_only(actual.text):
+            actual = self.change_only(doc, target, actual)
         if _impossible_rank(target, actual):
             assert actual is not None
             self.error(

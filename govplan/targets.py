@@ -94,6 +94,12 @@ class Target:
         least (up) and a fall (下降3%, -3%) a reduction: at most (down)."""
         if self.stated or self.form in (Form.SYNC, Form.TEXT, Form.PROGRESS):
             return self
+        if self.form is Form.SIGN:  # 好转, 改善: to the indicator's better side
+            better = known or Direction.UP
+            how = f"better is direction {better.value}" + (
+                " (the indicator's)" if known else " (the indicator has none: up)"
+            )
+            return self._with(direction=better, words=(*self.words, ("", how)))
         direction = known or self.direction
         how = (
             f"direction {direction.value} (the indicator's)"
@@ -461,6 +467,30 @@ _FALL_RANGE = re.compile(
 )
 
 
+_SIGN_MEANING = {
+    "sign down": (Direction.DOWN, True, "sign-only: a fall of any size (the change below 0)"),
+    "sign up": (Direction.UP, True, "sign-only: a rise of any size (the change above 0)"),
+    "sign better": (Direction.UP, False, "sign-only: a change to the indicator's better side"),
+}
+
+
+def _read_sign(text: str, original: str, vocab: Vocabulary) -> Target | None:
+    """`继续下降`, `实现正增长`, `较上年好转`: a change of that sign, of any size."""
+    words: list[tuple[str, str]] = []
+    time_base = vocab.prefix(text, "time base")
+    rest = text
+    if time_base is not None:
+        rest = text[len(time_base[0]) :]
+        words.append((time_base[0], _words_meaning("time base")))
+    for section, (direction, stated, meaning) in _SIGN_MEANING.items():
+        if rest in vocab.words(section):
+            words.append((rest, meaning))
+            return Target(
+                Form.SIGN, original, direction=direction, stated=stated, words=tuple(words)
+            )
+    return None
+
+
 def _read_fall_range(text: str, unit: str | None, original: str) -> Target | None:
     """`-4.0~-4.5%`, `-4.0%~-4.5%`, `下降4%-4.5%`, `下降4%至4.5%`, `降低4~4.5%`: two tiers of
     falls. As a reduction (the side the words give) the smaller fall is the floor (−4.0) and
@@ -687,6 +717,9 @@ def _parse_target(raw: object, unit: str | None) -> Target:
         return Target(
             Form.TEXT, original, multiple=multiple, words=((text, f"the base times {multiple}"),)
         )
+    sign = _read_sign(text, original, vocab)
+    if sign is not None:
+        return sign
     tiers = _tiers(text, unit, original)
     if tiers is not None:
         return tiers

@@ -31,6 +31,14 @@ class Form(StrEnum):
     SYNC = "sync"  # at least another indicator's actual
     TEXT = "text"  # qualitative
     PROGRESS = "progress"  # a task reported as % done
+    SIGN = "sign"  # a change of a sign only (继续下降, 实现正增长, 较上年好转)
+
+
+class Bound(StrEnum):
+    """An actual the documents give as a bound rather than a number."""
+
+    AT_LEAST = "at-least"  # 超143万人, 6.1%以上: at least this
+    ABOVE = "above"  # 正增长: more than this (0), by an unknown amount
 
 
 class Relation(StrEnum):

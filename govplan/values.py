@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from govplan.codes import CodeName
 from govplan.precision import product
+from govplan.terms import Bound
 from govplan.units import UnitError, check_unit, factor
 from govplan.words import NumeralUnclear, chinese_number, vocabulary
 
@@ -68,6 +69,7 @@ class Value:
     unit: str | None
     text: str
     approximate: bool = False
+    bound: Bound | None = None  # an actual given as a bound (超143万人, 正增长), not a number
 
     @property
     def half_step(self) -> Decimal:
@@ -155,13 +157,81 @@ def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Valu
             break
     if approximate and not allow_approximate:
         raise ValueSyntaxError(f"{original!r} is approximate; write the number itself")
+    bound = None
     if allow_approximate:  # an actual: 下降3.4%, 增长2%, 全市第7 as the documents report them
+        whole = _whole_actual(text, unit, original)
+        if whole is not None:
+            return whole
+        text, bound = _actual_words(text)
         worded = _worded_actual(text)
         if worded is not None:
             number, own_unit = worded
-            return Value(number, own_unit or unit, original.strip(), approximate)
+            return Value(number, own_unit or unit, original.strip(), approximate, bound)
     number, own_unit = split_value(text)
-    return Value(number, own_unit or unit, original.strip(), approximate)
+    return Value(number, own_unit or unit, original.strip(), approximate, bound)
+
+
+_OPEN_NUMBER = re.compile(rf"^({NUMBER}万?)(余|多)(\D.*)$")
+
+
+def _whole_actual(text: str, unit: str | None, original: str) -> Value | None:
+    """`持平` (a change of 0) and `正增长` (a change above 0 of unknown size), time-base words
+    (同比, 比上年) before them allowed."""
+    vocab = vocabulary()
+    time_base = vocab.prefix(text, "time base")
+    rest = text[len(time_base[0]) :] if time_base else text
+    if rest in vocab.words("actual flat"):
+        return Value(Decimal(0), unit, original.strip())
+    if rest in vocab.words("actual positive"):
+        return Value(Decimal(0), unit, original.strip(), bound=Bound.ABOVE)
+    return None
+
+
+def written_as_change(text: str) -> bool:
+    """An actual written as a change: a rise or fall word (下降3.4%, 同比增长2%), a sign
+    (-3.4%, +2%), or a change with no level (持平, 正增长)."""
+    norm = normalize(text)
+    vocab = vocabulary()
+    time_base = vocab.prefix(norm, "time base")
+    rest = norm[len(time_base[0]) :] if time_base else norm
+    return rest[:1] in ("-", "+") or _starts_worded(rest) or is_change_only(text)
+
+
+def is_change_only(text: str) -> bool:
+    """An actual that is a change with no level (持平, 正增长): it can stand only against a
+    target that is itself a change."""
+    try:
+        return _whole_actual(normalize(text), None, text) is not None
+    except ValueSyntaxError:
+        return False
+
+
+def _actual_words(text: str) -> tuple[str, Bound | None]:
+    """The actual without the words documents put around its number: time base (同比),
+    plain words (平均为), a lower bound before or after it (超143万人, 6.1%以上)."""
+    vocab = vocabulary()
+    for section in ("time base", "actual plain"):
+        hit = vocab.prefix(text, section)
+        if hit is not None:
+            rest = text[len(hit[0]) :]
+            if rest[:1].isdigit() or _starts_worded(rest):
+                text = rest
+    bound = None
+    before = vocab.prefix(text, "actual at least prefix")
+    if before is not None and text[len(before[0]) :][:1].isdigit():
+        text, bound = text[len(before[0]) :], Bound.AT_LEAST
+    after = vocab.suffix(text, "actual at least suffix")
+    if after is not None and len(after[0]) < len(text):
+        text, bound = text[: -len(after[0])], Bound.AT_LEAST
+    inside = _OPEN_NUMBER.match(text)  # 1600余户, 3万多人: at least 1600户, 3万人
+    if inside is not None:
+        text, bound = inside.group(1) + inside.group(3), Bound.AT_LEAST
+    return text, bound
+
+
+def _starts_worded(text: str) -> bool:
+    """A change or rank word before the number (下降3.4%, 增长2%)."""
+    return vocabulary().prefix(text, "verb decrease", "actual up") is not None
 
 
 RANK_UNIT = "位"

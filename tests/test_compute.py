@@ -354,3 +354,70 @@ def test_relative_above_and_below(
     )
     assert report.results[1].status is status
     assert report.results[1].reference == "gdp"
+
+
+# Actuals as national and provincial reports give them (contract, "Actuals as the documents
+# write them"): a bound decides a verdict only where every value it allows agrees
+BOUNDS = [
+    ("{id: j, name: 城镇新增就业, target: 1100万人以上, actual: 超1200万人}", Status.MET),
+    ("{id: j, name: 城镇新增就业, target: 1200万人, actual: 超1100万人}", Status.UNKNOWN),
+    ("{id: g, name: 国内生产总值增长, target: 5%左右, actual: 6.1%以上}", Status.MET),
+    ("{id: g, name: 国内生产总值增长, target: 7%, actual: 6.1%以上}", Status.UNKNOWN),
+    ("{id: q, name: 粮食产量, target: 1.3万亿斤以上, actual: 1.4万亿斤以上}", Status.MET),
+    ("{id: u, name: 城镇调查失业率, target: 5.5%以内, actual: 6%以上}", Status.MISSED),
+    ("{id: h, name: 改造老旧小区, target: 1500户, actual: 1600余户}", Status.MET),
+    ("{id: g, name: 国内生产总值增长, target: 5%, actual: 平均为5%}", Status.MET),
+    ("{id: g, name: 国内生产总值增长, target: 5%, actual: 持平}", Status.MISSED),
+    ("{id: g, name: 国内生产总值增长, target: 5%, actual: 正增长}", Status.UNKNOWN),
+    ("{id: g, name: 国内生产总值增长, target: 实现正增长, actual: 逆势实现正增长}", Status.MET),
+    ("{id: g, name: 国内生产总值增长, target: 实现正增长, actual: 持平}", Status.MISSED),
+]
+
+
+@pytest.mark.parametrize(("item", "status"), BOUNDS)
+def test_actuals_as_bounds(report_of: ReportOf, item: str, status: Status) -> None:
+    r = one(report_of, f"  - {item}\n")
+    assert r.status is status, r.reason
+    if "以上" in item.split("actual:")[1] or "超" in item or "余" in item:
+        # a bound gives no gap or completion to copy into a report, and says why
+        assert r.gap is None and r.completion is None and r.reason and "bound" in r.reason
+
+
+SIGNS = [
+    ("{id: e, name: 单位GDP能耗, target: 继续下降, actual: 下降2.1%}", Status.MET, "-2.1"),
+    ("{id: e, name: 单位GDP能耗, target: 继续下降, actual: 增长0.3%}", Status.MISSED, "0.3"),
+    # a level with last year's as base: the change is computed; 好转 is the better side
+    ("{id: pm25, name: PM2.5平均浓度, target: 较上年好转, base: 30微克/立方米, "
+     "actual: 28微克/立方米}", Status.MET, "-2"),
+    ("{id: a, name: 空气质量优良天数比率, target: 持续改善, base: 87.5%, actual: 86.5%}",
+     Status.MISSED, "-1.0"),
+    ("{id: g, name: 国内生产总值增长, target: 实现正增长, actual: 2.3%}", Status.MET, "2.3"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("item", "status", "change"), SIGNS)
+def test_sign_only_targets(report_of: ReportOf, item: str, status: Status, change: str) -> None:
+    r = one(report_of, f"  - {item}\n")
+    assert (r.status, r.gap) == (status, Decimal(change))
+
+
+def test_sign_only_needs_a_change_or_a_base(report_of: ReportOf) -> None:
+    r = one(report_of, "  - {id: a, name: 空气质量优良天数比率, target: 持续改善, actual: 87%}\n")
+    assert r.status is Status.UNKNOWN and r.reason and "base" in r.reason
+    r = one(report_of, "  - {id: a, name: 生态环境质量, target: 持续改善, actual: 明显改善}\n")
+    assert r.status is Status.UNKNOWN and r.reason and "words" in r.reason
+
+
+def test_a_change_is_refused_against_a_level(write: Callable[..., str]) -> None:
+    # 城镇调查失业率 持平 is last year's rate, not 0%: taking it as 0 would pass the ceiling
+    from govplan.errors import PlanInvalid
+    from govplan.model import load_plan
+
+    path = write(
+        "district: x\nyear: 2023\nindicators:\n"
+        "  - {id: u, name: 城镇调查失业率, target: 5.5%以内, actual: 持平}\n"
+    )
+    with pytest.raises(PlanInvalid) as caught:
+        load_plan(path)
+    (finding,) = caught.value.findings
+    assert finding.code == "bad-value" and "is a change" in finding.message

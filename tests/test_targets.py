@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govplan.targets import Form, TargetSyntaxError, parse_target
+from govplan.targets import TargetSyntaxError, parse_target
+from govplan.terms import Direction, Form
 
 # written, form, bound, stretch, unit
 WRITTEN = [
@@ -69,7 +70,7 @@ def test_relative(text: str) -> None:
     assert (target.form, target.sync, target.value) == (Form.SYNC, "gdp", None)
 
 
-@pytest.mark.parametrize("text", ["完成市下达目标任务", "确保完成", "稳步提升"])
+@pytest.mark.parametrize("text", ["完成市下达目标任务", "确保完成", "实现全覆盖"])
 def test_qualitative(text: str) -> None:
     assert parse_target(text).form is Form.TEXT
 
@@ -232,3 +233,28 @@ def test_a_trailing_exhortation_is_not_read_and_explain_says_so() -> None:
 def test_two_indicators_in_one_phrase_are_refused(text: str) -> None:
     with pytest.raises(TargetSyntaxError, match="sets targets for two indicators at once"):
         parse_target(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "stated"),
+    [
+        # the national and provincial reports' sign-only targets (contract, 2026-12-02)
+        ("继续下降", Direction.DOWN, True),
+        ("持续降低", Direction.DOWN, True),
+        ("实现正增长", Direction.UP, True),
+        ("保持增长", Direction.UP, True),
+        ("稳步提升", Direction.UP, True),
+        ("较上年好转", Direction.UP, False),  # better: the indicator's side
+        ("持续改善", Direction.UP, False),
+    ],
+)
+def test_sign_only_targets(text: str, direction: Direction, stated: bool) -> None:
+    target = parse_target(text)
+    assert (target.form, target.value, target.direction, target.stated) == (
+        Form.SIGN,
+        None,
+        direction,
+        stated,
+    )
+    if not stated:  # 好转 on PM2.5 (better low) is a fall
+        assert target.resolved(Direction.DOWN).direction is Direction.DOWN

@@ -21,6 +21,7 @@ FORM_WORDS: dict[Form, str] = {
     Form.SYNC: "keep pace with another indicator's actual",
     Form.TEXT: "qualitative (no number to compare)",
     Form.PROGRESS: "progress task (% done against the calendar)",
+    Form.SIGN: "sign-only: a change of that sign, of any size",
 }
 
 
