@@ -62,10 +62,22 @@ def _entry(
     computed: Decimal | None,
     computed_range: Interval | None,
     printed: Decimal | None = None,
+    *,
+    checkable: bool = True,
 ) -> AuditEntry:
-    """`printed`: half the last digit the document printed, where the figure was converted."""
+    """`printed`: half the last digit the document printed, where the figure was converted.
+    `checkable`: govplan reached a verdict on a number (else the figure is unverifiable)."""
     reported_range = _around(reported.number, reported.half_step if printed is None else printed)
     if computed is None or computed_range is None:
+        if not checkable:
+            return AuditEntry(
+                name,
+                reported.number,
+                None,
+                Verdict.UNVERIFIABLE,
+                reported_range=reported_range,
+                reason="govplan has no actual to check it against",
+            )
         return AuditEntry(
             name,
             reported.number,
@@ -107,11 +119,22 @@ def audit_result(result: Result) -> Result:
         unit = target.unit if indicator.kind is not Kind.PROGRESS else "%"
         half = spread(measured)
         actual_range = _around(result.actual, in_unit(Value(half, measured.unit, ""), unit))
+    # a figure of a result with no number behind it (no actual, an actual given as a bound,
+    # a verdict govplan could not reach) cannot be checked: unverifiable, not inconsistent
+    checkable = result.status.settled and result.actual is not None
     if reported.completion is not None:
         computed_range = None
         if result.completion_base and actual_range is not None:
             computed_range = _ratio_range(actual_range, result.completion_base or HUNDRED)
-        entries.append(_entry("completion", reported.completion, result.completion, computed_range))
+        entries.append(
+            _entry(
+                "completion",
+                reported.completion,
+                result.completion,
+                computed_range,
+                checkable=checkable,
+            )
+        )
     if reported.gap is not None:
         gap, printed = _in_gap_unit(reported.gap, target.unit, indicator.kind)
         computed_range = None
@@ -122,7 +145,7 @@ def audit_result(result: Result) -> Result:
             if result.reference_value is not None:
                 half += spread(result.reference_value)
             computed_range = _around(result.gap, half)
-        entries.append(_entry("gap", gap, result.gap, computed_range, printed))
+        entries.append(_entry("gap", gap, result.gap, computed_range, printed, checkable=checkable))
     if reported.status is not None and target.form is not Form.TEXT:
         entries.append(_status_entry(result, reported))
     return replace(result, audit=tuple(entries))
@@ -148,7 +171,7 @@ def _status_entry(result: Result, reported: Reported) -> AuditEntry:
             "status",
             written,
             computed.value,
-            Verdict.INCONSISTENT,
+            Verdict.UNVERIFIABLE,
             reason=f"govplan's status is {computed.value}",
         )
     same = computed in _AGREES.get(claimed, frozenset({claimed}))

@@ -103,6 +103,7 @@ class Verdict(StrEnum):
 
     CONSISTENT = "consistent"
     INCONSISTENT = "inconsistent"
+    UNVERIFIABLE = "unverifiable"  # nothing to check it against: no actual, no verdict
 
 
 class SortKey(StrEnum):

@@ -142,3 +142,26 @@ def test_an_unknown_grade_is_a_located_refusal(write: Callable[..., str]) -> Non
     (finding,) = caught.value.findings
     assert finding.code == "bad-value" and finding.location.line == 4
     assert "'优秀'" in finding.message and "基本完成" in finding.message
+
+
+def test_a_figure_with_nothing_to_check_it_against_is_unverifiable(report_of: ReportOf) -> None:
+    report = report_of(
+        # no actual yet: the published gap and status cannot be checked
+        "  - {id: a, name: A, target: 7%, reported: {gap: -5.5, status: 未完成}}\n"
+        # an actual given as a bound decides the status but gives no gap
+        "  - {id: b, name: B, target: 5%, actual: 6.1%以上, reported: {gap: 1.1, status: 完成}}\n"
+        # a completion for a rate is a slip in the document, not a thing govplan cannot check
+        "  - {id: c, name: C, target: 7%, actual: 1.5%, reported: {completion: 21%}}\n"
+    )
+    verdicts = [[(e.field, e.verdict.value) for e in r.audit] for r in report.results]
+    assert verdicts == [
+        [("gap", "unverifiable"), ("status", "unverifiable")],
+        [("gap", "unverifiable"), ("status", "consistent")],
+        [("completion", "inconsistent")],
+    ]
+    assert report.inconsistent() == 1  # --fail-on inconsistent counts only the slip
+    from govplan.render.cells import audit_mark, summary_line
+    from govplan.terms import Lang
+
+    assert audit_mark(report.results[0]) == "? gap, status"
+    assert "一致 1, 不一致 1, 无法核对 3" in summary_line(report, Lang.ZH)

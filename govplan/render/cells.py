@@ -52,7 +52,8 @@ def audit_mark(result: Result) -> str:
     if not result.audit:
         return ""
     if not result.inconsistent:
-        return "✓"
+        unchecked = [a.field for a in result.audit if a.verdict is Verdict.UNVERIFIABLE]
+        return "? " + ", ".join(unchecked) if unchecked else "✓"
     bad = (a.field for a in result.audit if a.verdict is Verdict.INCONSISTENT)
     return "✗ " + ", ".join(bad)
 
@@ -300,7 +301,13 @@ def summary_line(report: Report, lang: Lang) -> str:
     audited = sum(len(r.audit) for r in report.results)
     if audited:
         bad = report.inconsistent()
-        line += "; " + label("audit_summary", lang).format(total=audited, ok=audited - bad, bad=bad)
+        unchecked = sum(
+            1 for r in report.results for a in r.audit if a.verdict is Verdict.UNVERIFIABLE
+        )
+        ok = audited - bad - unchecked
+        line += "; " + label("audit_summary", lang).format(total=audited, ok=ok, bad=bad)
+        if unchecked:
+            line += label("audit_unverifiable", lang).format(n=unchecked)
     return line
 
 

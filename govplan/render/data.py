@@ -183,8 +183,12 @@ def report_dict(report: Report, by: RollupKey | None = None) -> dict[str, Any]:
             counts[result.status.value] = counts.get(result.status.value, 0) + 1
         summary["by_attribute"] = by_attribute
         summary["binding_short"] = [r.indicator.id for r in report.binding_short()]
+    verdicts = {verdict: sum(1 for a in audited if a.verdict is verdict) for verdict in Verdict}
+    # unverifiable figures are counted where there are any (plans without keep their JSON)
     summary["audit"] = {
-        verdict.value: sum(1 for a in audited if a.verdict is verdict) for verdict in Verdict
+        verdict.value: n
+        for verdict, n in verdicts.items()
+        if n or verdict is not Verdict.UNVERIFIABLE
     }
     body: dict[str, Any] = (
         {"by": by.value, "rollups": rollup_dicts(report, by)}

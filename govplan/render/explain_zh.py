@@ -186,6 +186,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     ("at least", "不低于"),
     ("about", "左右"),
     ("a decrease", "降幅"),
+    ("govplan has no actual to check it against", "govplan 没有可据以核对的实际值"),
+    ("unverifiable", "无法核对"),
     ("inconsistent", "不一致"),
     ("consistent", "一致"),
     ("reported", "公布"),

@@ -28,6 +28,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "note": "备注",
         "notes_hint": "{n} 项有备注 (--notes 显示)",
         "audit_summary": "已核对公布数据 {total} 项: 一致 {ok}, 不一致 {bad}",
+        "audit_unverifiable": ", 无法核对 {n}",
         "met": "达标",
         "missed": "未达标",
         "pending": "待报",
@@ -45,6 +46,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "stretch_met": "力争目标达成",
         "consistent": "一致",
         "inconsistent": "不一致",
+        "unverifiable": "无法核对",
         "reported": "公布",
         "computed": "计算",
         "pace_quantity": "{name}: 需月均 {needed}, {period}月均 {so_far}; "
@@ -138,6 +140,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "note": "Note",
         "notes_hint": "{n} indicators have notes (--notes shows them)",
         "audit_summary": "published figures audited: {total}; consistent {ok}, inconsistent {bad}",
+        "audit_unverifiable": ", unverifiable {n}",
         "met": "met",
         "missed": "missed",
         "pending": "pending",
@@ -153,6 +156,7 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "stretch_met": "stretch met",
         "consistent": "consistent",
         "inconsistent": "inconsistent",
+        "unverifiable": "unverifiable",
         "reported": "reported",
         "computed": "computed",
         "pace_quantity": "{name}: needs {needed} a month, against {so_far} a month in {period}; "
