@@ -29,7 +29,7 @@ from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Attribute, Direction, Form, Kind, Measure, Status
-from govplan.units import UnitError, check_unit
+from govplan.units import RATIO, UnitError, check_unit
 from govplan.values import (
     RANK_UNIT,
     Value,
@@ -133,7 +133,7 @@ def _infer_kind(doc: IndicatorDoc, target: Target) -> Kind:
     return Kind.QUANTITY
 
 
-_RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "pp"})
+_RATE_UNITS = frozenset({"%", "‰", "个百分点", "百分点", "pp", RATIO})  # no completion
 _PP_UNITS = frozenset({"个百分点", "百分点", "pp"})
 
 

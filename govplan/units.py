@@ -224,12 +224,16 @@ def known_units() -> tuple[str, ...]:
 # Shares written with a sign: a rate in % (percent) or in ‰ (per mille). Each is a unit of its
 # own in the plan format (a rate's gap is in points of it); they convert into each other.
 SHARES = {"%": Decimal("0.01"), "‰": Decimal("0.001")}
+# A ratio to one (城乡居民收入比 2.2:1): the number before the colon, in a unit of its own that
+# converts to nothing else.
+RATIO = ":1"
+_RATIO_FACTS: tuple[Dims, Decimal] = ((("[ratio]", 1),), Decimal(1))
 
 
 @functools.cache
 def check_unit(unit: str) -> None:
     """Raise UnitError unless `unit` is a unit govplan knows."""
-    if unit in SHARES:
+    if unit in SHARES or unit == RATIO:
         return
     if len(unit) > MAX_UNIT_LENGTH:
         raise UnitError(f"unit {unit[:MAX_UNIT_LENGTH]!r}… is too long", unit=unit)
@@ -249,6 +253,8 @@ def check_unit(unit: str) -> None:
 def _facts_of(unit: str) -> tuple[Dims, Decimal]:
     if unit in SHARES:
         return (), SHARES[unit]
+    if unit == RATIO:
+        return _RATIO_FACTS
     check_unit(unit)
     found = facts(unit)
     assert found is not None
@@ -275,7 +281,7 @@ def factor(from_unit: str, to_unit: str) -> Decimal:
 def is_counting(unit: str) -> bool:
     """True for a plain counting word (个, 家, 人, 名 ...), whose whole numbers are exact;
     false for measured units and for multiples (万人 is rounded to the 万)."""
-    if unit in SHARES:
+    if unit in SHARES or unit == RATIO:
         return False
     dims, base = _facts_of(unit)
     return len(dims) == 1 and dims[0][1] == 1 and dims[0][0] not in _MEASURED and base == 1

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from govplan.codes import CodeName
 from govplan.precision import product
 from govplan.terms import Bound
-from govplan.units import UnitError, check_unit, factor
+from govplan.units import RATIO, UnitError, check_unit, factor
 from govplan.words import NumeralUnclear, chinese_number, vocabulary
 
 MAX_DIGITS = 30
@@ -109,7 +109,7 @@ def split_value(text: str) -> tuple[Decimal, str | None]:
         raise ValueSyntaxError(f"{text!r} is not a number with an optional unit")
     number = parse_number(m.group("number"))
     unit = m.group("unit") or None
-    if unit is not None and any(ch.isdigit() for ch in unit):
+    if unit is not None and unit != RATIO and any(ch.isdigit() for ch in unit):
         # "5%以上,确保6%": more than one number, so not a single value at all
         raise ValueSyntaxError(f"{text!r} is not a number with an optional unit")
     if unit is not None:

@@ -262,6 +262,14 @@ DIRECTED = [
         "0.39",
         False,
     ),
+    # a ratio to one (城乡居民收入比), in a unit of its own
+    ("{id: ir, name: 城乡居民收入比, target: 2.2:1以下, actual: 2.1:1}", Status.MET, "-0.1", None),
+    (
+        "{id: ir, name: 城乡居民收入比, target: 达到2.2:1, actual: 2.1:1}",
+        Status.MISSED,
+        "-0.1",
+        None,
+    ),
     # an incremental stretch: 626 + 122 = 748
     (
         "{id: l, name: 出让土地, target: '确保626亩,力争再出让122亩', actual: 700亩}",

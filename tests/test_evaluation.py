@@ -344,3 +344,25 @@ def test_the_last_year_agrees_with_an_annual_judgement(
             f"series: {{2025: 比2020年下降{fall}%}}}}\n"
         )
         assert final is annual
+
+
+@pytest.mark.parametrize("phrase", ["增长6%", "降低13.5%", "下降3%左右", "增长6%以上"])
+def test_an_ambiguous_change_offers_both_readings_and_each_reads(phrase: str) -> None:
+    """Over five years 降低13.5% may be each year's or the whole span's: the message offers
+    both in the author's words, and each offered writing parses to that reading with the
+    author's number."""
+    import re
+
+    span = Span(2021, 2025)
+    with pytest.raises(SpanSyntaxError) as caught:
+        read_span_target(phrase, span, unit=None)
+    offered = re.findall(r"(?:年均|累计)\S+?(?= \()", str(caught.value))
+    assert len(offered) == 2, str(caught.value)
+    measures = [read_span_target(text, span, unit=None) for text in offered]
+    assert [m.measure for m in measures] == [Measure.AVERAGE, Measure.CHANGE]
+    from govplan.targets import parse_target
+
+    written = parse_target(phrase).value  # the author's number, as a year's target reads it
+    for m in measures:
+        assert m.target.value is not None and written is not None
+        assert m.target.value.number == written.number
