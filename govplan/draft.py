@@ -39,6 +39,10 @@ _FROM_TO = re.compile(
 # 分别: names, then one verb and as many figures (A和B分别增长8%、9%)
 _RESPECTIVELY = re.compile(r"^(?P<names>.+?)分别(?P<verb>\D*?)(?P<figures>\d.*)$")
 _NAME_JOINS = re.compile(r"和|与|及|、")
+# A sentence of a whole document that commits to a number
+_COMMITS = re.compile(r"确保|力争")
+# The words that open a list of targets: 今年发展主要预期目标是:, 主要预期目标为:
+_LEAD_IN = re.compile(r"(?:主要)?(?:预期)?(?:目标|指标)(?:任务)?(?:是|为|如下)?:")
 # What cannot follow the end of a target: the number or its unit goes on
 _NUMBER_GOES_ON = frozenset("%‰.0123456789")
 
@@ -70,6 +74,8 @@ class Draft:
     indicators: list[Drafted] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     skipped: int = 0  # lines with no target at all
+    qualitative: int = 0  # clauses of a list of targets kept as qualitative targets
+    outside: int = 0  # lines of a whole document outside its lists of targets
     year_seen: int | None = None
 
 
@@ -161,6 +167,9 @@ def split_clause(clause: str, span: Span | None = None) -> list[tuple[str, str]]
                 pass
             else:
                 return [(from_to.group("name"), from_to.group("target"))]
+    signed = _sign_clause(clause, vocab)
+    if signed:
+        return signed
     whole = vocab.words("sync") + vocab.words("multiple")
     for word in sorted(whole, key=len, reverse=True):  # 财政收入增长与经济增长保持同步
         if clause.endswith(word) and len(clause) > len(word):
@@ -185,6 +194,9 @@ def split_clause(clause: str, span: Span | None = None) -> list[tuple[str, str]]
             pos = after
             continue
         phrase, end = found
+        if phrase[:1].isdigit() and vocab.suffix(rest[:start], "descriptive"):
+            pos = after  # 项目总投资50亿元, 共9项: a description, not a target
+            continue
         if vocab.prefix(rest[end:], "suffix up", "suffix down", "suffix about", "open up"):
             pos = after  # 35岁以下大学生: a qualifier of the name, not a target of its own
             continue
@@ -227,6 +239,23 @@ def split_clause(clause: str, span: Span | None = None) -> list[tuple[str, str]]
     # 出让经营性用地7宗424亩: one name, two units; tell them apart by unit
     units = [_unit_of(p, span) for p in phrases]
     return [(f"{base}({u})" if u else base, p) for u, p in zip(units, phrases, strict=True)]
+
+
+def _sign_clause(clause: str, vocab: Vocabulary) -> list[tuple[str, str]]:
+    """`生态环境质量持续改善`, `A和B继续下降`: a sign-only target for each name; [] for any
+    other clause."""
+    if _DIGIT.search(clause):
+        return []
+    sign = vocab.suffix(clause, "sign down", "sign up", "sign better")
+    if sign is None or len(sign[0]) >= len(clause):
+        return []
+    names, word = clause[: -len(sign[0])], sign[0]
+    time_base = vocab.suffix(names, "time base")  # 较上年好转
+    if time_base is not None and len(time_base[0]) < len(names):
+        names, word = names[: -len(time_base[0])], time_base[0] + word
+    # names as written: 单位国内生产总值能耗和主要污染物排放量 is 能耗 per unit of GDP and
+    # pollutant emissions (not per unit), so no head is carried from one name to the next
+    return [(n, word) for n in re.split("和|及|、", names) if n]
 
 
 def _why_not(clause: str, span: Span) -> None:
@@ -318,11 +347,6 @@ def _is_bare_tier(rest: str, vocab: Vocabulary) -> bool:
     return bool(rest) and rest[0].isdigit()
 
 
-# A per-unit qualifier that 分别 distributes over the names after the first: 单位国内生产总值
-# 能源消耗和二氧化碳排放 are 单位国内生产总值能源消耗 and 单位国内生产总值二氧化碳排放.
-_PER_UNIT = re.compile(r"^(?:单位|万元)(?:国内|地区)?(?:生产总值|GDP)")
-
-
 def respectively(clause: str) -> list[str]:
     """`A和B分别增长8%、9%` as `A增长8%` and `B增长9%`; the clause itself without 分别.
     TargetSyntaxError when the names and the figures do not pair up."""
@@ -337,11 +361,10 @@ def respectively(clause: str) -> list[str]:
             "target per indicator (A增长8%, B增长9%)"
         )
     unit = re.sub(r"^[\d.]+", "", figures[-1])  # 8、9%: the last figure's unit serves all
-    per_unit = _PER_UNIT.match(names[0])
     out = []
     for name, figure in zip(names, figures, strict=True):
-        if per_unit is not None and not _PER_UNIT.match(name):
-            name = per_unit.group(0) + name
+        # names as written: a head such as 单位国内生产总值 is not carried to the next name
+        # (能耗和主要污染物排放量: only the first is per unit); the analyst completes them
         if re.fullmatch(r"[\d.]+", figure):
             figure += unit
         out.append(f"{name}{match.group('verb')}{figure}")
@@ -358,32 +381,37 @@ def _attribute(text: str) -> tuple[str, Attribute | None]:
 
 def draft_lines(lines: Iterable[tuple[str, int, str]], span: Span | None = None) -> Draft:
     """Read target sentences, one or several per line: (file, line number, text); with
-    `span`, as a five-year plan's (年均增长6%, 累计降低13.5%, (约束性))."""
+    `span`, as a five-year plan's (年均增长6%, 累计降低13.5%, (约束性)).
+
+    A whole document (a report with a lead-in such as 今年发展主要预期目标是:) is read for its
+    lists of targets and the sentences that commit to a number (确保, 力争); its other
+    sentences describe the past or the work (总投资50亿元, 共9项) and are counted as skipped,
+    never drafted."""
     draft = Draft()
-    for file, number, raw in lines:
-        text = _NUMBERING.sub("", normalize(raw))
+    rows = [(file, number, raw, normalize(raw)) for file, number, raw in lines]
+    whole = any(_LEAD_IN.search(text) for *_, text in rows)
+    listing_follows = False  # a lead-in ended its line: the list follows, an item a line
+    for file, number, raw, line in rows:
+        text = _NUMBERING.sub("", line)
         if not text:
             continue
         year = _YEAR.search(text)
         if year and draft.year_seen is None:
             draft.year_seen = int(year.group(1))
-        # name, target, the sentence it came from, the attribute its clause gave
-        found: list[tuple[str, str, str, Attribute | None]] = []
-        unread = len(draft.unread)
-        for sentence in _SENTENCES.split(text):
-            for clause in _clauses(sentence):
-                attribute = None
-                if span is not None:
-                    clause, attribute = _attribute(clause)
-                try:
-                    for piece in respectively(clause):
-                        found.extend(
-                            (n, t, sentence, attribute) for n, t in split_clause(piece, span)
-                        )
-                except TargetSyntaxError as exc:
-                    draft.unread.append(Unread(file, number, raw.strip(), str(exc)))
-        if not found and len(draft.unread) == unread:
-            if _DIGIT.search(text) and _looks_like_target(text) and len(text) < 80:
+        if whole:
+            # an item of the list is numbered (——, 1., (一)); a line that is not ends it
+            listing_follows = listing_follows and _NUMBERING.match(line) is not None
+            parts = [(text, True)] if listing_follows else _document_parts(text)
+            lead = _LEAD_IN.search(text)
+            if lead is not None:
+                listing_follows = not text[lead.end() :].strip(" 。")
+        else:
+            parts = _parts(text)
+        found, unread = _read_parts(draft, parts, span, (file, number, raw), whole=whole)
+        if not found and not unread:
+            if whole and not any(listing for _, listing in parts):
+                draft.outside += 1  # prose of a whole document: not a target
+            elif _DIGIT.search(text) and _looks_like_target(text) and len(text) < 80:
                 draft.unread.append(Unread(file, number, raw.strip(), "no target form was read"))
             else:
                 draft.skipped += 1
@@ -394,6 +422,88 @@ def draft_lines(lines: Iterable[tuple[str, int, str]], span: Span | None = None)
             )
     draft.indicators = _with_ids(draft.indicators)
     return draft
+
+
+Found = list[tuple[str, str, str, Attribute | None]]  # name, target, sentence, attribute
+
+
+def _read_parts(
+    draft: Draft,
+    parts: list[tuple[str, bool]],
+    span: Span | None,
+    where: tuple[str, int, str],
+    *,
+    whole: bool = False,
+) -> tuple[Found, bool]:
+    """The targets of a line's parts (`whole`: of a whole document); and whether any clause
+    was reported unread."""
+    file, number, raw = where
+    found: Found = []
+    unread = False
+    for part, listing in parts:
+        for sentence in _SENTENCES.split(part):
+            for clause in _clauses(sentence):
+                attribute = None
+                if span is not None:
+                    clause, attribute = _attribute(clause)
+                try:
+                    pairs = [p for piece in respectively(clause) for p in split_clause(piece, span)]
+                except TargetSyntaxError as exc:
+                    draft.unread.append(Unread(file, number, raw.strip(), str(exc)))
+                    unread = True
+                    continue
+                if not pairs and listing and clause and not _DIGIT.search(clause):
+                    # 国际收支保持基本平衡 in a list of targets: a qualitative target
+                    pairs = [_qualitative(clause)]
+                    draft.qualitative += 1
+                if whole and not listing:
+                    # outside a list, a target needs its name in the sentence: a table's
+                    # lone cell (确保5.0%) is no indicator
+                    pairs = [(n, t) for n, t in pairs if n.strip()]
+                found.extend((n, t, sentence, attribute) for n, t in pairs)
+    return found, unread
+
+
+def _document_parts(text: str) -> list[tuple[str, bool]]:
+    """A line of a whole document in the parts that are read: a list of targets after a
+    lead-in, and the sentences elsewhere that commit to a number with 确保 or 力争; nothing
+    else."""
+    parts = [(p, listing) for p, listing in _parts(text) if listing]
+    committed = [
+        sentence
+        for p, listing in _parts(text)
+        if not listing
+        for sentence in _SENTENCES.split(p)
+        if _DIGIT.search(sentence) and _COMMITS.search(sentence)
+    ]
+    return parts + [(sentence, False) for sentence in committed]
+
+
+def _parts(text: str) -> list[tuple[str, bool]]:
+    """The line in parts, each saying whether it is a list of targets: after a lead-in
+    (今年发展主要预期目标是:) up to the sentence's end, every clause is a target, qualitative
+    ones too; the lead-in itself is no indicator's name."""
+    lead = _LEAD_IN.search(text)
+    if lead is None:
+        return [(text, False)]
+    listing, _, rest = text[lead.end() :].partition("。")
+    parts = [(text[: lead.start()], False), (listing, True), (rest, False)]
+    return [(p, listing_) for p, listing_ in parts if p]
+
+
+def _qualitative(clause: str) -> tuple[str, str]:
+    """A clause with no number in a list of targets: its name and its words, split at a
+    verb that keeps a level (国际收支 / 保持基本平衡), else the clause as both."""
+    hold = re.search("|".join(map(re.escape, _hold_words())), clause)
+    if hold is not None and hold.start() >= 2:
+        return clause[: hold.start()], clause[hold.start() :]
+    return clause, clause
+
+
+@functools.cache
+def _hold_words() -> tuple[str, ...]:
+    words = vocabulary().words("verb hold")
+    return tuple(sorted((w for w in words if not w.isascii()), key=len, reverse=True))
 
 
 def _looks_like_target(text: str) -> bool:

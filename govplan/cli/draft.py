@@ -16,22 +16,27 @@ PERIODS = tuple(MONTHS)
 
 
 def _read(source: str) -> list[tuple[str, int, str]]:
-    """The lines of a text, read through the guards plan files have (regular files only, at
-    most 8 MiB, UTF-8): a FIFO, a device or a huge file is refused, not read forever."""
+    """The lines of a document (text, html or docx), read through the guards plan files
+    have (regular files only, at most 8 MiB): a FIFO, a device or a huge file is refused,
+    not read forever."""
+    from govplan.documents import DocumentError, document_lines
     from govplan.errors import PlanInvalid
-    from govplan.load import STDIN_NAME, decode, read_bytes
+    from govplan.load import STDIN_NAME, read_bytes
 
     name = STDIN_NAME if source == "-" else source
+    lines: list[str] = []
     try:
-        text = decode(read_bytes(source), name)
+        lines = document_lines(read_bytes(source), name)
     except PlanInvalid as exc:
         _fail(
             str(exc.findings[0]).replace(
                 "is a directory, not a plan file",
-                "is a directory; give a text file of target sentences",
+                "is a directory; give a document or a text file of target sentences",
             )
         )
-    return [(name, n, line) for n, line in enumerate(text.splitlines(), 1)]
+    except DocumentError as exc:
+        _fail(str(exc))
+    return [(name, n, line) for n, line in enumerate(lines, 1)]
 
 
 def _fail(message: str) -> None:
@@ -42,7 +47,11 @@ def _fail(message: str) -> None:
 def draft(
     texts: Annotated[
         list[str],
-        typer.Argument(metavar="TEXT...", help="Text files of target sentences, or - for stdin."),
+        typer.Argument(
+            metavar="TEXT...",
+            help="Documents: text of target sentences or a whole report (.txt, .html, "
+            ".docx), or - for stdin.",
+        ),
     ],
     output: Annotated[
         Path | None,
@@ -119,8 +128,19 @@ def draft(
     else:
         save(output, text.encode("utf-8"))
     defaults = " (district 待填写: give --district)" if district == "待填写" else ""
+    outside = (
+        f"; {result.outside} lines of the document outside its lists of targets skipped "
+        "(descriptions, not targets)"
+        if result.outside
+        else ""
+    )
+    qualitative = (
+        f" ({result.qualitative} of them qualitative, from a list of targets)"
+        if result.qualitative
+        else ""
+    )
     sys.stderr.write(
-        f"govplan draft: {len(result.indicators)} indicators from {len(lines)} lines; "
-        f"{result.skipped} lines without a target skipped; {len(result.unread)} not read "
-        f"(kept as comments){defaults}\n"
+        f"govplan draft: {len(result.indicators)} indicators{qualitative} from {len(lines)} "
+        f"lines; {result.skipped} lines without a target skipped; {len(result.unread)} not "
+        f"read (kept as comments){outside}{defaults}\n"
     )
