@@ -23,19 +23,28 @@ class DocumentError(ValueError):
     """A document that cannot be read as what its name says it is."""
 
 
-def document_lines(data: bytes, name: str) -> list[str]:
-    """The lines of a document: a docx's paragraphs and table rows in order, an html page's
-    text by block (scripts and styles left out), else the text's lines (UTF-8)."""
+Rows = list[list[str]]  # a table: its rows of cell texts
+Block = str | Rows  # a line of text, or a table
+
+
+def document_blocks(data: bytes, name: str) -> list[Block]:
+    """A document in order: lines of text, and tables as rows of cells (a docx's); an html
+    page's text by block (scripts and styles left out); else the text's lines (UTF-8)."""
     suffix = PurePath(name).suffix.lower()
     if suffix == ".docx":
-        return _docx_lines(data, name)
+        return _docx_blocks(data, name)
     text = decode(data, name)
     if suffix in (".html", ".htm", ".xhtml"):
-        return _html_lines(text)
-    return text.splitlines()
+        return list(_html_lines(text))
+    return list(text.splitlines())
 
 
-def _docx_lines(data: bytes, name: str) -> list[str]:
+def flatten(rows: Rows) -> list[str]:
+    """A table that is not a table of targets, as lines: each row's cells joined."""
+    return [_CELL.join(cells) for cells in rows]
+
+
+def _docx_blocks(data: bytes, name: str) -> list[Block]:
     from docx import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -47,17 +56,18 @@ def _docx_lines(data: bytes, name: str) -> list[str]:
             f"{name} is not a Word document (.docx) that can be opened ({exc}); save it as "
             ".docx, or as plain text"
         ) from None
-    lines: list[str] = []
+    blocks: list[Block] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            blocks.append(block.text)
         elif isinstance(block, Table):
+            rows = []
             for row in block.rows:
                 cells = [c.text.strip() for c in row.cells]
-                # a merged cell is repeated in each column it spans: kept once
-                kept = [c for i, c in enumerate(cells) if c and (i == 0 or c != cells[i - 1])]
-                lines.append(_CELL.join(kept))
-    return lines
+                # a merged cell is repeated in each column it spans: kept in the first
+                rows.append([c if i == 0 or c != cells[i - 1] else "" for i, c in enumerate(cells)])
+            blocks.append(rows)
+    return blocks
 
 
 class _Text(HTMLParser):

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from govplan.documents import Block, Rows, flatten
 from govplan.fiveyear import Span, read_span_target
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Attribute, Form
@@ -57,6 +58,14 @@ class Drafted:
     source: str
     line: int
     attribute: Attribute | None = None
+    # from a table of targets and actuals (附件): the row's other cells, as written
+    group: str | None = None
+    unit: str | None = None
+    actual: str | None = None
+    completion: str | None = None
+    gap: str | None = None
+    status: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -540,6 +549,203 @@ def _with_ids(items: list[Drafted]) -> list[Drafted]:
     return out
 
 
+def _indicator_lines(item: Drafted) -> list[str]:
+    reported = [
+        f"{key}: {_q(value)}"
+        for key, value in (
+            ("completion", item.completion),
+            ("gap", item.gap),
+            ("status", item.status),
+        )
+        if value
+    ]
+    optional = [
+        ("group", item.group),
+        ("attribute", item.attribute.value if item.attribute else None),
+        ("unit", item.unit),
+    ]
+    return [
+        f"  - id: {item.id}",
+        f"    name: {_q(item.name)}",
+        *(f"    {key}: {_q(value)}" for key, value in optional if value),
+        f"    target: {_q(item.target)}",
+        *([f"    actual: {_q(item.actual)}"] if item.actual else []),
+        *([f"    reported: {{{', '.join(reported)}}}"] if reported else []),
+        *([f"    note: {_q(item.note)}"] if item.note else []),
+        f"    source: {_q(item.source)}",
+    ]
+
+
+def draft_document(sources: list[tuple[str, list[Block]]], span: Span | None = None) -> Draft:
+    """Documents in blocks (lines, and tables as rows): a table whose header names the
+    indicator and its target (指标 / 单位 / 年度目标 / 完成 / 完成率 / 备注) gives a row per
+    indicator with its actual and published figures; other tables are read as lines."""
+    total = Draft()
+    for file, blocks in sources:
+        lines: list[tuple[str, int, str]] = []
+        tabled: list[Drafted] = []
+        number = 0
+        for block in blocks:
+            if isinstance(block, str):
+                number += 1
+                lines.append((file, number, block))
+                continue
+            read = _table(block, file, number + 1)
+            if read is None:
+                for row in flatten(block):
+                    number += 1
+                    lines.append((file, number, row))
+                continue
+            tabled += read[0]
+            total.unread += read[1]
+            number += len(block)
+        draft = draft_lines(lines, span)
+        total.indicators += sorted([*draft.indicators, *tabled], key=lambda d: d.line)
+        total.unread += draft.unread
+        total.skipped += draft.skipped
+        total.qualitative += draft.qualitative
+        total.outside += draft.outside
+        total.year_seen = total.year_seen or draft.year_seen
+    total.indicators = _with_ids(total.indicators)
+    return total
+
+
+_TABLE_HEADER_ROWS = 3  # a title row or two may stand above the header
+
+
+Fields = list[tuple[str | None, str | None]]  # what each header cell names, and its unit
+
+
+def _header_fields(header: list[str]) -> Fields:
+    from govplan.sheets import table_field
+
+    return [table_field(cell) if cell else (None, None) for cell in header]
+
+
+def _cell(row: list[str], fields: Fields, key: str) -> str:
+    index = next((i for i, (k, _) in enumerate(fields) if k == key), None)
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _table_header(rows: Rows) -> tuple[int, Fields] | None:
+    """The header row of a table of targets and what each of its cells names."""
+    for at, header in enumerate(rows[:_TABLE_HEADER_ROWS]):
+        fields = _header_fields(header)
+        names = [f for f, _ in fields]
+        if "name" in names and "target" in names:
+            return at, fields
+    return None
+
+
+# A published gap written in the 完成率 column of a rate: 低于目标5.5个百分点, 高于目标0.5个百分点
+_WORDED_GAP = re.compile(r"^(低于|高于|超过?|超出)(?:预期)?目标([\d.]+)个?百分点$")
+
+
+def _table(rows: Rows, file: str, first: int) -> tuple[list[Drafted], list[Unread]] | None:
+    """A table of targets (附件): its header row names at least the indicator and its
+    target; None for any other table."""
+    found = _table_header(rows)
+    if found is None:
+        return None
+    at, fields = found
+    columns: dict[str, int] = {}
+    units: dict[str, str] = {}
+    headers = [fields]
+    if at + 1 < len(rows):
+        # a second header row under merged cells (2022年完成情况 over 完成 | 完成率(%))
+        under = _header_fields(rows[at + 1])
+        name_above = _cell(rows[at], fields, "name")
+        # the name cell is empty or merged down from the header's (指标名称 twice)
+        if any(key for key, _ in under) and _cell(rows[at + 1], fields, "name") in (
+            "",
+            name_above,
+        ):
+            headers.append(under)
+            at += 1
+    for header in headers:
+        for index, (key, unit) in enumerate(header):
+            if key is not None and key not in columns:
+                columns[key] = index
+                if unit:
+                    units[key] = unit
+    items: list[Drafted] = []
+    unread: list[Unread] = []
+    group = None
+    for offset, row in enumerate(rows[at + 1 :], at + 1):
+
+        def cell(key: str, row: list[str] = row) -> str:
+            index = columns.get(key)
+            return row[index].strip() if index is not None and index < len(row) else ""
+
+        name, target = cell("name"), cell("target")
+        texts = {c.strip() for c in row if c.strip()}
+        if (len(texts) == 1 and not target) or (name and not target and not cell("actual")):
+            group = texts.pop()  # a row that names a group of the rows below it
+            continue
+        if not name or not target:
+            continue
+        completion, gap, status = cell("completion") or None, cell("gap") or None, None
+        worded = _WORDED_GAP.match(normalize(completion or ""))
+        if worded is not None:  # 低于目标5.5个百分点 in the 完成率 column: the published gap
+            sign = "-" if worded.group(1) == "低于" else ""
+            completion, gap = None, f"{sign}{worded.group(2)}"
+        elif completion and vocabulary().value("reported status", normalize(completion)):
+            completion, status = None, completion  # 完成目标: a published verdict
+        item = Drafted(
+            "",
+            name,
+            target,
+            "table row: " + " | ".join(c for c in row if c),
+            first + offset,
+            group=group,
+            unit=cell("unit") or units.get("target") or units.get("actual") or None,
+            actual=cell("actual") or None,
+            completion=completion,
+            gap=gap,
+            status=status,
+            note=cell("note") or None,
+        )
+        checked, problem = _checked(item)
+        if problem is not None:
+            unread.append(Unread(file, first + offset, " | ".join(row), problem))
+        if checked is not None:
+            items.append(checked)
+    return items, unread
+
+
+def _checked(item: Drafted) -> tuple[Drafted | None, str | None]:
+    """The row as an indicator that validates: whole, else without its published figures
+    (which the reason names), else none."""
+    from govplan.errors import PlanInvalid
+    from govplan.load import load_text
+    from govplan.model import build_plan
+
+    def problem(candidate: Drafted) -> str | None:
+        lines = [
+            "district: x",
+            "year: 2000",
+            "indicators:",
+            *_indicator_lines(replace(candidate, id="x")),
+        ]
+        try:
+            build_plan(load_text("\n".join(lines) + "\n", "<row>"))
+        except PlanInvalid as exc:
+            return exc.findings[0].message
+        return None
+
+    whole = problem(item)
+    if whole is None:
+        return item, None
+    # leave out the published figures first, then the actual: as little as will validate
+    for fewer in (
+        replace(item, completion=None, gap=None, status=None),
+        replace(item, actual=None, completion=None, gap=None, status=None),
+    ):
+        if problem(fewer) is None:
+            return fewer, f"some of the row's figures were left out ({whole})"
+    return None, whole
+
+
 def _q(text: str) -> str:
     """A YAML double-quoted scalar (JSON's string syntax is valid YAML)."""
     return json.dumps(text, ensure_ascii=False)
@@ -566,13 +772,7 @@ def render_plan(
         out.append(f"period: {period}")
     out.append("indicators:")
     for item in draft.indicators:
-        out += [
-            f"  - id: {item.id}",
-            f"    name: {_q(item.name)}",
-            *([f"    attribute: {item.attribute.value}"] if item.attribute else []),
-            f"    target: {_q(item.target)}",
-            f"    source: {_q(item.source)}",
-        ]
+        out += _indicator_lines(item)
     for unread in draft.unread:
         where = f"{unread.file}:{unread.line}"
         out.append(f"# not read ({where}, {unread.reason}): {unread.text}")

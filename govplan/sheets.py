@@ -495,13 +495,29 @@ def header_key(text: str) -> tuple[str | None, str | None, int | None]:
     for key in FIELDS:
         if lowered in vocab.words(f"column {key}"):
             return key, unit, None
-    if lowered in vocab.words("column other"):
-        return "other", unit, None
+    for section in ("column other", "column target", "column note"):
+        if lowered in vocab.words(section):
+            # `update` reads neither targets nor notes; `draft` asks table_field for them
+            return "other", unit, None
     ytd = _YTD.fullmatch(word)
     if ytd:
         first, last = int(ytd.group(1)), int(ytd.group(2))
         return "actual", unit, (last if first == 1 else -last)
     return None, unit, None
+
+
+def table_field(text: str) -> tuple[str | None, str | None]:
+    """What a header of a document's table names, for `draft`: the fields of header_key and
+    also `target` and `note`; and the unit in its brackets."""
+    key, unit, _ = header_key(text)
+    word = normalize(text)
+    bracketed = split_bracketed(word)
+    if bracketed is not None:
+        word = bracketed[0]
+    for named in ("target", "note"):
+        if word.lower() in headers().words(f"column {named}"):
+            return named, unit
+    return (key if key != "other" else None), unit
 
 
 def find_header(sheet: Sheet, given: dict[str, str]) -> list[Finding]:

@@ -3,6 +3,7 @@ that always validates, written only where it may be."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -346,3 +347,56 @@ def test_sign_only_and_text_clauses_of_a_list_are_kept() -> None:
         ("zhu-yao-wu-ran-wu-pai-fang-liang", "主要污染物排放量", "继续下降"),
         ("sheng-tai-huan-jing-zhi-liang", "生态环境质量", "稳定改善"),
     ]
+
+
+def test_a_docx_execution_table_becomes_a_plan_that_is_audited(tmp_path: Path) -> None:
+    """The 附件 of seed 000 (拱墅区 2022 执行情况表) as a Word table: two header rows under
+    merged cells, a group row, a gap written in the 完成率 column, a verdict in words."""
+    from docx import Document
+
+    from govplan.check import evaluate
+
+    document = Document()
+    document.add_paragraph("附件:2022年拱墅区主要指标(工作)执行情况表")
+    table = document.add_table(rows=0, cols=6)
+    for row in [
+        ["序号", "指标名称", "年度目标", "2022年完成情况", "2022年完成情况", "备 注"],
+        ["序号", "指标名称", "年度目标", "完成", "目标完成率(%)", "备 注"],
+        ["主要预期目标"] * 6,
+        [
+            "1",
+            "地区生产总值增长",
+            "7%",
+            "1.5%",
+            "低于目标5.5个百分点",
+            "服务业基本盘受疫情冲击较大",
+        ],
+        ["2", "地方一般公共预算收入", "与经济增长同步", "13.6%", "完成目标", ""],
+        ["3", "实际利用外资", "6亿美元以上", "3.7亿美元", "61.67%", ""],
+    ]:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    source = tmp_path / "annex.docx"
+    document.save(str(source))
+    out = tmp_path / "gongshu-2022.yaml"
+    result = runner.invoke(
+        app, ["draft", str(source), "--district", "拱墅区", "--year", "2022", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.stderr
+    plan = build_plan(load_text(out.read_text(encoding="utf-8"), str(out)))
+    got = [
+        (i.id, i.group, i.target.text, i.actual and i.actual.text, i.reported)
+        for i in plan.indicators
+    ]
+    assert [g[:4] for g in got] == [
+        ("gdp", "主要预期目标", "7%", "1.5%"),
+        ("budget-revenue", "主要预期目标", "与经济增长同步", "13.6%"),
+        ("fdi", "主要预期目标", "6亿美元以上", "3.7亿美元"),
+    ]
+    gdp, revenue, fdi = (g[4] for g in got)
+    assert gdp is not None and gdp.gap is not None and gdp.gap.number == Decimal("-5.5")
+    assert revenue is not None and revenue.status_text == "完成目标"
+    assert fdi is not None and fdi.completion is not None
+    # audited straight from the file: every published figure agrees with govplan's
+    report = evaluate(plan)
+    assert [a.verdict.value for r in report.results for a in r.audit] == ["consistent"] * 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -12,21 +12,24 @@ from govplan.cli.options import save
 from govplan.exitcodes import ExitCode
 from govplan.periods import MONTHS
 
+if TYPE_CHECKING:
+    from govplan.documents import Block
+
 PERIODS = tuple(MONTHS)
 
 
-def _read(source: str) -> list[tuple[str, int, str]]:
-    """The lines of a document (text, html or docx), read through the guards plan files
-    have (regular files only, at most 8 MiB): a FIFO, a device or a huge file is refused,
-    not read forever."""
-    from govplan.documents import DocumentError, document_lines
+def _read(source: str) -> tuple[str, list[Block]]:
+    """A document's lines and tables (text, html or docx), read through the guards plan
+    files have (regular files only, at most 8 MiB): a FIFO, a device or a huge file is
+    refused, not read forever."""
+    from govplan.documents import DocumentError, document_blocks
     from govplan.errors import PlanInvalid
     from govplan.load import STDIN_NAME, read_bytes
 
     name = STDIN_NAME if source == "-" else source
-    lines: list[str] = []
+    blocks: list[Block] = []
     try:
-        lines = document_lines(read_bytes(source), name)
+        blocks = document_blocks(read_bytes(source), name)
     except PlanInvalid as exc:
         _fail(
             str(exc.findings[0]).replace(
@@ -36,7 +39,7 @@ def _read(source: str) -> list[tuple[str, int, str]]:
         )
     except DocumentError as exc:
         _fail(str(exc))
-    return [(name, n, line) for n, line in enumerate(lines, 1)]
+    return name, blocks
 
 
 def _fail(message: str) -> None:
@@ -84,7 +87,7 @@ def draft(
     as a comment. What is written always passes `govplan validate`. Exit codes: 0 written;
     2 bad input, no target found, or PLAN exists without --force; 3 internal error.
     """
-    from govplan.draft import draft_lines, render_plan
+    from govplan.draft import draft_document, render_plan
     from govplan.errors import PlanInvalid
     from govplan.fiveyear import Span, parse_span
     from govplan.load import load_text
@@ -105,8 +108,9 @@ def draft(
             _fail(f"--year {year} is outside the span {plan_span}")
     if output is not None and output.exists() and not force:
         _fail(f"{output} exists; choose another file, or pass --force to overwrite it")
-    lines = [line for source in texts for line in _read(source)]
-    result = draft_lines(lines, plan_span)
+    sources = [_read(source) for source in texts]
+    lines = [block for _, blocks in sources for block in blocks]  # a table counts as one
+    result = draft_document(sources, plan_span)
     for unread in result.unread:
         sys.stderr.write(
             f"{unread.file}:{unread.line}: not read ({unread.reason}): {unread.text}\n"
