@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -35,10 +38,14 @@ def test_xlsx_of_the_2022_plan(tmp_path: Path) -> None:
     sheet, audit = book.worksheets
     assert sheet.title.startswith("2022年拱墅区主要指标") and audit.title == "公布数据核对"
     assert sheet["A1"].value == "2022年拱墅区主要指标(工作)执行情况表"
-    assert [c.value for c in sheet[2]] == ["序号", "指标", "目标", "实际", "差距", "完成率",
+    assert "A1:I1" in {str(r) for r in sheet.merged_cells.ranges}  # the title over the table
+    assert sheet["A1"].alignment.horizontal == "center"
+    assert sheet["A2"].value.startswith("来源: ") and "2023-05-11" in sheet["A2"].value
+    assert [c.value for c in sheet[3]] == ["序号", "指标", "目标", "实际", "差距", "完成率",
                                            "状态", "核对", "备注"]  # fmt: skip
-    data = [row for row in sheet.iter_rows(min_row=3) if isinstance(row[0].value, int)]
-    assert len(data) == 30 and sheet.freeze_panes == "A3"
+    data = [row for row in sheet.iter_rows(min_row=4) if isinstance(row[0].value, int)]
+    assert len(data) == 30 and sheet.freeze_panes == "A4"
+    assert sheet.auto_filter.ref.startswith("A3:I")
     gdp = data[0]
     assert gdp[1].value == "地区生产总值增长" and gdp[3].value == 1.5 and gdp[4].value == -5.5
     assert gdp[3].number_format == 'General"%"' and "pp" in gdp[4].number_format
@@ -47,8 +54,76 @@ def test_xlsx_of_the_2022_plan(tmp_path: Path) -> None:
     assert parking[5].number_format == "0.00%"
     assert parking[6].fill.fgColor.rgb.endswith("C6EFCE")  # met: green
     assert gdp[6].fill.fgColor.rgb.endswith("FFC7CE")  # missed: red
+    assert gdp[0].border.left.style == "thin"
     assert audit.max_row == 31  # a header and one entry per published figure
-    assert {c.value for c in audit["G"][1:]} == {"一致"}
+    assert {c.value for c in audit["F"][1:]} == {"一致"}  # one plan: no plan column
+    for each in (sheet, audit):
+        # A4, one page wide, the header row repeated on every printed page
+        assert str(each.page_setup.paperSize) == each.PAPERSIZE_A4
+        assert each.sheet_properties.pageSetUpPr.fitToPage and each.page_setup.fitToWidth == 1
+    assert sheet.print_title_rows == "$3:$3" and sheet.page_setup.orientation == "landscape"
+    _assert_every_cell_fits(sheet, first_row=3)
+    _assert_every_cell_fits(audit, first_row=1)
+
+
+def _shown(cell: Any) -> str:
+    """What Excel shows: a number with the unit its format appends, a percentage as one."""
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    fmt = cell.number_format
+    if fmt == "0.####":
+        return f"{value:.4f}".rstrip("0").rstrip(".")
+    if fmt.endswith("%") and not fmt.endswith('"%"'):
+        places = len(fmt.partition(".")[2]) - 1 if "." in fmt else 0
+        return f"{value * 100:.{places}f}%"
+    units = re.findall(r'"([^"]*)"', fmt)
+    sign = "+" if fmt.startswith("+") and value > 0 else ""
+    return f"{sign}{value}{units[0] if units else ''}"
+
+
+def _assert_every_cell_fits(sheet: Any, first_row: int) -> None:
+    """Each cell's text fits its column at the default font (CJK counted as two): a number
+    on one line (else Excel shows ###), wrapped text in the lines its row's height gives."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    merged = {c for r in sheet.merged_cells.ranges for row in r.cells for c in [row]}
+    for row in sheet.iter_rows(min_row=first_row):
+        for cell in row:
+            text = _shown(cell)
+            if not text or (cell.row, cell.column) in merged:
+                continue
+            column = sheet.column_dimensions[cell.column_letter].width
+            if cell.alignment.wrap_text:
+                height = sheet.row_dimensions[cell.row].height or 15
+                lines = -(-width(text) // max(int(column) - 2, 1))
+                assert lines * 15 <= height + 0.01, (cell.coordinate, text, column, height)
+            else:
+                assert width(text) <= column, (cell.coordinate, text, column)
+
+
+def test_xlsx_comparison_keeps_numbers_as_numbers(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "c.xlsx"
+    result = runner.invoke(
+        app,
+        ["compare", PLAN, "plans/gongshu-2023.yaml", "--only", "common", "-f", "xlsx", "-o",
+         str(out)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    heads = [c.value for c in sheet[1]]
+    assert heads[:5] == ["指标", "2022 目标", "2022 实际", "2022 单位", "2022 状态"]
+    gdp = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == "地区生产总值增长")
+    assert gdp[2].value == 1.5 and gdp[3].value == "%" and gdp[4].value == "未达标"
+    assert gdp[-1].value == -1.5 and "pp" in gdp[-1].number_format  # 7% → 5.5%左右
+    assert not any(isinstance(c.value, str) and c.value.startswith("'") for r in sheet for c in r)
+    _assert_every_cell_fits(sheet, first_row=1)
 
 
 def test_csv_to_a_file_has_a_bom_and_inert_formulas(
@@ -79,6 +154,8 @@ def test_csv_to_a_file_has_a_bom_and_inert_formulas(
 
 def test_docx_reads_back(tmp_path: Path) -> None:
     docx = pytest.importorskip("docx")
+    from docx.shared import Mm
+
     out = tmp_path / "t.docx"
     assert runner.invoke(app, ["check", PLAN, "-f", "docx", "-o", str(out)]).exit_code == 0
     document = docx.Document(str(out))
@@ -89,7 +166,53 @@ def test_docx_reads_back(tmp_path: Path) -> None:
     assert [c.text for c in data[0].cells][:5] == ["1", "地区生产总值增长", "7%", "1.5%", "−5.5 pp"]
     texts = [p.text for p in document.paragraphs]
     assert texts[0] == "2022年拱墅区主要指标(工作)执行情况表"
+    assert texts[1].startswith("来源: ") and "区发改经信局" in texts[1]
     assert any(t.startswith("达标 18 / 未达标 12") for t in texts)
+    # A4 landscape (the table is wider than portrait allows), GB/T 9704 margins
+    (section,) = document.sections
+    def near(length: int, mm: float) -> bool:  # Word stores lengths in twips
+        return abs(length - Mm(mm)) < Mm(0.1)
+
+    assert near(section.page_width, 297) and near(section.page_height, 210)
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert all(near(m, mm) for m, mm in zip(margins, (37, 35, 28, 26), strict=True)), margins
+    # the header row is repeated on every page the table runs onto
+    header = table.rows[0]._tr.trPr
+    assert header is not None and header.find(docx.oxml.ns.qn("w:tblHeader")) is not None
+    # columns as wide as their content: the note wider than the status, the status than 序号,
+    # and together the width of the page
+    widths = [c.width for c in table.columns]
+    number, name, status, note = widths[0], widths[1], widths[6], widths[8]
+    assert note > name > status > number
+    text_width = section.page_width - section.left_margin - section.right_margin
+    assert abs(sum(widths) - text_width) < Mm(2)
+    # the table's text is in 宋体 for Chinese too (w:eastAsia), headings in 黑体
+    run = data[0].cells[1].paragraphs[0].runs[0]
+    assert run._element.rPr.rFonts.get(docx.oxml.ns.qn("w:eastAsia")) == "宋体"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_office_files_print_on_two_pages(tmp_path: Path, fmt: str) -> None:
+    """Printed by LibreOffice, the 2022 table takes at most two A4 pages, and no number is
+    shown as ### (a column too narrow for it)."""
+    out = tmp_path / f"t.{fmt}"
+    assert runner.invoke(app, ["check", PLAN, "-f", fmt, "-o", str(out)]).exit_code == 0
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        check=True,
+        capture_output=True,
+        timeout=240,
+        env={**os.environ, "HOME": str(tmp_path)},  # a profile of its own: tests run at once
+    )
+    pdf = tmp_path / "t.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    pages = int(re.search(r"Pages:\s+(\d+)", info.stdout).group(1))  # type: ignore[union-attr]
+    assert pages <= 2, pages
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "###" not in text and "地区生产总值增长" in text
 
 
 class _Page(HTMLParser):

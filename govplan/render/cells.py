@@ -381,6 +381,14 @@ def plan_title(report: Report) -> str:
     return inert(title)
 
 
+def source_line(report: Report, lang: Lang) -> str:
+    """`来源: 2022年拱墅区…执行情况表, 区发改经信局, 2023-05-11`: the plan's source, as its
+    file gives it ("" where it gives none)."""
+    source = report.plan.source or {}
+    parts = [str(source[k]) for k in ("title", "publisher", "date") if source.get(k)]
+    return inert(label("source_line", lang).format(source=", ".join(parts))) if parts else ""
+
+
 def numbering(report: Report) -> dict[str, int]:
     """Each indicator's number in its plan (序号), which filtering and sorting keep."""
     return {ind.id: i for i, ind in enumerate(report.plan.indicators, 1)}

@@ -15,6 +15,7 @@ from govplan.render.cells import (
     indicator_name,
     numbering,
     plan_title,
+    source_line,
     status_text,
     target_text,
 )
@@ -48,6 +49,7 @@ class Row:
 @dataclass(frozen=True)
 class Layout:
     title: str
+    source: str  # the source line under the title ("" where the plan names none)
     tasks: bool  # a progress report: task columns
     heads: tuple[str, ...]
     keys: tuple[str, ...]
@@ -110,6 +112,7 @@ def layout(report: Report, options: Options) -> Layout:
         rows.append(_row(result, numbers[ind.id], lang))
     return Layout(
         title=plan_title(report),
+        source=source_line(report, lang),
         tasks=tasks,
         heads=tuple(label(k, lang) for k in keys),
         keys=keys,
