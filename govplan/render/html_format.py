@@ -16,9 +16,15 @@ from govplan.results import Report
 from govplan.terms import Lang, Status
 
 STYLE = """
-body{font-family:"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;margin:2em;
-color:#222}
-h1{font-size:1.3em;text-align:center}
+body{font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",
+"Source Han Sans SC","WenQuanYi Micro Hei","SimSun",sans-serif;margin:2em;color:#222}
+h1{font-size:1.3em;text-align:center;margin-bottom:.2em}
+p.source{text-align:center;color:#555;font-size:.9em;margin-top:0}
+td.status,th.status{white-space:nowrap;min-width:4em}
+tr[title]{cursor:help}
+@page{size:A4 landscape;margin:15mm 12mm}
+@media print{body{margin:0;font-size:9pt}table{page-break-inside:auto}
+tr{page-break-inside:avoid}thead{display:table-header-group}.bar{display:none}}
 table{border-collapse:collapse;width:100%;margin:1em 0}
 th,td{border:1px solid #bbb;padding:.3em .5em;vertical-align:middle}
 th{background:#f2f2f2}
@@ -66,7 +72,7 @@ def _cells(row: Row, lay: Layout) -> list[tuple[str, bool]]:
 
 
 def _status(row: Row) -> str:
-    return f'<td class="{row.status.value}">{escape(row.status_text)}</td>'
+    return f'<td class="status {row.status.value}">{escape(row.status_text)}</td>'
 
 
 def _plan(report: Report, options: Options) -> list[str]:
@@ -75,8 +81,11 @@ def _plan(report: Report, options: Options) -> list[str]:
     heads = [*lay.heads[:6], "", label("status", lang)]
     if not lay.tasks:
         heads.append(label("audit", lang))
-    out = [f"<h1>{escape(lay.title)}</h1>", "<table>"]
-    out.append("<tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>")
+    out = [f"<h1>{escape(lay.title)}</h1>"]
+    if lay.source:
+        out.append(f'<p class="source">{escape(lay.source)}</p>')
+    out.append("<table>")
+    out.append("<thead><tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr></thead>")
     for row in lay.rows:
         if isinstance(row, str):
             out.append(f'<tr class="group"><td></td><td colspan="{len(heads) - 1}">'
@@ -87,7 +96,10 @@ def _plan(report: Report, options: Options) -> list[str]:
             for c, numeric in _cells(row, lay)
         )
         audit = "" if lay.tasks else f"<td>{escape(row.audit)}</td>"
-        out.append(f"<tr>{tds}<td>{_bar(row)}</td>{_status(row)}{audit}</tr>")
+        # the document's own words, on hover: where a reader finds the figure
+        words = row.result.indicator.source
+        title = f' title="{escape(words)}"' if words else ""
+        out.append(f"<tr{title}>{tds}<td>{_bar(row)}</td>{_status(row)}{audit}</tr>")
     out.append("</table>")
     out.append(f'<p class="summary">{escape(lay.summary)}</p>')
     noted = [r for r in lay.rows if isinstance(r, Row) and r.note]
