@@ -12,7 +12,7 @@ from govplan.fiveyear import Span
 from govplan.model import Plan
 from govplan.periods import schedule_share
 from govplan.results import HUNDRED, Report, Result
-from govplan.terms import Kind, Measure
+from govplan.terms import Direction, Kind, Measure
 from govplan.units import UnitError
 from govplan.values import in_unit
 
@@ -49,7 +49,9 @@ def _trend(result: Result, period: str) -> Trend | None:
         return None
     unit = target.unit
     bound = target.value.number
-    with_ratio = ind.kind is Kind.QUANTITY and bound > 0
+    # a share of the target only for an amount to reach (at least): a ceiling (PM2.5 以下,
+    # 10起以下) is met or not so far, never a share against 时序进度
+    with_ratio = ind.kind is Kind.QUANTITY and bound > 0 and target.direction is Direction.UP
     raw = [*ind.series, *([(period, ind.actual)] if ind.actual is not None else [])]
     points = []
     for when, value in raw:

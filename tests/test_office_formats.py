@@ -170,6 +170,7 @@ def test_docx_reads_back(tmp_path: Path) -> None:
     assert any(t.startswith("达标 18 / 未达标 12") for t in texts)
     # A4 landscape (the table is wider than portrait allows), GB/T 9704 margins
     (section,) = document.sections
+
     def near(length: int, mm: float) -> bool:  # Word stores lengths in twips
         return abs(length - Mm(mm)) < Mm(0.1)
 
@@ -267,3 +268,44 @@ def test_compare_in_english_names_catalogue_indicators() -> None:
     )
     assert "GDP growth" in result.stdout and "地区生产总值增长" not in result.stdout
     assert "未达标" not in result.stdout  # no Chinese status words in English cells
+
+
+def test_numbers_people_read(write: Callable[..., str], tmp_path: Path) -> None:
+    """What a reader copies is what the document would print: a relative target's actual
+    keeps its %, a two-tier result says which tier it missed, a quantity a month keeps a
+    unit it reads in, a ceiling is no share of 时序进度, every word of a Chinese column is
+    Chinese."""
+    from decimal import Decimal
+
+    from govplan.check import evaluate
+    from govplan.model import load_plan
+    from govplan.render.cells import status_text
+    from govplan.render.numbers import amount_text
+    from govplan.terms import Lang
+    from govplan.trend import trends
+
+    openpyxl = pytest.importorskip("openpyxl")
+    assert amount_text(Decimal("0.1667"), "万场次") == "1667场次"
+    assert amount_text(Decimal("0.5"), "亿元") == "5000万元"
+    assert amount_text(Decimal("1.2"), "亿元") == "1.2亿元"
+    path = write(
+        "district: x\nyear: 2023\nperiod: Q3\nindicators:\n"
+        "  - {id: gdp, name: 地区生产总值增长, target: 5.5%左右(确保5%以上), actual: 5.2%}\n"
+        "  - {id: r, name: 一般公共预算收入, target: 与经济增长同步, actual: 13.6%}\n"
+        "  - {id: t, name: 任务, kind: progress, target: 完成, progress: /}\n"
+        "  - {id: pm25, name: PM2.5平均浓度, unit: 微克/立方米, target: 31以下, actual: 32, "
+        "series: {H1: 33}}\n"
+    )
+    report = evaluate(load_plan(path))
+    gdp = report.results[0]
+    assert status_text(gdp, Lang.ZH) == "达标 (未达力争5.5%)"
+    assert status_text(gdp, Lang.EN) == "met (stretch 5.5% missed)"
+    out = tmp_path / "n.xlsx"
+    assert runner.invoke(app, ["check", path, "-f", "xlsx", "-o", str(out)]).exit_code == 0
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    rows = {r[1].value: r for r in sheet.iter_rows(min_row=4) if isinstance(r[0].value, int)}
+    revenue = rows["一般公共预算收入"]
+    assert revenue[3].value == 13.6 and revenue[3].number_format == 'General"%"'
+    assert rows["任务"][8].value == "进度未报告"  # the reason, in Chinese
+    (pm25,) = [t for t in trends(report) if t.result.indicator.id == "pm25"]
+    assert all(p.completion is None for p in pm25.points)  # not 106% of a ceiling

@@ -15,7 +15,14 @@ from govplan.model import Indicator
 from govplan.periods import name as period_name
 from govplan.render.labels import _LABELS as _SPAN_LABELS
 from govplan.render.labels import label
-from govplan.render.numbers import completion_text, gap_text, percent_text, plain, signed
+from govplan.render.numbers import (
+    amount_text,
+    completion_text,
+    gap_text,
+    percent_text,
+    plain,
+    signed,
+)
 from govplan.results import HUNDRED, Report, Result
 from govplan.terms import (
     SUMMARY_ORDER,
@@ -65,6 +72,11 @@ def status_text(result: Result, lang: Lang) -> str:
     text = label(key, lang)
     if result.stretch_met:
         text += f" ({label('stretch_met', lang)})"
+    stretch = result.indicator.target.stretch
+    if result.stretch_met is False and result.status is Status.MET and stretch is not None:
+        # 达标 on the floor only: the headline (力争) figure is the one a reader looks for
+        shown = f"{plain(stretch.number)}{stretch.unit or ''}"
+        text += f" ({label('stretch_missed', lang).format(stretch=shown)})"
     return text
 
 
@@ -85,7 +97,7 @@ def target_text(result: Result) -> str:
 
 
 def _amount(number: Decimal, unit: str | None) -> str:
-    return f"{plain(number)}{unit or ''}"
+    return amount_text(number, unit)
 
 
 def _rate(number: Decimal, lang: Lang) -> str:
@@ -354,11 +366,16 @@ def pace_lines(report: Report, lang: Lang) -> list[str]:
         if pace is None:
             continue
         unit = "%" if pace.rate else (pace.unit or "")
+
+        def shown(number: Decimal, unit: str = unit, rate: bool = pace.rate) -> str:
+            # a quantity in the unit that reads best: 1666.67场次 a month, not 0.17万场次
+            return f"{plain(number)}{unit}" if rate else amount_text(number, unit)
+
         line = label("pace_rate" if pace.rate else "pace_quantity", lang).format(
             name=indicator_name(result.indicator, lang),
-            needed=f"{plain(pace.needed)}{unit}",
-            so_far=f"{plain(pace.so_far)}{unit}",
-            projection=f"{plain(pace.projection)}{unit}",
+            needed=shown(pace.needed),
+            so_far=shown(pace.so_far),
+            projection=shown(pace.projection),
             period=period,
         )
         if not pace.reachable:

@@ -66,9 +66,16 @@ def _row(result: Result, number: int, lang: Lang) -> Row:
     ind = result.indicator
     measured = ind.measured
     task = ind.kind is Kind.PROGRESS
-    unit = "%" if task else (ind.target.unit or ind.unit or "")
+    # a relative target has no unit of its own: its actual keeps its (13.6%, not 13.6)
+    own = measured.unit if measured is not None else None
+    unit = "%" if task else (ind.target.unit or ind.unit or own or "")
     actual_text = measured.text if measured is not None else ind.actual_text or ""
-    note = ind.note or result.reason or ""
+    reason = result.reason or ""
+    if reason and lang is Lang.ZH:  # every word in a Chinese column is Chinese
+        from govplan.render.explain_zh import chinese
+
+        reason = chinese(reason)
+    note = ind.note or reason
     if result.evaluation is not None:
         # a five-year indicator: what its figures reach, naming the years, and the share
         # expected by then beside the covered one (the completion column)

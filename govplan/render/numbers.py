@@ -32,6 +32,25 @@ def _rounded(number: Decimal, places: int) -> Decimal:
         return number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+# Multipliers written in front of a unit, largest first: an amount below one of them is read
+# in the next smaller (0.17万场次 is 1666.67场次).
+_PREFIXES = (("万亿", Decimal("1e12")), ("亿", Decimal("1e8")), ("万", Decimal("1e4")))
+
+
+def amount_text(number: Decimal, unit: str | None) -> str:
+    """An amount in the unit that reads best: the unit as given, unless the amount is below
+    one of its multiplier (0.17万场次 reads 1666.67场次, 0.5亿元 reads 5000万元)."""
+    unit = unit or ""
+    while number and abs(number) < 1:
+        prefix = next(((p, f) for p, f in _PREFIXES if unit.startswith(p) and unit != p), None)
+        if prefix is None:
+            break
+        word, size = prefix
+        smaller = next(((p, f) for p, f in _PREFIXES if f < size), ("", Decimal(1)))
+        number, unit = number * size / smaller[1], smaller[0] + unit[len(word) :]
+    return f"{plain(number)}{unit}"
+
+
 def signed(number: Decimal, places: int = 2) -> str:
     text = plain(number, places)
     if text == "0":
