@@ -11,6 +11,7 @@ from govplan.errors import Finding, PlanInvalid
 from govplan.evaluation import evaluate_plan
 from govplan.exitcodes import ExitCode
 from govplan.model import Plan, load_plan
+from govplan.paths import plan_files
 from govplan.results import Report
 from govplan.terms import FailOn
 
@@ -51,8 +52,12 @@ class CheckOutcome:
 
 
 def run_check(paths: Sequence[str]) -> CheckOutcome:
+    """Every plan under `paths` (files, folders, glob patterns) loaded and evaluated."""
     outcome = CheckOutcome()
-    for path in paths:
+    for path, problem in plan_files(paths):
+        if problem is not None:  # a folder with no plans, a pattern matching nothing
+            outcome.files.append((path, None, [problem]))
+            continue
         try:
             report = evaluate(load_plan(path))
         except PlanInvalid as exc:

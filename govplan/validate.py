@@ -20,12 +20,11 @@ from govplan.errors import Finding, Location, PlanInvalid, Severity, shown_path
 from govplan.exitcodes import ExitCode
 from govplan.load import STDIN, STDIN_NAME
 from govplan.model import Plan, load_plan
+from govplan.paths import plan_files
 from govplan.results import Report
 from govplan.terms import Direction, Form, Kind, Measure, Status, Verdict
 from govplan.units import UnitError, is_counting, is_open
 from govplan.values import in_unit
-
-PLAN_SUFFIXES = (".yaml", ".yml")
 
 
 def _warning(plan: Plan, path: tuple[str | int, ...], code: CodeName, message: str) -> Finding:
@@ -210,41 +209,6 @@ def validate_file(path: str) -> list[Finding]:
     report = evaluate(plan)
     findings = [f for rule in RULES for f in rule(plan, report)]
     return sorted(findings, key=lambda f: (f.location.line, f.location.column))
-
-
-def plan_files(paths: Sequence[str]) -> Iterator[tuple[str, Finding | None]]:
-    """The plan files under `paths`, in a stable order: (file, None), or (path, finding)
-    for a path that cannot be used (missing, unreadable, or a directory with no plans)."""
-    for path in paths:
-        if os.path.isdir(path):
-            found: list[str] = []
-            unreadable: list[OSError] = []
-            for root, dirs, files in os.walk(path, onerror=unreadable.append):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [os.path.join(root, f) for f in files if f.endswith(PLAN_SUFFIXES)]
-            for error in unreadable:
-                where = Location(error.filename or path)
-                yield (
-                    error.filename or path,
-                    Finding(where, "io", f"cannot list: {error.strerror}"),
-                )
-            if not found and not unreadable:
-                yield (
-                    path,
-                    Finding(
-                        Location(path),
-                        "no-plans",
-                        "no plan files (*.yaml, *.yml) in this directory",
-                    ),
-                )
-            for file in sorted(found):
-                yield file, None
-        elif path == STDIN:
-            yield path, None
-        elif not os.path.exists(path):
-            yield path, Finding(Location(path), "io", "no such file or directory")
-        else:
-            yield path, None
 
 
 @dataclass

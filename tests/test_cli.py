@@ -417,3 +417,24 @@ def test_json_gives_a_stretch_in_the_targets_unit(tmp_path: Path) -> None:
         0
     ]["target"]
     assert (target["value"], target["stretch"], target["unit"]) == (5000, 10000, "万元")
+
+
+@pytest.mark.parametrize("command", ["check", "compare", "validate", "trend"])
+def test_folders_and_quoted_globs_are_plans(command: str, tmp_path: Path) -> None:
+    """`govplan check plans` and `"plans/*.yaml"` (what Windows shells pass through) read
+    every plan there, as validate does; an empty folder is no-plans, a pattern matching
+    nothing a located io error, both exit 2."""
+    extra = ["-f", "json"] if command in ("check", "compare", "trend") else []
+    folder = runner.invoke(app, [command, "plans", *extra])
+    pattern = runner.invoke(app, [command, "plans/gongshu-202[23].yaml", *extra])
+    assert folder.exit_code in (0, 1) and pattern.exit_code in (0, 1), folder.stderr
+    if command == "check":
+        files = {plan["plan"]["file"] for plan in json.loads(folder.stdout)}
+        assert len(files) == len(list(Path("plans").glob("*.yaml")))
+        assert len(json.loads(pattern.stdout)) == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = runner.invoke(app, [command, str(empty), *extra])
+    assert result.exit_code == 2 and "no-plans" in result.stderr + result.stdout
+    result = runner.invoke(app, [command, str(tmp_path / "*.yaml"), *extra])
+    assert result.exit_code == 2 and "no file matches" in result.stderr + result.stdout

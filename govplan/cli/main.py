@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -145,7 +144,9 @@ def check(
         for index, (path, report, findings) in enumerate(outcome.files)
         if report is None
     )
-    options = Options(lang=lang or Lang.ZH, notes=notes, by=by, paths=len(plans), invalid=invalid)
+    options = Options(
+        lang=lang or Lang.ZH, notes=notes, by=by, paths=len(outcome.files), invalid=invalid
+    )
     shown = [
         select(report, statuses=status or [], lead=lead, sort=sort) for report in outcome.reports
     ]
@@ -167,17 +168,6 @@ def schema() -> None:
 class Only(StrEnum):
     all = "all"
     common = "common"
-
-
-def _expand(patterns: Sequence[str]) -> list[str]:
-    """Glob patterns expanded here too (`plans/gongshu-*.yaml` quoted, or on Windows)."""
-    import glob
-
-    paths: list[str] = []
-    for pattern in patterns:
-        matches = sorted(glob.glob(pattern)) if glob.has_magic(pattern) else []
-        paths += matches or [pattern]
-    return paths
 
 
 @app.command()
@@ -207,7 +197,7 @@ def compare(
     from govplan.render.cells import Options
 
     check_destination(fmt, output)
-    outcome = run_check(_expand(plans))
+    outcome = run_check(plans)
     report_findings(outcome.findings, diagnostics_lang(lang))
     if outcome.reports:
         wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
