@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from govplan.audit import audit_report
 from govplan.compute import compute_plan
-from govplan.errors import Finding, PlanInvalid
+from govplan.errors import Finding, PlanInvalid, Severity
 from govplan.evaluation import evaluate_plan
 from govplan.exitcodes import ExitCode
 from govplan.model import Plan, load_plan
@@ -37,7 +37,8 @@ class CheckOutcome:
         return [finding for _, _, findings in self.files for finding in findings]
 
     def exit_code(self, fail_on: Iterable[FailOn] = ()) -> ExitCode:
-        if self.findings:
+        # a plan that loaded with warnings (legacy-encoding) is still valid
+        if any(f.severity is Severity.ERROR for f in self.findings):
             return ExitCode.INVALID
         conditions = set(fail_on)
         for report in self.reports:
@@ -62,6 +63,6 @@ def run_check(paths: Sequence[str]) -> CheckOutcome:
             report = evaluate(load_plan(path))
         except PlanInvalid as exc:
             outcome.files.append((path, None, list(exc.findings)))
-        else:
-            outcome.files.append((path, report, []))
+        else:  # the loader's warnings (a GBK file) are shown by check as by validate
+            outcome.files.append((path, report, list(report.plan.warnings)))
     return outcome

@@ -13,6 +13,7 @@ CodeName = Literal[
     "too-large",
     "too-deep",
     "encoding",
+    "legacy-encoding",
     "empty",
     "yaml-syntax",
     "duplicate-key",
@@ -87,6 +88,15 @@ CODES: dict[CodeName, Code] = {
         "the file is not UTF-8 (GBK, UTF-16, stray bytes)",
         "text would be misread",
         "save the file as UTF-8",
+    ),
+    "legacy-encoding": Code(
+        "warning",
+        "the file is GBK/GB18030 (Notepad's ANSI on a Chinese Windows), not UTF-8; it was read "
+        "as GB18030",
+        "other tools (git diff, editors, CI) expect UTF-8, and a file that is not GB18030 "
+        "would be misread the same way",
+        "convert it once: iconv -f GB18030 -t UTF-8 plan.yaml > plan.utf8.yaml (PowerShell: "
+        "Get-Content plan.yaml -Encoding 936 | Set-Content plan.yaml -Encoding utf8)",
     ),
     "empty": Code(
         "error",
@@ -359,6 +369,7 @@ CODES_ZH: dict[CodeName, tuple[str, str]] = {
     "too-large": ("文件超过 8 MiB, 或经别名展开后超过 300,000 个节点", "拆分文件; 不要用别名重复数据"),
     "too-deep": ("嵌套超过 64 层", "减少嵌套层级"),
     "encoding": ("文件不是 UTF-8 编码 (GBK、UTF-16 或混入其他字节)", "将文件另存为 UTF-8"),
+    "legacy-encoding": ("文件是 GBK/GB18030 编码 (记事本的 ANSI), 已按 GB18030 读取", "转为 UTF-8: iconv -f GB18030 -t UTF-8 plan.yaml > plan.utf8.yaml (PowerShell: Get-Content plan.yaml -Encoding 936 | Set-Content plan.yaml -Encoding utf8)"),
     "empty": ("文件中没有计划", "填写计划或删除该文件"),
     "yaml-syntax": ("YAML 语法错误, 或使用了计划文件不允许的 YAML 写法", "按提示位置修改"),
     "duplicate-key": ("同一映射中某个键出现了两次", "删除或改名其中一个"),

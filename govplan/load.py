@@ -96,6 +96,48 @@ def position(text: str, index: int) -> tuple[int, int]:
     return len(breaks) + 1, index - start + 1
 
 
+# What a file in GBK/GB18030 is told: the one-line fix for each shell.
+LEGACY_FIX = (
+    "convert it once: iconv -f GB18030 -t UTF-8 {name} > {name}.utf8 (PowerShell: "
+    "Get-Content {name} -Encoding 936 | Set-Content {name} -Encoding utf8)"
+)
+
+
+def decode_leniently(raw: bytes, file: str) -> tuple[str, list[Finding]]:
+    """A plan file's text: UTF-8, or GBK/GB18030 (Notepad's "ANSI" on a Chinese Windows)
+    where it is not UTF-8 but reads cleanly as GB18030 and holds Chinese, with a
+    `legacy-encoding` warning that gives the fix; anything else is refused as decode does."""
+    try:
+        return decode(raw, file), []
+    except PlanInvalid:
+        text = _as_gb18030(raw)
+        if text is None:
+            raise
+    line, column = _first_non_ascii(text)
+    message = "the file is GBK/GB18030, not UTF-8; it was read as GB18030. " + LEGACY_FIX.format(
+        name=os.path.basename(file) or "plan.yaml"
+    )
+    return text, [
+        Finding(Location(file, line, column), "legacy-encoding", message, Severity.WARNING)
+    ]
+
+
+def _as_gb18030(raw: bytes) -> str | None:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16/32: decode says so
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    # Chinese text, not bytes of another encoding that happen to pair up
+    return text if any("\u4e00" <= ch <= "\u9fff" for ch in text) else None
+
+
+def _first_non_ascii(text: str) -> tuple[int, int]:
+    at = next((i for i, ch in enumerate(text) if not ch.isascii()), 0)
+    return position(text, at)
+
+
 def decode(raw: bytes, file: str) -> str:
     """Decode a plan file's bytes as UTF-8 (with or without BOM), or say exactly why not."""
     for bom, name in (
@@ -136,7 +178,10 @@ def read_file(path: str) -> Loaded:
     """Read and load one plan file (`-`: standard input); every failure is a PlanInvalid
     with a location."""
     name = STDIN_NAME if path == STDIN else path
-    return load_text(decode(read_bytes(path), name), name)
+    text, warnings = decode_leniently(read_bytes(path), name)
+    loaded = load_text(text, name)
+    loaded.warnings[:0] = warnings
+    return loaded
 
 
 def read_bytes(path: str) -> bytes:

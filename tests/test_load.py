@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -159,8 +160,8 @@ def test_control_character_is_located() -> None:
 @pytest.mark.parametrize(
     ("raw", "needle", "line"),
     [
-        ("district: 拱墅区\n".encode("gbk"), "GBK", 1),
         (b"a: 1\nb: \xff\xfe\n", "not valid UTF-8", 2),
+        (b"a: 1\nname: caf\xe9\n", "not valid UTF-8", 2),  # latin-1: no Chinese in GB18030
         ("district: 拱墅区\n".encode("utf-16"), "UTF-16", 1),
     ],
 )
@@ -211,3 +212,28 @@ _yaml_chars = st.sampled_from(list("abc:-[]{}&*!|>'\"#,? \n\t0123456789%万人<"
 def test_yaml_like_text_never_escapes(text: str) -> None:
     with contextlib.suppress(PlanInvalid):
         load_text(text, "p.yaml")
+
+
+def test_a_gbk_file_is_read_with_a_warning_that_says_how_to_convert_it(tmp_path: Path) -> None:
+    """Notepad's "ANSI" on a Chinese Windows: the plan is read, with a legacy-encoding
+    warning at its first Chinese character, and validate --strict fails on it."""
+    from typer.testing import CliRunner
+
+    from govplan.cli.main import app
+    from govplan.model import load_plan
+
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(
+        "district: 拱墅区\nyear: 2022\nindicators:\n"
+        "  - {id: gdp, name: 地区生产总值增长, target: 7%, actual: 1.5%}\n".encode("gb18030")
+    )
+    plan = load_plan(str(path))
+    assert plan.district == "拱墅区" and plan.indicators[0].name == "地区生产总值增长"
+    (warning,) = plan.warnings
+    assert warning.code == "legacy-encoding" and warning.location.line == 1
+    assert "iconv -f GB18030 -t UTF-8" in warning.message and "-Encoding 936" in warning.message
+    runner = CliRunner()
+    check = runner.invoke(app, ["check", str(path)])
+    assert check.exit_code == 0 and "legacy-encoding" in check.stderr  # shown, still valid
+    assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
+    assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1
