@@ -64,5 +64,7 @@ def run_check(paths: Sequence[str]) -> CheckOutcome:
         except PlanInvalid as exc:
             outcome.files.append((path, None, list(exc.findings)))
         else:  # the loader's warnings (a GBK file) are shown by check as by validate
-            outcome.files.append((path, report, list(report.plan.warnings)))
+            marks = report.plan.marks
+            shown = [w for w in report.plan.warnings if marks is None or not marks.suppresses(w)]
+            outcome.files.append((path, report, shown))
     return outcome

@@ -53,6 +53,16 @@ class Marks:
     file: str
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # line -> the codes `# govplan: ignore[code, code]` silences there (empty: every code)
+    suppressed: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def suppresses(self, finding: Finding) -> bool:
+        """A warning silenced by a comment on its line or the line above. An error never is:
+        a plan with one does not load, whatever a comment says."""
+        if finding.severity is not Severity.WARNING:
+            return False
+        codes = self.suppressed.get(finding.location.line)
+        return codes is not None and (not codes or finding.code in codes)
 
     def at(self, path: Path, *, key: bool = False) -> Location:
         """The location of a node, or of its nearest ancestor when the node itself is absent."""
@@ -373,11 +383,39 @@ def load_text(text: str, file: str) -> Loaded:
     _check_typing(text, file)
     fast = _loader_class()
     try:
-        return _build(text, file, fast)
+        loaded = _build(text, file, fast)
     except _ParserRefused:
         if fast is yaml.SafeLoader:
             raise
-    return _build(text, file, yaml.SafeLoader)
+        loaded = _build(text, file, yaml.SafeLoader)
+    loaded.marks.suppressed.update(suppressions(text))
+    return loaded
+
+
+# `# govplan: ignore[unit-mismatch, no-base]`, or `# govplan: ignore` for every code
+_SUPPRESSION = re.compile(r"#\s*govplan:\s*ignore(?:\[(?P<codes>[^\]]*)\])?")
+
+
+def suppressions(text: str) -> dict[int, frozenset[str]]:
+    """The lines each suppression comment covers: its own, and the next when the comment
+    stands alone on its line (the line-above form)."""
+    found: dict[int, frozenset[str]] = {}
+    if "govplan:" not in text:
+        return found
+    for number, line in enumerate(text.splitlines(), 1):
+        hit = _SUPPRESSION.search(line)
+        if hit is None:
+            continue
+        listed = hit.group("codes") or ""
+        codes = frozenset(c.strip() for c in listed.split(",") if c.strip())
+        covered = [number, number + 1] if not line[: hit.start()].strip() else [number]
+        for at in covered:
+            before = found.get(at)
+            # an empty set silences every code, and stays so when joined with a list
+            found[at] = (
+                codes if before is None else (before | codes if before and codes else frozenset())
+            )
+    return found
 
 
 def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:

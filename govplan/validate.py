@@ -208,6 +208,8 @@ def validate_file(path: str) -> list[Finding]:
         return list(exc.findings)
     report = evaluate(plan)
     findings = [f for rule in RULES for f in rule(plan, report)]
+    if plan.marks is not None:  # `# govplan: ignore[code]` on the line or the line above
+        findings = [f for f in findings if not plan.marks.suppresses(f)]
     return sorted(findings, key=lambda f: (f.location.line, f.location.column))
 
 

@@ -58,19 +58,76 @@ def test_sarif_validates_against_its_schema() -> None:
     assert region == {"startLine": 6, "startColumn": 5}
 
 
-def test_junit_parses_with_the_standard_library() -> None:
+def test_junit_has_one_testcase_per_finding() -> None:
+    """The schema allows one <failure> per testcase: each finding is a case of its own,
+    an error a failure, a warning skipped (a failure under --strict); a clean file passes."""
     result = runner.invoke(app, ["validate", BAD, "plans/gongshu-2022.yaml", WARN, "-f", "junit"])
     root = ET.fromstring(result.stdout)
     (suite,) = root.findall("testsuite")
     cases = suite.findall("testcase")
-    assert [c.get("name") for c in cases] == [BAD, "plans/gongshu-2022.yaml", WARN]
-    assert suite.get("tests") == "3" and suite.get("failures") == "2"  # yaml11-no has an error
-    assert [f.get("type") for f in cases[0].findall("failure")] == [
-        "missing-field",
-        "unknown-field",
+    assert [c.get("name") for c in cases] == [
+        f"{BAD}:4:5 missing-field",
+        f"{BAD}:6:5 unknown-field",
+        "plans/gongshu-2022.yaml",
+        f"{WARN}:7:13 bad-value",
+        f"{WARN}:7:13 yaml11",
     ]
-    assert cases[1].findall("failure") == []
-    assert "yaml11" in (cases[2].findtext("system-out") or "")  # a warning is output
+    assert all(len(c.findall("failure")) <= 1 for c in cases)
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("5", "3", "1")
+    assert cases[2].findall("*") == []  # the clean plan passes
+    assert cases[4].find("skipped") is not None and cases[4].find("failure") is None
+    strict = runner.invoke(app, ["validate", WARN, "-f", "junit", "--strict"])
+    (suite,) = ET.fromstring(strict.stdout).findall("testsuite")
+    assert (suite.get("failures"), suite.get("skipped")) == ("2", "0")
+
+
+def test_a_warning_is_silenced_by_a_comment_an_error_never(tmp_path: Path) -> None:
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "district: x\nyear: 2023\nindicators:\n"
+        "  # govplan: ignore[unresolved-reference]\n"
+        "  - {id: b, name: B, target: 与经济增长同步, actual: 5%}\n"
+        "  - {id: c, name: C, target: 与经济增长同步, actual: 5%}  # govplan: ignore\n"
+        "  - {id: d, name: D, target: 与经济增长同步, actual: 5%}  # govplan: ignore[yaml11]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(plan)])
+    assert result.exit_code == 0
+    assert [line.split(":")[1] for line in result.stdout.splitlines()] == ["7"]  # only d's
+    broken = tmp_path / "q.yaml"
+    broken.write_text(
+        "district: x\nyear: 2023\nindicators:\n"
+        "  - {id: a, name: A, target: 5万人, actual: 3亿元}  # govplan: ignore[unit-mismatch]\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(broken)])
+    assert result.exit_code == 2 and "unit-mismatch" in result.stdout
+
+
+def test_select_ignore_statistics_and_rule() -> None:
+    selected = runner.invoke(app, ["validate", BAD, WARN, "--select", "yaml11"])
+    assert [line.split()[2] for line in selected.stdout.splitlines()] == ["yaml11"]
+    assert selected.exit_code == 0  # the errors were not selected
+    ignored = runner.invoke(app, ["validate", WARN, "--ignore", "yaml11,bad-value"])
+    assert (ignored.exit_code, ignored.stdout) == (0, "")
+    typo = runner.invoke(app, ["validate", WARN, "--ignore", "yaml12"])
+    assert typo.exit_code == 2 and "did you mean 'yaml11'" in typo.stderr
+    stats = runner.invoke(app, ["validate", BAD, WARN, "--statistics", "--lang", "en"])
+    rows = [line.split()[:3] for line in stats.stdout.splitlines()]
+    assert rows == [
+        ["1", "error", "bad-value"],
+        ["1", "error", "missing-field"],
+        ["1", "error", "unknown-field"],
+        ["1", "warning", "yaml11"],
+    ]
+    explained = runner.invoke(app, ["rule", "unit-mismatch", "--lang", "en"])
+    assert explained.exit_code == 0 and CODES["unit-mismatch"].why in explained.stdout
+    assert "# govplan: ignore[unit-mismatch]" in explained.stdout
+    assert "含义" in runner.invoke(app, ["rule", "unit-mismatch", "--lang", "zh"]).stdout
+    unknown = runner.invoke(app, ["rule", "unit-mismach"])
+    assert unknown.exit_code == 2 and "did you mean 'unit-mismatch'" in unknown.stderr
+    listed = runner.invoke(app, ["rule"]).stdout.splitlines()
+    assert len(listed) == len(CODES)
 
 
 @pytest.fixture

@@ -29,6 +29,7 @@ from govplan.cli.options import (
     show,
     unknown_ids,
 )
+from govplan.cli.rule import rule as rule_command
 from govplan.cli.trend import trend as trend_command
 from govplan.cli.update import update as update_command
 from govplan.cli.validate import validate as validate_command
@@ -219,6 +220,7 @@ app.command()(trend_command)
 app.command()(update_command)
 app.command()(init_command)
 app.command()(validate_command)
+app.command()(rule_command)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -46,11 +46,33 @@ def validate(
         bool,
         typer.Option("--show-config", help="Print the settings in force and where they come from."),
     ] = False,
+    select: Annotated[
+        str | None,
+        typer.Option(
+            "--select", metavar="CODE,CODE", help="Only these codes (instead of the config's)."
+        ),
+    ] = None,
+    ignore: Annotated[
+        str | None,
+        typer.Option(
+            "--ignore", metavar="CODE,CODE", help="Leave these codes out (with the config's)."
+        ),
+    ] = None,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics", help="Print how many findings of each code, not the findings."
+        ),
+    ] = False,
 ) -> None:
     """Check plan files like code: every finding in every file, each as
     file:line:col: error|warning CODE message. Settings: [tool.govplan] in pyproject.toml or
     a .govplan.toml (select, ignore, severity, exclude, format, jobs), the nearest from the
     current folder up; options win.
+
+    A warning is silenced by `# govplan: ignore[CODE]` on its line or alone on the line
+    above (`# govplan: ignore` silences every code there); an error never is. `govplan rule
+    CODE` explains a code.
 
     Exit codes: 0 clean (warnings allowed); 1 warnings with --strict; 2 errors, or a bad
     setting; 3 internal error.
@@ -66,6 +88,7 @@ def validate(
     except ConfigInvalid as exc:
         sys.stderr.write(f"{exc.finding.line(words)}\n")
         raise typer.Exit(ExitCode.INVALID) from None
+    config = _with_options(config, select, ignore)
     if show_config:
         sys.stdout.write(describe(config))
         raise typer.Exit(ExitCode.OK)
@@ -78,7 +101,11 @@ def validate(
                              f"{', '.join(FINDINGS_FORMATS)}\n")  # fmt: skip
             raise typer.Exit(ExitCode.INVALID)
     render = renderer(FINDINGS_FORMATS[fmt])
-    streamed = fmt in STREAMED  # line formats print file by file; documents at the end
+    if fmt == "junit":  # JUnit alone says how a warning counts: skipped, or failed (--strict)
+        import functools
+
+        render = functools.partial(render, strict=strict)
+    streamed = fmt in STREAMED and not statistics  # lines file by file; documents at the end
     results = []  # kept only for formats written at the end; line formats keep counts
     counts = Counter({"files": 0, "errors": 0, "warnings": 0})
     try:
@@ -94,7 +121,9 @@ def validate(
     except WorkerDied as exc:
         sys.stderr.write(f"govplan: {exc}; run again, or with -j 1\n")
         raise typer.Exit(ExitCode.INTERNAL) from None
-    if not streamed:
+    if statistics:
+        sys.stdout.write(_statistics(results, words))
+    elif not streamed:
         sys.stdout.write(render(results, words))
     settings = f" (settings: {config.source})" if config.source is not None else ""
     if not quiet:
@@ -103,3 +132,45 @@ def validate(
             f"{counts['warnings']} warnings{settings}\n"
         )
     raise typer.Exit(exit_code(counts["errors"], counts["warnings"], strict=strict))
+
+
+def _codes(option: str, raw: str | None) -> frozenset[str] | None:
+    """A --select or --ignore list, each code checked against the registry."""
+    if raw is None:
+        return None
+    from difflib import get_close_matches
+
+    from govplan.codes import CODES
+
+    codes = frozenset(c.strip() for c in raw.split(",") if c.strip())
+    for code in sorted(codes - set(CODES)):
+        near = get_close_matches(code, list(CODES), n=1)
+        hint = f"; did you mean {near[0]!r}?" if near else "; `govplan rule` lists the codes"
+        raise typer.BadParameter(f"unknown code {code!r}{hint}", param_hint=option)
+    return codes
+
+
+def _with_options(config: Any, select: str | None, ignore: str | None) -> Any:
+    """The settings with the command line's --select (in place of the config's) and
+    --ignore (added to the config's)."""
+    from dataclasses import replace
+
+    chosen = _codes("--select", select)
+    ignored = _codes("--ignore", ignore)
+    if chosen is not None:
+        config = replace(config, select=chosen)
+    if ignored:
+        config = replace(config, ignore=config.ignore | ignored)
+    return config
+
+
+def _statistics(results: list[Any], lang: str) -> str:
+    """`  3  warning  unresolved-reference  <what the code means>`, most frequent first."""
+    from govplan.codes import CODES, CODES_ZH
+
+    counts = Counter((f.code, f.severity.value) for r in results for f in r.findings)
+    lines = []
+    for (code, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        what = CODES_ZH[code][0] if lang == "zh" else CODES[code].what
+        lines.append(f"{n:>5}  {severity:<7}  {code:<24}  {what}")
+    return "\n".join(lines) + ("\n" if lines else "")
