@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from govplan.documents import Block, Rows, flatten
 from govplan.fiveyear import Span, read_span_target
@@ -18,7 +20,21 @@ from govplan.units import is_open
 from govplan.values import normalize
 from govplan.words import Vocabulary, vocabulary
 
-SCHEMA_MODELINE = "# yaml-language-server: $schema=../docs/plan.schema.json"
+SCHEMA_NAME = "plan.schema.json"
+
+
+def schema_modeline(folder: Path) -> str | None:
+    """The editor modeline pointing at the nearest plan.schema.json (beside, or under docs/)
+    from the folder the plan goes to, up to the root; None where there is none."""
+    here = folder.resolve()
+    for place in (here, *here.parents):
+        for candidate in (place / SCHEMA_NAME, place / "docs" / SCHEMA_NAME):
+            if candidate.is_file():
+                relative = os.path.relpath(candidate, here).replace(os.sep, "/")
+                return f"# yaml-language-server: $schema={relative}"
+    return None
+
+
 MAX_ID = 48
 
 # Numbering at the start of a line: 1. 1、 (一) 一、 ① 第一,
@@ -752,11 +768,18 @@ def _q(text: str) -> str:
 
 
 def render_plan(
-    draft: Draft, *, district: str, year: int, period: str = "year", span: Span | None = None
+    draft: Draft,
+    *,
+    district: str,
+    year: int,
+    period: str = "year",
+    span: Span | None = None,
+    modeline: str | None = None,
 ) -> str:
-    """The drafted plan as YAML, with the schema modeline; unread lines as comments."""
+    """The drafted plan as YAML, with the schema modeline (where one is given); unread lines
+    as comments."""
     out = [
-        SCHEMA_MODELINE,
+        *([modeline] if modeline else []),
         "# Drafted by `govplan draft` from the document's sentences; check each target",
         "# against the document before relying on it.",
         f"district: {_q(district)}",

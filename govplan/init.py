@@ -4,6 +4,7 @@ editors, a pre-commit hook and CI jobs; never overwriting a file that exists."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,11 +32,19 @@ indicators:
     actual: 3700个
 """
 
-README = """\
+
+def _readme(source: str) -> str:
+    return f"""\
 # Plans
 
 Development-plan targets and actuals, one YAML file per district and period in `plans/`,
-checked with [govplan](https://pypi.org/project/govplan/).
+checked with govplan, a command-line tool. govplan is not on PyPI: CI installs it with
+
+```sh
+python -m pip install "{source}"
+```
+
+and so can you (in a virtual environment), then:
 
 ```sh
 govplan check plans/example.yaml      # the execution table
@@ -47,13 +56,37 @@ Editors with the YAML language server check plans as you type against `plan.sche
 """
 
 
+class SourceRefused(ValueError):
+    """A --source that would work only on this machine, or none that CI could use."""
+
+
+# A requirement pip can install anywhere: a name with an optional version, or a VCS URL.
+_REQUIREMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\s*(\[[^\]]*\])?\s*([<>=!~].*)?$")
+_VCS = re.compile(r"^(?:govplan\s*@\s*)?(git|hg|svn|bzr)\+(https?|ssh|git)://\S+$")
+
+
+def ci_source(source: str) -> str:
+    """The pip argument CI installs govplan with: a package requirement (`govplan`,
+    `govplan==1.2`) or a VCS URL (`git+https://…@TAG`, written `govplan @ git+…`); a local
+    path is refused, since it exists only on this machine."""
+    text = source.strip()
+    if _VCS.match(text):
+        return text if text.startswith("govplan") else f"govplan @ {text}"
+    # as pip reads its argument: a path has a separator or starts with a dot or ~
+    looks_like_path = any(c in text for c in "/\\") or text.startswith((".", "~", "file:"))
+    if _REQUIREMENT.match(text) and not looks_like_path:
+        return text
+    raise SourceRefused(
+        f"--source {source!r} is not a package requirement or a git URL: a local path "
+        "exists only on this machine, and CI elsewhere cannot install from it; give "
+        "git+https://…/govplan@TAG, or --source-path to write the path anyway"
+    )
+
+
 def _precommit(source: str) -> str:
     return f"""\
 # govplan validates the plan files before each commit. It runs the govplan installed on
-# this machine ({source}); to pin one from govplan's own repository instead, use
-#   - repo: <govplan's git URL>
-#     rev: <a tag or a commit hash>
-#     hooks: [{{id: govplan-validate}}]
+# the machine that commits: python -m pip install "{source}"
 repos:
   - repo: local
     hooks:
@@ -65,9 +98,15 @@ repos:
 """
 
 
-def _github(source: str) -> str:
+LOCAL_NOTE = (
+    "# govplan is installed from a path on the machine where `govplan init` ran: this job "
+    "works only there\n"
+)
+
+
+def _github(source: str, note: str = "") -> str:
     return f"""\
-name: plans
+{note}name: plans
 on: [push, pull_request]
 jobs:
   validate:
@@ -83,9 +122,9 @@ jobs:
 """
 
 
-def _gitlab(source: str) -> str:
+def _gitlab(source: str, note: str = "") -> str:
     return f"""\
-validate-plans:
+{note}validate-plans:
   image: python:3.12
   script:
     - python -m pip install "{source}"
@@ -108,16 +147,18 @@ class Created:
     skipped: list[Path]  # existed already: never overwritten
 
 
-def scaffold(folder: Path, source: str, schema: str) -> Created:
-    """Write the repository's files under `folder`; existing files are left alone."""
+def scaffold(folder: Path, source: str, schema: str, *, local: bool = False) -> Created:
+    """Write the repository's files under `folder`; existing files are left alone. `local`:
+    `source` is a path on this machine, and the jobs say they work only here."""
+    note = LOCAL_NOTE if local else ""
     files = {
         Path("plans/example.yaml"): EXAMPLE_PLAN,
         Path("plan.schema.json"): schema,
         Path(".vscode/settings.json"): VSCODE,
         Path(".pre-commit-config.yaml"): _precommit(source),
-        Path(".github/workflows/plans.yml"): _github(source),
-        Path(".gitlab-ci.yml"): _gitlab(source),
-        Path("README.md"): README,
+        Path(".github/workflows/plans.yml"): _github(source, note),
+        Path(".gitlab-ci.yml"): _gitlab(source, note),
+        Path("README.md"): _readme(source),
     }
     written, skipped = [], []
     for relative, text in files.items():
@@ -133,8 +174,9 @@ def scaffold(folder: Path, source: str, schema: str) -> Created:
 
 
 def install_source() -> str:
-    """How CI should install govplan: where this govplan came from (a git URL or a path,
-    as pip recorded it), else its package name."""
+    """How CI should install govplan: where this govplan came from (a git URL as pip
+    recorded it), else its package name; SourceRefused where it came from a local folder,
+    which CI cannot reach."""
     import importlib.metadata
 
     try:
@@ -148,5 +190,10 @@ def install_source() -> str:
         if vcs and url:
             return f"govplan @ git+{url}@{vcs.get('commit_id', '')}".rstrip("@")
         if url.startswith("file://"):
-            return url.removeprefix("file://")
+            raise SourceRefused(
+                f"this govplan was installed from a folder on this machine "
+                f"({url.removeprefix('file://')}), which CI cannot reach; give --source "
+                "git+https://…/govplan@TAG (or a package requirement), or --source-path to "
+                "write the path anyway"
+            )
     return "govplan"

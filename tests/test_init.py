@@ -51,10 +51,12 @@ def _ci_commands(repo: Path) -> list[str]:
 def test_a_repository_in_one_command(tmp_path: Path) -> None:
     repo = tmp_path / "plans-repo"
     checkout = str(Path.cwd())
-    result = runner.invoke(app, ["init", str(repo), "--source", checkout])
+    result = runner.invoke(app, ["init", str(repo), "--source-path", checkout])
     assert result.exit_code == 0, result.stderr
     assert "created " in result.stdout and (repo / "plans/example.yaml").is_file()
-    assert f'pip install "{checkout}"' in (repo / ".github/workflows/plans.yml").read_text("utf-8")
+    workflow = (repo / ".github/workflows/plans.yml").read_text("utf-8")
+    assert f'pip install "{checkout}"' in workflow
+    assert workflow.startswith("# govplan is installed from a path on the machine")  # says so
     first = (repo / "plans/example.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../plan.schema.json"
     assert (repo / "plan.schema.json").is_file()
@@ -85,3 +87,41 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine\n"
     again = runner.invoke(app, ["init", str(tmp_path)])
     assert "created" not in again.stdout and again.stdout.count("skipped") == 7
+
+
+def test_init_writes_no_path_that_exists_only_here(tmp_path: Path) -> None:
+    """--source takes what pip installs anywhere (a requirement, a git URL); a local path is
+    refused (--source-path writes it, saying so), and nothing generated names this machine."""
+    url = "git+https://example.org/govplan.git@v1.0"
+    repo = tmp_path / "repo"
+    result = runner.invoke(app, ["init", str(repo), "--source", url])
+    assert result.exit_code == 0, result.stderr
+    written = {p: p.read_text(encoding="utf-8") for p in repo.rglob("*") if p.is_file()}
+    for path, text in written.items():
+        assert str(tmp_path) not in text and str(Path.cwd()) not in text, path
+        assert "pypi.org" not in text, path  # govplan is not published there
+    assert f'pip install "govplan @ {url}"' in written[repo / ".gitlab-ci.yml"]
+    assert f"govplan @ {url}" in written[repo / "README.md"]
+    for local in (str(Path.cwd()), "./govplan", "../govplan", "file:///srv/govplan"):
+        refused = runner.invoke(app, ["init", str(tmp_path / "other"), "--source", local])
+        assert refused.exit_code == 2 and "--source-path" in refused.stderr, local
+    assert (
+        runner.invoke(app, ["init", str(tmp_path / "ok"), "--source", "govplan==1.0"]).exit_code
+        == 0
+    )
+
+
+def test_a_drafted_plan_points_at_the_repositorys_schema(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    assert runner.invoke(app, ["init", str(repo), "--source", "govplan"]).exit_code == 0
+    text = tmp_path / "targets.txt"
+    text.write_text("地区生产总值增长6%\n", encoding="utf-8")
+    out = repo / "plans" / "x.yaml"
+    result = runner.invoke(app, ["draft", str(text), "--year", "2024", "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    first = out.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../plan.schema.json"
+    lone = tmp_path / "elsewhere" / "y.yaml"
+    lone.parent.mkdir()
+    runner.invoke(app, ["draft", str(text), "--year", "2024", "-o", str(lone)])
+    assert not lone.read_text(encoding="utf-8").startswith("# yaml-language-server")

@@ -87,7 +87,7 @@ def draft(
     as a comment. What is written always passes `govplan validate`. Exit codes: 0 written;
     2 bad input, no target found, or PLAN exists without --force; 3 internal error.
     """
-    from govplan.draft import draft_document, render_plan
+    from govplan.draft import draft_document, render_plan, schema_modeline
     from govplan.errors import PlanInvalid
     from govplan.fiveyear import Span, parse_span
     from govplan.load import load_text
@@ -122,7 +122,16 @@ def draft(
     if plan_year is None:
         _fail("the text names no year (2023年); give --year")
     assert plan_year is not None
-    text = render_plan(result, district=district, year=plan_year, period=period, span=plan_span)
+    # the modeline points at the nearest schema from where the plan goes (stdout: here)
+    modeline = schema_modeline(output.parent if output is not None else Path.cwd())
+    text = render_plan(
+        result,
+        district=district,
+        year=plan_year,
+        period=period,
+        span=plan_span,
+        modeline=modeline,
+    )
     try:  # the contract of this command: what it writes is a valid plan
         build_plan(load_text(text, str(output or "<draft>")))
     except PlanInvalid as exc:
