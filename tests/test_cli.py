@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from govplan.cli.main import app
@@ -438,3 +440,48 @@ def test_folders_and_quoted_globs_are_plans(command: str, tmp_path: Path) -> Non
     assert result.exit_code == 2 and "no-plans" in result.stderr + result.stdout
     result = runner.invoke(app, [command, str(tmp_path / "*.yaml"), *extra])
     assert result.exit_code == 2 and "no file matches" in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("width", [80, 90, 100])
+def test_a_narrow_terminal_shows_every_figure_and_says_what_it_left_out(width: int) -> None:
+    out = runner.invoke(app, ["check", PLAN], env={"COLUMNS": str(width)}).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= width
+    # a column left out is said so; all nine fit from 90 columns on
+    assert ("列已省略, 加宽终端 (或设 COLUMNS=120) 查看" in out) == (width < 90), width
+    data = json.loads(runner.invoke(app, ["check", PLAN, "-f", "json"]).stdout)
+    for result in data["results"]:
+        assert json_number_shown(result["actual_value"], out), result["id"]
+    if "目标、核对列已省略" in out:
+        return  # the target column went whole: nothing of it is shown broken
+    from govplan.check import evaluate
+    from govplan.model import load_plan
+    from govplan.render.cells import target_text
+
+    lines = out.splitlines()
+    for result in evaluate(load_plan(PLAN)).results:
+        target = target_text(result)  # as the table shows it (6亿美元以上)
+        for token in re.findall(r"\d[\d.,]*(?:%|[^\d\s,(以]{0,4})", target):
+            # a number never wraps apart from its unit: each stays whole on one line
+            assert any(token in line for line in lines), (target, token)
+    if width != 80:
+        return
+    tasks = runner.invoke(app, ["check", "plans/gongshu-2024-q2.yaml"], env={"COLUMNS": "80"})
+    assert "区发…" not in tasks.stdout and "区发" in tasks.stdout  # leads wrap, never cut
+    assert tasks.stdout.count("符合进度") + tasks.stdout.count("超进度") > 100
+
+
+def test_wrap_whole_keeps_a_number_with_its_unit() -> None:
+    from govplan.render.table import wrap_whole
+
+    assert wrap_whole("新增停车泊位3500个", 10) == "新增停车泊\n位3500个"
+    assert wrap_whole("降至31微克/立方米以下", 15) == "降至\n31微克/立方米以\n下"
+    assert wrap_whole("确保5.0%,力争5.5%以上", 11) == "确保5.0%,力\n争5.5%以上"
+    assert wrap_whole("7%", 1) == "7%"  # a token wider than the column stays whole
+
+
+def json_number_shown(value: float | None, out: str) -> bool:
+    """An actual's number appears in the table as printed (1.5, 13.6, 14539)."""
+    if value is None:
+        return True
+    shown = f"{value:g}" if isinstance(value, float) else str(value)
+    return shown in out

@@ -3,6 +3,7 @@ comparison."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -123,18 +124,29 @@ def _indicator_table_at(report: Report, options: Options, width: int) -> list[Bl
     if report.plan.span is not None:  # the share expected by the year judged, beside the covered
         fixed_keys.insert(fixed_keys.index("completion") + 1, "expected")
     text_keys = ["indicator", "target"]
-    shared = None
+    widths: dict[str, int] | None = None
+    # the target column must hold its widest number with its unit (60万平方米): the name
+    # gives up cells for it (it wraps anywhere); where even that is too little, it goes
+    whole = max((_widest_token(r["target"]) for r in rows), default=0)
     for drop in ((), ("audit",), ("audit", "target")):
         fixed = [k for k in fixed_keys if k not in drop]
         texts = [k for k in text_keys if k not in drop]
         natural = [_widest(rows, k, lang) + (2 if k == "indicator" else 0) for k in texts]
         ratios = [3, 1][: len(texts)]
         shared = _share(width, [_widest(rows, k, lang) for k in fixed], natural, ratios)
-        if shared is not None:
-            break
-    if shared is None:  # narrower than any table: one indicator a line, every figure kept
+        if shared is None:
+            continue
+        widths = dict(zip(texts, shared, strict=True))
+        if "target" in widths:
+            more = min(max(0, whole - widths["target"]), max(0, widths["indicator"] - 6))
+            widths["target"] += more
+            widths["indicator"] -= more
+            if widths["target"] < whole:
+                widths = None
+                continue
+        break
+    if widths is None:  # narrower than any table: one indicator a line, every figure kept
         return [Drawn(lambda: _indicator_lines(report, options, rows, title))]
-    widths = dict(zip(texts, shared, strict=True))
     shown = {*fixed, *texts}
     columns = [
         Column(label("no", lang), justify="right", no_wrap=True),
@@ -164,12 +176,17 @@ def _indicator_table_at(report: Report, options: Options, width: int) -> list[Bl
             table.add_row(Cell("", raw=True), Cell(inert(group), style="bold"))
         marked = bool(cells["note"]) and not options.notes
         noted += marked
+        name_width = widths["indicator"] - (2 if marked else 0)
         row = [
             Cell(cells["no"], raw=True),
-            Cell(cells["indicator"], tail=" *" if marked else "", tail_style="dim"),
+            Cell(
+                wrap_whole(cells["indicator"], name_width),
+                tail=" *" if marked else "",
+                tail_style="dim",
+            ),
         ]
         if "target" in shown:
-            row.append(Cell(cells["target"]))
+            row.append(Cell(wrap_whole(cells["target"], widths["target"])))
         row += [
             Cell(cells["actual"]),
             Cell(cells["gap"], style="red" if result.status.falls_short else ""),
@@ -185,7 +202,46 @@ def _indicator_table_at(report: Report, options: Options, width: int) -> list[Bl
         table.add_row(*row)
         if options.notes and cells["note"]:
             notes.append((cells["no"], cells["indicator"], cells["note"]))
-    return [table, *_footer(report, options, noted, notes)]
+    left_out = [label(k, lang) for k in ("target", "audit") if k not in shown]
+    announced = [Line(label("columns_left_out", lang).format(columns="、".join(left_out)))]
+    return [table, *(announced if left_out else []), *_footer(report, options, noted, notes)]
+
+
+# A number with what must stay on its line: 3500个, 31微克/立方米, 5.5%, −5.5 (its sign, its
+# decimals and the unit after it; a qualifier such as 以上 may go to the next line).
+_UNBROKEN = re.compile(
+    r"[+\-−]?\d[\d.,]*"
+    r"(?:[%‰]|[A-Za-z/\u4e00-\u9fff]{0,6}?(?=[^A-Za-z/\u4e00-\u9fff]|$|以上|以下|左右|以内))?"
+)
+
+
+def _widest_token(text: str) -> int:
+    return max((cell_len(m.group(0)) for m in _UNBROKEN.finditer(text)), default=0)
+
+
+def wrap_whole(text: str, width: int) -> str:
+    """`text` in lines of at most `width` cells, broken between characters, but never inside
+    a number and its unit (185张, 3500个): they move to the next line together."""
+    if width <= 0 or cell_len(text) <= width:
+        return text
+    pieces: list[str] = []
+    at = 0
+    for m in _UNBROKEN.finditer(text):
+        if m.start() > at:
+            pieces += list(text[at : m.start()])
+        if m.group(0):
+            pieces.append(m.group(0))
+        at = max(at, m.end())
+    pieces += list(text[at:])
+    lines, line = [], ""
+    for piece in pieces:
+        if line and cell_len(line + piece) > width:
+            lines.append(line)
+            line = piece.lstrip()
+        else:
+            line += piece
+    lines.append(line)
+    return "\n".join(lines)
 
 
 def _widest(rows: Sequence[dict[str, str]], key: str, lang: Lang) -> int:
@@ -251,7 +307,7 @@ def _task_table_at(report: Report, options: Options, width: int) -> list[Block]:
     columns = [
         Column(label("no", lang), justify="right", no_wrap=True),
         Column(label("task", lang), no_wrap=True, overflow="ellipsis", width=task_width),
-        Column(label("lead", lang), no_wrap=True, overflow="ellipsis", width=lead_width),
+        Column(label("lead", lang), overflow="fold", width=lead_width),
     ]
     if bar:
         columns.append(Column(label("progress", lang), no_wrap=True, width=bar))
@@ -268,7 +324,7 @@ def _task_table_at(report: Report, options: Options, width: int) -> list[Block]:
         row = [
             Cell(cells["no"], raw=True),
             Cell(shorten(cells["indicator"], task_width)),
-            Cell(inert(ind.lead or "")),
+            Cell(wrap_whole(inert(ind.lead or ""), lead_width)),  # wrapped, never cut
         ]
         if bar:
             row.append(progress_bar(result.completion, result.expected or Decimal(100), bar))
