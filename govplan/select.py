@@ -7,15 +7,40 @@ from dataclasses import replace
 from decimal import Decimal
 
 from govplan.results import Report, Result
-from govplan.terms import SortKey, Status
+from govplan.terms import Kind, SortKey, Status
 
 SortOrder = tuple[int, Decimal | str]
 
 
-def _shortfall_key(result: Result) -> SortOrder:
-    # Results that fall short first, furthest short first; then the rest, least margin
-    # first; results without a gap last. Direction-aware through Result.shortfall.
+def relative_shortfall(result: Result) -> Decimal | None:
+    """How far short against the size of what was asked, so that pp, 家 and 亿美元 compare:
+    a quantity's shortfall over its target (1家 of 4家: 0.75), a rate's pp over the target's
+    size (−5.5 pp on 7%: 0.79), a task's over the schedule share (−8 pp on 50%: 0.16), a
+    five-year share's over the share expected; the shortfall itself where the size is 0."""
     shortfall = result.shortfall
+    if shortfall is None:
+        return None
+    size: Decimal | None = None
+    if result.evaluation is not None and not result.evaluation.final:
+        size = result.evaluation.expected
+    elif result.indicator.kind is Kind.PROGRESS:
+        size = result.expected
+    elif result.reference_actual is not None:
+        size = result.reference_actual
+    elif result.indicator.target.value is not None:
+        size = result.indicator.target.value.number
+        if result.evaluation is not None and result.evaluation.goal is not None:
+            size = result.evaluation.goal
+    if not size:
+        return shortfall
+    return shortfall / abs(size)
+
+
+def _shortfall_key(result: Result) -> SortOrder:
+    # Results that fall short first, furthest short (against what was asked) first; then the
+    # rest, least margin first; results without a gap last. Direction-aware through
+    # Result.shortfall.
+    shortfall = relative_shortfall(result)
     if shortfall is None:
         return (2, Decimal(0))
     return (0 if result.status.falls_short else 1, -shortfall)

@@ -80,3 +80,22 @@ def test_worst_of_a_group_is_one_that_falls_short(report_of: Callable[[str], Rep
     assert economy.worst is not None and economy.worst.indicator.id == "gdp"
     met_only = report_of(DIRECTIONS.replace("actual: 6%", "actual: 7.5%"))
     assert rollup(met_only, RollupKey.GROUP)[0].worst is None
+
+
+def test_sort_gap_ranks_by_how_far_short_against_what_was_asked() -> None:
+    """pp, 家 and 亿美元 compare as shares of their targets: 商贸业 −13.2 pp on 9% (147%) before
+    R&D −24.7 pp on 25% (99%), 企业上市 3 of 4 家 (75%) before 社零 −5 pp on 7% (71%) and
+    外资 2.3 of 6亿美元 (38%), which comes before 金融业 −0.7 pp on 6% (12%)."""
+    from govplan.check import evaluate
+    from govplan.model import load_plan
+    from govplan.select import relative_shortfall, select
+    from govplan.terms import SortKey
+
+    report = select(evaluate(load_plan("plans/gongshu-2022.yaml")), sort=SortKey.GAP)
+    missed = [r.indicator.id for r in report.results if r.status.falls_short]
+    order = {ident: i for i, ident in enumerate(missed)}
+    assert order["trade-value-added"] < order["rd-spending"] < order["listed-companies"]
+    assert order["listed-companies"] < order["retail-sales"] < order["fdi"]
+    assert order["fdi"] < order["finance-value-added"] == len(missed) - 1
+    shares = [relative_shortfall(r) for r in report.results if r.status.falls_short]
+    assert shares == sorted(shares, reverse=True)  # type: ignore[type-var]
