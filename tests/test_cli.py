@@ -484,4 +484,4 @@ def json_number_shown(value: float | None, out: str) -> bool:
     if value is None:
         return True
     shown = f"{value:g}" if isinstance(value, float) else str(value)
-    return shown in out
+    return shown.replace("-", "−") in out  # one minus sign in what people read

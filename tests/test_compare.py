@@ -120,7 +120,8 @@ def test_cli_compare_expands_globs_and_skips_task_reports() -> None:
     assert result.exit_code == 0
     assert "gongshu-2024-q2.yaml: only progress tasks; not compared" in result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("id,name,unit,plan") and len(lines) == 4  # 2022, 2023, 2024
+    assert lines[0].startswith("id,name,name_en,unit,plan") and len(lines) == 4  # 3 years
+    assert lines[1].split(",")[1:3] == ["GDP growth", "GDP growth"]  # English under --lang en
     assert "plans/gongshu-2024.yaml,拱墅区,2024,增长5.5%,5.5" in lines[3]
 
 
@@ -171,4 +172,22 @@ def test_markdown_cells_keep_their_row(write: Callable[..., str]) -> None:
               "  - {id: x, name: X, target: 5, actual: 4}\n", name="b.yaml")  # fmt: skip
     out = runner.invoke(app, ["compare", a, b, "-f", "markdown"]).stdout
     lines = out.splitlines()
-    assert len(lines) == 3 and "two lines \\| and a pipe" in lines[2]
+    assert lines[0] == "## 对比: a2023 / b2023"  # a title naming the plans
+    assert len(lines) == 5 and "two lines \\| and a pipe" in lines[4]
+
+
+def test_every_compared_value_has_its_unit_and_the_table_a_title() -> None:
+    result = runner.invoke(
+        app,
+        ["compare", "plans/gongshu-2022.yaml", "plans/binjiang-2023.yaml", "--ids",
+         "new-talent,gdp"],
+    )  # fmt: skip
+    assert "对比: 拱墅区2022 / 滨江区2023" in result.stdout
+    assert "4.1029万人" in result.stdout  # 41029人 in the row's 万人, with its unit
+    data = json.loads(
+        runner.invoke(
+            app, ["compare", "plans/gongshu-2022.yaml", "plans/binjiang-2023.yaml", "-f", "json"]
+        ).stdout
+    )
+    gdp = next(r for r in data["rows"] if r["id"] == "gdp")
+    assert (gdp["name"], gdp["name_en"]) == ("地区生产总值增长", "GDP growth")

@@ -121,3 +121,26 @@ def test_plan_text_cannot_break_junit_sarif_or_markdown(tmp_path: Path) -> None:
 def test_format_characters_and_fillers_are_shown_escaped(hidden: str) -> None:
     shown = inert(f"a{hidden}b")
     assert hidden not in shown and shown.startswith("a\\") and shown.endswith("b")
+
+
+def test_one_minus_sign_group_rows_and_chinese_headers() -> None:
+    """People read − in every human format, machines get -; Markdown has the table's group
+    rows; a Chinese CSV has no English header."""
+    import csv as csv_module
+    import io
+    import re
+
+    md = runner.invoke(app, ["check", "plans/gongshu-2022.yaml", "-f", "markdown"]).stdout
+    assert "|  | **主要预期目标** |" in md and "|  | **其它指标** |" in md
+    assert "| −4.2% |" in md and "-4.2" not in md
+    table = runner.invoke(app, ["check", "plans/gongshu-2022.yaml"]).stdout
+    assert "−4.2%" in table and "-4.2" not in table
+    data = json.loads(runner.invoke(app, ["check", "plans/gongshu-2022.yaml", "-f", "json"]).stdout)
+    assert next(r for r in data["results"] if r["id"] == "trade-value-added")["actual"] == "-4.2%"
+    for args in (
+        ["check", "plans/gongshu-2022.yaml", "-f", "csv"],
+        ["compare", "plans/gongshu-2022.yaml", "plans/binjiang-2023.yaml", "-f", "csv"],
+        ["trend", "plans/gongshu-2024-h1.yaml", "-f", "csv"],
+    ):
+        head = next(csv_module.reader(io.StringIO(runner.invoke(app, args).stdout)))
+        assert not [h for h in head if re.search("[A-Za-z]{2,}", h)], (args, head)

@@ -16,6 +16,7 @@ from govplan.periods import name as period_name
 from govplan.render.labels import _LABELS as _SPAN_LABELS
 from govplan.render.labels import label
 from govplan.render.numbers import (
+    MINUS,
     amount_text,
     completion_text,
     gap_text,
@@ -258,6 +259,8 @@ def _actual_text(result: Result) -> str:
     ind = result.indicator
     measured = ind.measured
     text = measured.text if measured is not None else (ind.actual_text or "")
+    if text.startswith("-") and text[1:2].isdigit():
+        text = MINUS + text[1:]  # one minus sign in what people read (JSON keeps "-")
     unit = ind.unit
     # A bare number written in a plan takes the indicator's unit for display.
     return f"{text} {unit}" if unit and text[-1:].isdigit() else text
@@ -436,6 +439,14 @@ def span_name(span: Span, lang: Lang) -> str:
     return f"{n}{suffix} FYP ({span})"
 
 
+def comparison_title(comparison: Comparison, lang: Lang) -> str:
+    """`对比: 拱墅区2022 / 滨江区2023`: the plans lined up, in their order."""
+    names = " / ".join(plan_label(comparison, i, lang) for i in range(len(comparison.reports)))
+    if comparison.mode is CompareMode.YEARS and comparison.reports:
+        names = f"{comparison.reports[0].plan.district} {names}"
+    return inert(label("comparison_title", lang).format(plans=names))
+
+
 def change_text(row: Row) -> str | None:
     """`7% → 5.5%左右(确保5%以上)`: the targets as written, first year to last."""
     present = [c for c in row.cells if c is not None]
@@ -477,7 +488,8 @@ def comparison_rows(comparison: Comparison, lang: Lang) -> tuple[list[str], list
                 status = status_text_of(cell.result.status, lang)
                 actual = f"{shown} {status}" if shown else ""
             elif cell.actual_value is not None:
-                actual = plain(cell.actual_value, 4) + ("%" if row.unit == "%" else "")
+                # every value with its unit (in the row's unit: 4.1029万人 beside 4.0万人)
+                actual = plain(cell.actual_value, 4) + (row.unit or "")
             elif ind.actual is not None:
                 actual = ind.actual.text
             if actual and cell.result.evaluation is None:

@@ -29,14 +29,17 @@ CSV_COLUMNS = (
 
 # Header labels where a column's label differs from its key's (labels.py has both languages).
 _HEADS = {"name": "indicator", "completion": "completion_pct", "expected": "expected_pct",
-          "stretch_met": "stretch_met_col", "total": "total"}  # fmt: skip
+          "stretch_met": "stretch_met_col", "total": "total", "name_en": "csv_name_en",
+          "district": "csv_district", "year": "csv_year", "target_value": "csv_target_value",
+          "period": "csv_period", "value": "csv_value",
+          "projected": "csv_projected"}  # fmt: skip
 
 ROLLUP_CSV_COLUMNS = (
     "file", "key", "total", *STATUS_WORDS, "mean_progress", "worst_id", "worst_gap",
 )  # fmt: skip
 
 COMPARISON_CSV_COLUMNS = (
-    "id", "name", "unit", "plan", "district", "year", "target", "target_value",
+    "id", "name", "name_en", "unit", "plan", "district", "year", "target", "target_value",
     "actual", "actual_value", "status", "best",
 )  # fmt: skip
 
@@ -153,17 +156,25 @@ def render_trend(trends: Sequence[tuple[Report, list[Trend]]], options: Options)
     return _write(TREND_CSV_COLUMNS, _trend_rows(trends), options.lang)
 
 
-def _comparison_rows(comparison: Comparison) -> Iterable[dict[str, Any]]:
+def _comparison_rows(comparison: Comparison, lang: Lang) -> Iterable[dict[str, Any]]:
+    from govplan.catalogue import by_id
+
     for row in comparison.rows:
+        entry = by_id(row.id)
+        name_en = entry.en if entry is not None else ""
+        # the name in the chosen language where the catalogue has it; both always in columns
+        name = name_en if lang is Lang.EN and name_en else row.name
         for index, cell in enumerate(row.cells):
             data = cell_dict(cell)
             if data is None:
                 continue
             plan = comparison.reports[index].plan
-            yield {"id": row.id, "name": row.name, "unit": row.unit or "", "plan": plan.file,
-                   "district": plan.district, "year": plan.year, **data}  # fmt: skip
+            yield {"id": row.id, "name": name, "name_en": name_en, "unit": row.unit or "",
+                   "plan": plan.file, "district": plan.district, "year": plan.year,
+                   **data}  # fmt: skip
 
 
 def render_comparison(comparison: Comparison, options: Options) -> str:
     """One line per indicator and plan, numbers in the row's unit."""
-    return _write(COMPARISON_CSV_COLUMNS, _comparison_rows(comparison), options.lang)
+    rows = _comparison_rows(comparison, options.lang)
+    return _write(COMPARISON_CSV_COLUMNS, rows, options.lang)

@@ -261,6 +261,13 @@ def cell_dict(cell: Cell | None) -> dict[str, Any] | None:
     return data
 
 
+def _name_en(ident: str) -> str | None:
+    from govplan.catalogue import by_id
+
+    entry = by_id(ident)
+    return entry.en if entry is not None else None
+
+
 def comparison_dict(comparison: Comparison) -> dict[str, Any]:
     from govplan.render.cells import change_text
 
@@ -280,6 +287,7 @@ def comparison_dict(comparison: Comparison) -> dict[str, Any]:
             {
                 "id": row.id,
                 "name": row.name,
+                "name_en": _name_en(row.id),
                 "unit": row.unit,
                 "cells": [cell_dict(c) for c in row.cells],
                 "change": change_text(row),

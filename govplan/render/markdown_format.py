@@ -10,6 +10,7 @@ from govplan.inert import inert
 from govplan.render.cells import (
     Options,
     comparison_rows,
+    comparison_title,
     numbering,
     pace_lines,
     plan_title,
@@ -57,9 +58,17 @@ def render_report(reports: Sequence[Report], options: Options) -> str:
             lines.append("")
             continue
         numbers = numbering(report)
-        cells = [row_cells(r, numbers[r.indicator.id], options) for r in report.results]
         heads = [label("expected_share" if k == "expected" else k, lang) for k in keys]
-        lines += table(heads, [[c[k] for k in keys] for c in cells])
+        body: list[list[str]] = []
+        group = None
+        for result in report.results:
+            if result.indicator.group and result.indicator.group != group:
+                # a group row as the table has it: the group's name, bold, in the name column
+                group = result.indicator.group
+                body.append(["", f"**{group}**", *([""] * (len(keys) - 2))])
+            c = row_cells(result, numbers[result.indicator.id], options)
+            body.append([c[k] for k in keys])
+        lines += table(heads, body)
         lines += ["", summary_line(report, lang), ""]
         paces = pace_lines(report, lang)
         if paces:
@@ -70,4 +79,5 @@ def render_report(reports: Sequence[Report], options: Options) -> str:
 
 def render_comparison(comparison: Comparison, options: Options) -> str:
     heads, rows = comparison_rows(comparison, options.lang)
-    return "\n".join(table(heads, rows)) + "\n"
+    title = f"## {escape(comparison_title(comparison, options.lang))}\n\n"
+    return title + "\n".join(table(heads, rows)) + "\n"

@@ -15,6 +15,7 @@ from govplan.periods import schedule_share, through_the_year
 from govplan.render.cells import (
     Options,
     comparison_rows,
+    comparison_title,
     numbering,
     pace_lines,
     plan_title,
@@ -410,7 +411,8 @@ def render_comparison(comparison: Comparison, options: Options) -> RenderableTyp
     from rich.text import Text
 
     heads, rows = comparison_rows(comparison, options.lang)
-    table = Table(header_style="bold")
+    title = comparison_title(comparison, options.lang)
+    table = Table(title=_text(title), title_style="bold", header_style="bold")
     for i, head in enumerate(heads):
         table.add_column(_text(head), justify="left" if i == 0 else "right")
     for row in rows:
