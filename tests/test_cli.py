@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -485,3 +486,33 @@ def json_number_shown(value: float | None, out: str) -> bool:
         return True
     shown = f"{value:g}" if isinstance(value, float) else str(value)
     return shown.replace("-", "−") in out  # one minus sign in what people read
+
+
+def test_help_follows_lang_and_the_locale() -> None:
+    """--help in Chinese under --lang zh or a Chinese locale, in English otherwise; every
+    command and option of the Chinese help file exists (a stale text would be dead)."""
+    import subprocess
+    import sys
+
+    from govplan.cli.localize import help_language, help_texts
+
+    assert help_language(["check", "-h", "--lang", "zh"]) == "zh"
+    assert help_language(["check", "--lang=en", "-h"]) == "en"
+
+    def helped(args: list[str], lang: str) -> str:
+        env = {**os.environ, "LANG": lang, "LC_ALL": "", "LC_MESSAGES": ""}
+        command = [sys.executable, "-m", "govplan", *args]
+        return subprocess.run(command, capture_output=True, text=True, env=env).stdout
+
+    assert "计算每项指标的差距" in helped(["check", "--help"], "zh_CN.UTF-8")
+    assert "Compute gaps" in helped(["check", "--help"], "en_US.UTF-8")
+    assert "只检查这些代码" in helped(["validate", "-h", "--lang", "zh"], "en_US.UTF-8")
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for section, texts in help_texts().items():
+        if section == "govplan":
+            continue
+        command = group.commands[section]  # type: ignore[attr-defined]
+        known = {n for p in command.params for n in (*getattr(p, "opts", []), p.name)}
+        assert set(texts) - {"help"} <= known, (section, set(texts) - {"help"} - known)

@@ -229,7 +229,10 @@ def main() -> None:
     _escaping_streams()
     try:
         try:
-            app()
+            if "--help" in sys.argv or "-h" in sys.argv:
+                _localized_help()
+            else:
+                app()
         finally:
             # Output still buffered fails here, inside the handlers, not at interpreter exit.
             sys.stdout.flush()
@@ -250,6 +253,18 @@ def main() -> None:
         sys.exit(ExitCode.INVALID)
     except Exception as exc:  # the last line of defence; everything expected is handled
         raise_internal(exc)
+
+
+def _localized_help() -> None:
+    """--help in the user's language (Chinese under --lang zh or a Chinese locale)."""
+    import typer.main
+
+    from govplan.cli.localize import help_language, localize
+
+    command = typer.main.get_command(app)
+    if help_language(sys.argv[1:]) == "zh":
+        localize(command)
+    command(prog_name="govplan")
 
 
 def _escaping_streams() -> None:
