@@ -48,15 +48,20 @@ def _ci_commands(repo: Path) -> list[str]:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-def test_a_repository_in_one_command(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["--source", "--source-path"])
+def test_a_repository_in_one_command(tmp_path: Path, how: str) -> None:
     repo = tmp_path / "plans-repo"
     checkout = str(Path.cwd())
-    result = runner.invoke(app, ["init", str(repo), "--source-path", checkout])
+    source = "git+https://example.org/govplan.git@v1.0" if how == "--source" else checkout
+    result = runner.invoke(app, ["init", str(repo), how, source])
     assert result.exit_code == 0, result.stderr
     assert "created " in result.stdout and (repo / "plans/example.yaml").is_file()
     workflow = (repo / ".github/workflows/plans.yml").read_text("utf-8")
-    assert f'pip install "{checkout}"' in workflow
-    assert workflow.startswith("# govplan is installed from a path on the machine")  # says so
+    if how == "--source-path":
+        assert f'pip install "{checkout}"' in workflow
+        assert workflow.startswith("# govplan is installed from a path on the machine")
+    else:  # what pip installs anywhere, and no path of this machine
+        assert f'pip install "govplan @ {source}"' in workflow and checkout not in workflow
     first = (repo / "plans/example.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == "# yaml-language-server: $schema=../plan.schema.json"
     assert (repo / "plan.schema.json").is_file()
