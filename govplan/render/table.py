@@ -302,7 +302,8 @@ def _task_table_at(report: Report, options: Options, width: int) -> list[Block]:
     # (…) to what is left; numbers and status stay whole.
     for bar in (BAR_WIDTH, BAR_WIDTH // 2, 0):
         shared = _share(width, [*fixed, *([bar] if bar else [])], natural, [3, 1])
-        if shared is not None and (shared[0] >= 16 or bar == 0):  # room for a readable task
+        # room for a readable task, and a lead department on two lines at most (区发改经信局)
+        if shared is not None and ((shared[0] >= 16 and shared[1] >= 6) or bar == 0):
             break
     task_width, lead_width = shared or [8, 4]
     columns = [
