@@ -259,4 +259,8 @@ def json_schema() -> dict[str, Any]:
     schema = PlanDoc.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "govplan plan file"
+    schema["description"] = (
+        "A district's targets and actuals (format version 1); every field and form is "
+        "described in govplan's docs/plan-format.md"
+    )
     return schema
