@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -95,7 +96,7 @@ def test_an_inexact_conversion_still_meets_an_equal_target() -> None:
         "  - {id: b, name: B, target: 15亩以上, actual: 1公顷}\n"
     )
     results = evaluate(build_plan(load_text(text, "p.yaml"))).results
-    assert [(r.status, r.gap) for r in results] == [(Status.MET, 0), (Status.MET, 0)]
+    assert [(r.status, r.gap) for r in results] == [(Status.MET, Decimal(0))] * 2
 
 
 def test_beyond_the_stated_magnitude_is_refused(write: Callable[..., str]) -> None:

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from govplan.catalogue import by_id, entries, match_name, name_key
-from govplan.targets import Direction
+from govplan.terms import Direction
 
 
 def test_ids_are_unique_and_slugs() -> None:

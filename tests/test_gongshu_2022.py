@@ -57,7 +57,7 @@ def report() -> Report:
 
 def test_thirty_rows_in_order(report: Report) -> None:
     assert [r.indicator.id for r in report.results] == [row[1] for row in ROWS]
-    assert report.counts()["met"] == 18 and report.counts()["missed"] == 12
+    assert report.counts()[Status.MET] == 18 and report.counts()[Status.MISSED] == 12
 
 
 @pytest.mark.parametrize(("number", "ident", "status", "gap", "completion"), ROWS)

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govplan.targets import Direction, Form, parse_target
+from govplan.targets import parse_target
+from govplan.terms import Direction, Form
 from govplan.words import parse_vocabulary, vocabulary
 
 TABLE = Path(__file__).parent / "data" / "phrases.tsv"
