@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -254,20 +252,3 @@ def test_control_sequences_from_a_plan_never_reach_the_output(
 def test_rich_markup_in_a_plan_is_text(write: Callable[..., str]) -> None:
     path = write(HEAD + '  - {id: a, name: "[bold red]x[/]", target: 5, actual: 6}\n')
     assert "[bold red]x[/]" in runner.invoke(app, ["check", path]).stdout
-
-
-def test_a_poisoned_file_in_the_old_cache_place_changes_nothing(tmp_path: Path) -> None:
-    cache = tmp_path / "cache" / "govplan"
-    cache.mkdir(parents=True)
-    for name in ("units.json", "units-0000000000000000.json"):
-        (cache / name).write_text(json.dumps({"亿美元": [[["[currency_cny]", 1]], "1e8"]}))
-    plan = tmp_path / "p.yaml"
-    plan.write_text(HEAD + "  - {id: a, name: A, target: 7亿元, actual: 6亿美元}\n", "utf-8")
-    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    done = subprocess.run(
-        [sys.executable, "-m", "govplan", "check", str(plan)],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 2 and "unit-mismatch" in done.stderr

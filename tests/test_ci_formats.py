@@ -191,8 +191,13 @@ def test_standard_input_is_read_as_stdin() -> None:
     assert checked.exit_code == 0 and json.loads(checked.stdout)["plan"]["file"] == "<stdin>"
 
 
-def test_shell_completion_is_offered() -> None:
-    assert "--install-completion" in runner.invoke(app, ["--help"]).stdout
+def test_shell_completion_completes_govplans_commands() -> None:
+    """The completion script's answer for `govplan va<TAB>` is govplan's own command."""
+    env = {**os.environ, "_GOVPLAN_COMPLETE": "complete_bash", "COMP_WORDS": "govplan va",
+           "COMP_CWORD": "1"}  # fmt: skip
+    script = Path(sys.executable).parent / "govplan"  # the console script pip installed
+    done = subprocess.run([str(script)], env=env, capture_output=True, text=True)
+    assert "validate" in done.stdout.split()
 
 
 def test_numbers_in_messages_read_as_a_person_writes_them(tmp_path: Path) -> None:

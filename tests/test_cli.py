@@ -105,7 +105,7 @@ def test_explain() -> None:
     assert "[62.115, 62.125)" in out and "[60.8333, 62.5)" in out
     assert "as printed it stands for [3.65, 3.75)" in out
     assert "implies an actual of 3.7272 亿美元" in out
-    assert "consistent" in out
+    assert "-> consistent" in out and "inconsistent" not in out  # not a substring match
 
 
 def test_explain_unknown_id_is_a_usage_error() -> None:

@@ -244,21 +244,32 @@ def test_html_is_one_self_contained_page(tmp_path: Path) -> None:
     assert '<html lang="en">' in english and "GDP growth" in english
 
 
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium is not installed")
-def test_html_renders_in_a_real_browser(tmp_path: Path) -> None:
+@pytest.mark.skipif(
+    shutil.which("chromium") is None or shutil.which("pdftotext") is None,
+    reason="headless Chromium (and poppler-utils) are not installed",
+)
+def test_html_prints_on_a4_in_a_real_browser(tmp_path: Path) -> None:
+    """Chromium prints the page as its print stylesheet says (A4 landscape) with every
+    figure and status in it, and logs no script error."""
     page = tmp_path / "t.html"
     runner.invoke(app, ["check", PLAN, "-f", "html", "-o", str(page)])
-    shot = tmp_path / "shot.png"
+    pdf = tmp_path / "t.pdf"
     done = subprocess.run(
         ["chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
-         "--window-size=1400,1800", f"--screenshot={shot}", page.as_uri()],
+         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr[-2000:]
-    png = shot.read_bytes()
-    assert png.startswith(b"\x89PNG")
-    width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
-    assert (width, height) == (1400, 1800)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+    assert size is not None
+    width, height = float(size.group(1)), float(size.group(2))
+    assert abs(width - 842) < 2 and abs(height - 595) < 2  # A4 landscape, in points
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    for shown in ("2022年拱墅区主要指标(工作)执行情况表", "地区生产总值增长", "14539", "未达标"):
+        assert shown in text, shown
     assert "CONSOLE" not in done.stderr and "Uncaught" not in done.stderr
 
 

@@ -3,6 +3,8 @@ cannot crash a renderer or vanish from a summary unnoticed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from govplan.render.explain import DIRECTION_WORDS, FORM_WORDS
 from govplan.render.labels import _LABELS, label
 from govplan.render.table import STATUS_STYLE
@@ -42,6 +44,26 @@ def test_every_word_shown_to_people_has_a_label_in_every_language() -> None:
     assert label(Status.ON_TRACK.value, Lang.ZH) == "符合进度"
 
 
-def test_falls_short_is_missed_or_behind() -> None:
-    assert {s for s in Status if s.falls_short} == {Status.MISSED, Status.BEHIND}
-    assert {s for s in Status if not s.settled} == {Status.PENDING, Status.UNKNOWN}
+def test_fail_on_missed_fires_exactly_on_a_shortfall(tmp_path: Path) -> None:
+    """--fail-on missed exits 1 on a missed target or a task behind, and on nothing else:
+    met, achieved, ahead, on track, done, pending and unknown all pass a CI gate."""
+    from typer.testing import CliRunner
+
+    from govplan.cli.main import app
+
+    head = "district: x\nyear: 2024\nperiod: H1\nindicators:\n"
+    cases = {
+        "missed": "  - {id: a, name: A, target: 7%, actual: 6%}\n",
+        "behind": "  - {id: t, name: T, kind: progress, target: 完成, progress: 30%}\n",
+        "ahead": "  - {id: t, name: T, kind: progress, target: 完成, progress: 70%}\n",
+        "done": "  - {id: t, name: T, kind: progress, target: 完成, progress: 100%}\n",
+        "met": "  - {id: a, name: A, target: 7%, actual: 8%}\n",
+        "pending": "  - {id: a, name: A, target: 7%}\n",
+        "unknown": "  - {id: a, name: A, target: 与经济增长同步, actual: 8%}\n",
+    }
+    for status, indicator in cases.items():
+        plan = tmp_path / f"{status}.yaml"
+        plan.write_text(head + indicator, encoding="utf-8")
+        result = CliRunner().invoke(app, ["check", str(plan), "--fail-on", "missed"])
+        expected = 1 if status in ("missed", "behind") else 0
+        assert result.exit_code == expected, (status, result.stdout)
