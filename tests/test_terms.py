@@ -67,3 +67,16 @@ def test_fail_on_missed_fires_exactly_on_a_shortfall(tmp_path: Path) -> None:
         result = CliRunner().invoke(app, ["check", str(plan), "--fail-on", "missed"])
         expected = 1 if status in ("missed", "behind") else 0
         assert result.exit_code == expected, (status, result.stdout)
+
+
+def test_every_status_is_shown_from_one_place() -> None:
+    """Words, terminal style, spreadsheet fill and web colour of each status come from
+    govplan.render.statuses (a new status without a case there fails mypy: assert_never)."""
+    from govplan.render.html_format import STYLE
+    from govplan.render.statuses import LOOKS
+    from govplan.render.xlsx_format import STATUS_FILL
+
+    assert set(LOOKS) == set(Status) == set(STATUS_STYLE) == set(STATUS_FILL)
+    for status, look in LOOKS.items():
+        assert label(status.value, Lang.ZH) == look.zh and label(status.value, Lang.EN) == look.en
+        assert f".{status.value}{{color:{look.colour}" in STYLE

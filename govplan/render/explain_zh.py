@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from govplan.render.statuses import LOOKS
+
 # Applied longest first (sorted below), so that "stretch gap" is taken before "gap".
 _PHRASES: tuple[tuple[str, str], ...] = (
     ("floor tier (确保)", "确保档"),
@@ -206,11 +208,7 @@ LABELS = {
 }  # fmt: skip
 
 _LABEL = re.compile(r"^  (stretch gap|[a-z]+)( +)")
-_STATUS = {
-    "met": "达标", "missed": "未达标", "pending": "待报", "unknown": "未知",
-    "done": "已完成", "ahead": "超进度", "on-track": "符合进度", "behind": "滞后",
-    "achieved": "提前实现",
-}  # fmt: skip
+_STATUS = {s.value: look.zh for s, look in LOOKS.items()}
 
 
 _KINDS = {"quantity": "数量", "rate": "比率", "progress": "进度", "qualitative": "定性"}

@@ -12,10 +12,12 @@ from govplan.render.cells import Options, plan_title
 from govplan.render.labels import label
 from govplan.render.layout import Layout, Row, layout
 from govplan.render.numbers import completion_text, gap_text, percent_text, plain
+from govplan.render.statuses import css
 from govplan.results import Report
 from govplan.terms import Lang, Status
 
-STYLE = """
+STYLE = (
+    """
 body{font-family:"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",
 "Source Han Sans SC","WenQuanYi Micro Hei","SimSun",sans-serif;margin:2em;color:#222}
 h1{font-size:1.3em;text-align:center;margin-bottom:.2em}
@@ -33,10 +35,11 @@ tr.group td{font-weight:bold;background:#fafafa}
 .bar{position:relative;width:10em;height:.9em;background:#eee}
 .fill{position:absolute;left:0;top:0;bottom:0;background:#6a9fd8}
 .mark{position:absolute;top:-.2em;bottom:-.2em;width:2px;background:#222}
-.met,.done,.ahead,.achieved{color:#1a7f37}.on-track{color:#0969da}
-.missed,.behind{color:#cf222e;font-weight:bold}.pending{color:#777}.unknown{color:#9a6700}
 .summary{font-weight:bold}
 """
+    + css()
+    + "\n"
+)
 
 SCALE = Decimal(150)  # a bar spans 0..150% of its target, so that overshoot shows
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from govplan.render.statuses import words as status_words
 from govplan.terms import Lang
 
 _LABELS: dict[Lang, dict[str, str]] = {
@@ -29,20 +30,6 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "notes_hint": "{n} 项有备注 (--notes 显示)",
         "audit_summary": "已核对公布数据 {total} 项: 一致 {ok}, 不一致 {bad}",
         "audit_unverifiable": ", 无法核对 {n}",
-        "met": "达标",
-        "missed": "未达标",
-        "pending": "待报",
-        "unknown": "未知",
-        "done": "已完成",
-        "ahead": "超进度",
-        "on-track": "符合进度",
-        "behind": "滞后",
-        "achieved": "提前实现",
-        "span:ahead": "快于预期",
-        "span:on-track": "符合预期",
-        "span:behind": "滞后于预期",
-        "span:met": "完成",
-        "span:missed": "未完成",
         "stretch_met": "力争目标达成",
         "stretch_missed": "未达力争{stretch}",
         "consistent": "一致",
@@ -152,18 +139,6 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "notes_hint": "{n} indicators have notes (--notes shows them)",
         "audit_summary": "published figures audited: {total}; consistent {ok}, inconsistent {bad}",
         "audit_unverifiable": ", unverifiable {n}",
-        "met": "met",
-        "missed": "missed",
-        "pending": "pending",
-        "unknown": "unknown",
-        "done": "done",
-        "ahead": "ahead",
-        "on-track": "on track",
-        "behind": "behind",
-        "achieved": "achieved early",
-        "span:ahead": "ahead of plan",
-        "span:on-track": "on track",
-        "span:behind": "behind plan",
         "stretch_met": "stretch met",
         "stretch_missed": "stretch {stretch} missed",
         "consistent": "consistent",
@@ -245,6 +220,11 @@ _LABELS: dict[Lang, dict[str, str]] = {
         "fall": "−{value}",
     },
 }
+
+
+# The statuses' words come from the one place that says how a status is shown.
+for _lang in Lang:
+    _LABELS[_lang].update(status_words(_lang.value))
 
 
 def label(key: str, lang: Lang) -> str:

@@ -30,6 +30,7 @@ from govplan.render.cells import (
 from govplan.render.grid import Block, Cell, Column, Drawn, Fitted, Grid, Line
 from govplan.render.labels import label
 from govplan.render.numbers import percent_text
+from govplan.render.statuses import LOOKS
 from govplan.results import Report
 from govplan.terms import CompareMode, Kind, Lang, RollupKey, Status
 
@@ -41,17 +42,7 @@ if TYPE_CHECKING:  # for annotations only: the comparison and the trend load wit
     from govplan.compare import Comparison
     from govplan.trend import Trend
 
-STATUS_STYLE: dict[Status, str] = {
-    Status.MET: "green",
-    Status.DONE: "green",
-    Status.AHEAD: "green",
-    Status.ACHIEVED: "bold green",
-    Status.ON_TRACK: "cyan",
-    Status.MISSED: "bold red",
-    Status.BEHIND: "bold red",
-    Status.PENDING: "dim",
-    Status.UNKNOWN: "yellow",
-}
+STATUS_STYLE: dict[Status, str] = {status: look.style for status, look in LOOKS.items()}
 BAR_WIDTH = 20
 TASK_WIDTH = 30
 

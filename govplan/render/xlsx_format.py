@@ -22,20 +22,11 @@ from govplan.render.labels import label
 from govplan.render.layout import Layout, Row, layout
 from govplan.render.numbers import completion_text, gap_text, percent_text, plain
 from govplan.render.spreadsheet import inert_cell
+from govplan.render.statuses import LOOKS
 from govplan.results import Report
 from govplan.terms import CompareMode, Lang, Status, Verdict
 
-STATUS_FILL: dict[Status, str] = {
-    Status.MET: "C6EFCE",
-    Status.DONE: "C6EFCE",
-    Status.AHEAD: "C6EFCE",
-    Status.ACHIEVED: "C6EFCE",
-    Status.ON_TRACK: "DDEBF7",
-    Status.MISSED: "FFC7CE",
-    Status.BEHIND: "FFC7CE",
-    Status.PENDING: "EDEDED",
-    Status.UNKNOWN: "FFEB9C",
-}
+STATUS_FILL: dict[Status, str] = {status: look.fill for status, look in LOOKS.items()}
 
 
 def _number(value: Decimal | None) -> float | int | None:
