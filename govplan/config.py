@@ -38,7 +38,7 @@ class Config:
             if not self.keeps(finding):
                 continue
             severity = self.severity.get(finding.code)
-            kept.append(finding if severity is None else replace(finding, severity=severity))
+            kept.append(finding if severity is None else replace(finding, override=severity))
         return kept
 
     def excluded(self, path: str) -> bool:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
-from govplan.codes import CODES_ZH, CodeName
+from govplan.codes import CODES, CODES_ZH, CodeName
 from govplan.inert import inert
 
 
@@ -67,13 +67,20 @@ class Location:
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem found in a plan file, always with its location and a stable code."""
+    """One problem found in a plan file, always with its location and a stable code. Its
+    severity is the code's, as govplan/codes.py declares it: a check cannot choose another;
+    only a repository's settings can (`override`)."""
 
     location: Location
     code: CodeName
     message: str
-    severity: Severity = Severity.ERROR
-    message_zh: str | None = None  # the message in Chinese, where it has its own
+    message_zh: str | None = field(default=None, kw_only=True)  # its own Chinese message
+    override: Severity | None = field(default=None, kw_only=True)  # [tool.govplan] severity
+    severity: Severity = field(init=False)
+
+    def __post_init__(self) -> None:
+        declared = Severity(CODES[self.code].severity)
+        object.__setattr__(self, "severity", self.override or declared)
 
     def __str__(self) -> str:
         return self.line("en")

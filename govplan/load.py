@@ -127,9 +127,7 @@ def decode_leniently(raw: bytes, file: str) -> tuple[str, list[Finding]]:
     message = "the file is GBK/GB18030, not UTF-8; it was read as GB18030. " + LEGACY_FIX.format(
         name=os.path.basename(file) or "plan.yaml"
     )
-    return text, [
-        Finding(Location(file, line, column), "legacy-encoding", message, Severity.WARNING)
-    ]
+    return text, [Finding(Location(file, line, column), "legacy-encoding", message)]
 
 
 def _as_gb18030(raw: bytes) -> str | None:
@@ -525,7 +523,6 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
                                     "yaml11",
                                     f"{value!r} is read as text here, but as {trap} by YAML 1.1 "
                                     f"tools; quote it: '{value}'",
-                                    Severity.WARNING,
                                 )
                             )
                 if ev.anchor:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from govplan.codes import CodeName
-from govplan.errors import Finding, Location, Severity, column_letter
+from govplan.errors import Finding, Location, column_letter
 from govplan.shipped import shipped
 from govplan.values import normalize
 from govplan.words import Vocabulary, parse_vocabulary
@@ -163,9 +163,8 @@ def _read_csv(path: Path, max_rows: int, delimiter: str) -> tuple[Sheet, list[Fi
         ) from None
     warning = Finding(
         Location(file),
-        "encoding",
+        "legacy-encoding",  # a warning, as declared ("encoding" is the refusal, an error)
         'read as GB18030 (GBK), not UTF-8; save it as "CSV UTF-8" to silence this',
-        Severity.WARNING,
     )
     return Sheet(file, None, rows), [warning]
 

@@ -394,6 +394,6 @@ def _at_rows(result: Update, findings: list[Finding], new: Loaded) -> list[Findi
             out.append(finding)
             continue
         where = f"in the plan as it would be written, at {finding.location}"
-        out.append(Finding(sheet.at(*cells[at]), finding.code, f"{finding.message} ({where})",
-                           finding.severity))  # fmt: skip
+        message = f"{finding.message} ({where})"
+        out.append(Finding(sheet.at(*cells[at]), finding.code, message, override=finding.override))
     return out

@@ -16,7 +16,7 @@ from decimal import Decimal
 from govplan.check import evaluate
 from govplan.codes import CodeName
 from govplan.config import Config
-from govplan.errors import Finding, Location, PlanInvalid, Severity, shown_path
+from govplan.errors import Finding, Location, PlanInvalid, shown_path
 from govplan.exitcodes import ExitCode
 from govplan.load import STDIN, STDIN_NAME
 from govplan.model import Plan, load_plan
@@ -29,7 +29,7 @@ from govplan.values import in_unit
 
 def _warning(plan: Plan, path: tuple[str | int, ...], code: CodeName, message: str) -> Finding:
     location = plan.marks.at(path) if plan.marks else Location(plan.file)
-    return Finding(location, code, message, Severity.WARNING)
+    return Finding(location, code, message)
 
 
 def rule_load_warnings(plan: Plan, report: Report) -> Iterator[Finding]:

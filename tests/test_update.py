@@ -660,7 +660,7 @@ def test_a_gbk_csv_is_read_with_a_warning(tasks: Path, tmp_path: Path) -> None:
     sheet.write_bytes("指标,实际,单位\n新增停车泊位,1800,个\n".encode("gbk"))
     result = run(str(tasks), "--actuals", str(sheet))
     assert result.exit_code == 0, result.stderr
-    assert "warning encoding read as GB18030" in result.stderr
+    assert "warning legacy-encoding read as GB18030" in result.stderr
     assert "actual: 1800个}" in tasks.read_text("utf-8")
 
 

@@ -266,3 +266,17 @@ def test_the_locale_chooses_the_language_of_messages(tmp_path: Path) -> None:
     zh = {f["code"]: f["message_zh"] for f in data["findings"]}
     assert zh["unknown-field"].startswith("计划格式中没有这个字段")
     assert zh["missing-field"].startswith("缺少必填字段")
+
+
+def test_a_findings_severity_is_its_codes() -> None:
+    """A check cannot choose a severity: the code's declared one is the finding's, and only
+    a repository's settings override it (so SARIF, exit codes and docs never disagree)."""
+    from govplan.codes import CODES
+    from govplan.errors import Finding, Location
+
+    for code, declared in CODES.items():
+        assert Finding(Location("p.yaml", 1, 1), code, "m").severity == declared.severity
+    made = Finding(Location("p.yaml"), "yaml11", "m", override=Severity.ERROR)
+    assert made.severity is Severity.ERROR
+    with pytest.raises(TypeError):
+        Finding(Location("p.yaml"), "yaml11", "m", Severity.ERROR)  # type: ignore[misc]
