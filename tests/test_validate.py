@@ -279,4 +279,4 @@ def test_a_findings_severity_is_its_codes() -> None:
     made = Finding(Location("p.yaml"), "yaml11", "m", override=Severity.ERROR)
     assert made.severity is Severity.ERROR
     with pytest.raises(TypeError):
-        Finding(Location("p.yaml"), "yaml11", "m", Severity.ERROR)  # type: ignore[misc]
+        Finding(Location("p.yaml"), "yaml11", "m", Severity.ERROR)  # type: ignore[call-arg]
