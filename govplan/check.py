@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from govplan.audit import audit_report
@@ -13,6 +13,7 @@ from govplan.exitcodes import ExitCode
 from govplan.model import Plan, load_plan
 from govplan.paths import plan_files
 from govplan.results import Report
+from govplan.rules import rule_findings
 from govplan.terms import FailOn
 
 
@@ -36,10 +37,12 @@ class CheckOutcome:
     def findings(self) -> list[Finding]:
         return [finding for _, _, findings in self.files for finding in findings]
 
-    def exit_code(self, fail_on: Iterable[FailOn] = ()) -> ExitCode:
+    def exit_code(self, fail_on: Iterable[FailOn] = (), codes: Collection[str] = ()) -> ExitCode:
         # a plan that loaded with warnings (legacy-encoding) is still valid
         if any(f.severity is Severity.ERROR for f in self.findings):
             return ExitCode.INVALID
+        if any(f.code in codes for f in self.findings):  # --fail-on unresolved-reference
+            return ExitCode.FINDINGS
         conditions = set(fail_on)
         for report in self.reports:
             short = any(r.status.falls_short for r in report.results)
@@ -63,8 +66,6 @@ def run_check(paths: Sequence[str]) -> CheckOutcome:
             report = evaluate(load_plan(path))
         except PlanInvalid as exc:
             outcome.files.append((path, None, list(exc.findings)))
-        else:  # the loader's warnings (a GBK file) are shown by check as by validate
-            marks = report.plan.marks
-            shown = [w for w in report.plan.warnings if marks is None or not marks.suppresses(w)]
-            outcome.files.append((path, report, shown))
+        else:  # the same findings validate shows (the loader's warnings among them)
+            outcome.files.append((path, report, rule_findings(report.plan, report)))
     return outcome

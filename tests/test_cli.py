@@ -516,3 +516,24 @@ def test_help_follows_lang_and_the_locale() -> None:
         command = group.commands[section]  # type: ignore[attr-defined]
         known = {n for p in command.params for n in (*getattr(p, "opts", []), p.name)}
         assert set(texts) - {"help"} <= known, (section, set(texts) - {"help"} - known)
+
+
+def test_check_shows_validates_findings_and_fails_on_a_code(tmp_path: Path) -> None:
+    """One stream of findings: check prints the warnings validate prints (a file with
+    `note: no` and an unresolved 与经济增长同步 gets both from each), and --fail-on names codes."""
+    plan = tmp_path / "w.yaml"
+    plan.write_text(
+        "district: x\nyear: 2023\nindicators:\n"
+        "  - {id: a, name: A, target: 与经济增长同步, actual: 5%, note: no}\n",
+        encoding="utf-8",
+    )
+    checked = runner.invoke(app, ["check", str(plan), "--lang", "en"])
+    validated = runner.invoke(app, ["validate", str(plan), "--lang", "en"])
+    codes = {"unresolved-reference", "yaml11"}
+    assert {line.split()[2] for line in checked.stderr.splitlines() if " warning " in line} == codes
+    assert {line.split()[2] for line in validated.stdout.splitlines()} == codes
+    assert checked.exit_code == 0
+    failed = runner.invoke(app, ["check", str(plan), "--fail-on", "unresolved-reference"])
+    assert failed.exit_code == 1
+    typo = runner.invoke(app, ["check", str(plan), "--fail-on", "unresolved-referense"])
+    assert typo.exit_code == 2 and "did you mean 'unresolved-reference'" in typo.stderr

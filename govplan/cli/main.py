@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -81,12 +82,14 @@ def check(
         typer.Option("--explain", metavar="ID", help="Explain how one indicator was computed."),
     ] = None,
     fail_on: Annotated[
-        list[FailOn] | None,
+        list[str] | None,
         typer.Option(
             "--fail-on",
+            metavar="missed|inconsistent|binding|CODE",
             help="Exit 1 when a target is missed (or a task behind), a published figure "
-            "is inconsistent, or (binding) a binding 约束性 five-year indicator is behind or "
-            "missed. May be repeated.",
+            "is inconsistent, (binding) a binding 约束性 five-year indicator is behind or "
+            "missed, or a finding of this code is shown (e.g. unresolved-reference). May be "
+            "repeated.",
         ),
     ] = None,
     notes: Annotated[
@@ -123,7 +126,7 @@ def check(
     from govplan.render.cells import Options
     from govplan.select import select
 
-    conditions = list(fail_on or [])
+    conditions, codes = _fail_on(fail_on or [])
     check_destination(fmt, output)
     if explain is not None and fmt not in EXPLAIN_FORMATS:
         raise typer.BadParameter(
@@ -139,7 +142,7 @@ def check(
             sys.stderr.write(f"govplan: no indicator with id {explain!r}\n")
             raise typer.Exit(ExitCode.INVALID)
         show(renderer(EXPLAIN_FORMATS[fmt])(found, (lang or Lang.ZH).value))
-        raise typer.Exit(outcome.exit_code(conditions))
+        raise typer.Exit(outcome.exit_code(conditions, codes))
     invalid = tuple(
         (index, path, tuple(findings))
         for index, (path, report, findings) in enumerate(outcome.files)
@@ -153,7 +156,30 @@ def check(
     ]
     if shown or (invalid and fmt == "json"):
         deliver(renderer(REPORT_FORMATS[fmt])(shown, options), fmt, output)
-    raise typer.Exit(outcome.exit_code(conditions))
+    raise typer.Exit(outcome.exit_code(conditions, codes))
+
+
+def _fail_on(names: Sequence[str]) -> tuple[list[FailOn], frozenset[str]]:
+    """--fail-on's words: the conditions on results, and the finding codes."""
+    from difflib import get_close_matches
+
+    from govplan.codes import CODES
+
+    conditions, codes = [], set()
+    words = [c.value for c in FailOn]
+    for name in names:
+        if name in words:
+            conditions.append(FailOn(name))
+        elif name in CODES:
+            codes.add(name)
+        else:
+            near = get_close_matches(name, [*words, *CODES], n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise typer.BadParameter(
+                f"{name!r} is neither {', '.join(words)} nor a finding code{hint}",
+                param_hint="--fail-on",
+            )
+    return conditions, frozenset(codes)
 
 
 @app.command()
