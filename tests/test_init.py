@@ -90,8 +90,25 @@ def test_init_never_overwrites(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert f"skipped {tmp_path / 'README.md'} (exists)" in result.stdout
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine\n"
-    again = runner.invoke(app, ["init", str(tmp_path)])
+    again = runner.invoke(app, ["init", str(tmp_path), "--source", "govplan"])
     assert "created" not in again.stdout and again.stdout.count("skipped") == 7
+
+
+def test_init_without_source_refuses_a_govplan_installed_from_a_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where this govplan came from a folder (pip install .), CI elsewhere cannot install
+    it from there: init says so and writes nothing, rather than a path in the jobs."""
+    import importlib.metadata
+
+    class Installed:
+        def read_text(self, name: str) -> str | None:
+            return '{"url": "file:///home/me/govplan", "dir_info": {}}'
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Installed())
+    result = runner.invoke(app, ["init", str(tmp_path / "repo")])
+    assert result.exit_code == 2 and "/home/me/govplan" in result.stderr
+    assert "--source" in result.stderr and not (tmp_path / "repo").exists()
 
 
 def test_init_writes_no_path_that_exists_only_here(tmp_path: Path) -> None:
