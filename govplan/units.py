@@ -16,6 +16,7 @@ import functools
 import hashlib
 import json
 import re
+import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -82,10 +83,15 @@ def definitions_digest() -> str:
 @functools.cache
 def _shipped() -> dict[str, Facts]:
     """pint's answers for the names of units.txt, as shipped; empty (so that pint answers
-    everything) if units.txt changed since the table was written."""
+    everything) if units.txt changed since the table was written: never a wrong answer, a
+    slower one, and a warning saying how to bring the table up to date."""
     text = shipped(FACTS_FILE).read_text(encoding="utf-8")
     data = json.loads(text)
     if data.get("definitions") != definitions_digest():
+        sys.stderr.write(
+            f"govplan: warning: {FACTS_FILE} was written from another units.txt; units are "
+            "read from pint directly (slower). Run `make units` to write it again.\n"
+        )
         return {}
     return {unit: _decode(entry) for unit, entry in data["units"].items()}
 
@@ -101,17 +107,15 @@ def _encode(found: Facts) -> list[object] | None:
 
 
 def unit_names() -> list[str]:
-    """Every name and alias of units.txt, bare and with each prefix (万人, 亿元, 万亿元)."""
+    """Every name, symbol and alias of units.txt, bare and with each prefix (万人, 亿元,
+    万亿元), as pint parsed them (so that its own syntax, @alias lines included, is read by
+    pint alone)."""
+    reg = registry()
     names: list[str] = []
-    prefixes: list[str] = []
-    for line in _definitions().decode("utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        name, _, *aliases = (part.strip() for part in line.split("="))
-        if name.endswith("-"):
-            prefixes.append(name[:-1])
-        else:
-            names += [n for n in (name, *aliases) if n and not n.startswith("[")]
+    for definition in dict(reg._units).values():
+        spelled = (definition.name, definition.defined_symbol, *definition.aliases)
+        names += [n for n in spelled if n and not n.startswith("[") and n not in names]
+    prefixes = [p for p in dict(reg._prefixes) if p]
     return names + [p + n for p in prefixes for n in names if n not in SHARES]
 
 
@@ -195,9 +199,13 @@ def _word(unit: str) -> Facts:
     shipped = _shipped()
     if unit in shipped:
         return shipped[unit]
+    if not shipped:  # a stale table: what pint knows is never taken for an open word
+        from_pint = _from_pint(unit)
+        if from_pint is not None:
+            return from_pint
     if is_counting_word(unit):
         return ((f"[word:{unit}]", 1),), Decimal(1)
-    return _from_pint(unit) if not shipped else None
+    return None
 
 
 @functools.cache
@@ -206,19 +214,18 @@ def facts(unit: str) -> Facts:
     shipped = _shipped()
     if unit in shipped:
         return shipped[unit]
+    if not shipped:  # a stale table: pint first, so that 人 stays people, not a new word
+        from_pint = _from_pint(unit)
+        if from_pint is not None:
+            return from_pint
     found = _compound(unit)
     return found if found is not None else _from_pint(unit)
 
 
 @functools.cache
 def known_units() -> tuple[str, ...]:
-    """The unit names of units.txt (for "did you mean" in messages)."""
-    names: list[str] = []
-    for line in _definitions().decode("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, _, *aliases = (part.strip() for part in line.split("="))
-            names += [name, *aliases] if not name.endswith("-") else []
-    return tuple(n for n in names if n and not n.startswith("["))
+    """The unit names of units.txt, as pint read them (for "did you mean" in messages)."""
+    return tuple(n for n in unit_names() if n not in SHARES)
 
 
 # Shares written with a sign: a rate in % (percent) or in ‰ (per mille). Each is a unit of its

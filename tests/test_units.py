@@ -81,15 +81,38 @@ def test_shipped_facts_are_what_pint_says_now() -> None:
     assert shipped == facts_table()
 
 
-def test_a_stale_table_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_stale_table_is_not_used_and_never_gives_a_wrong_answer(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After an edit of units.txt without `make units`, pint answers (人 stays people, 米 a
+    length: no false unit-mismatch between 人 and 万人), with a warning saying what to run."""
     from govplan import units
 
     monkeypatch.setattr(units, "definitions_digest", lambda: "edited")
-    units._shipped.cache_clear()
+    for cached in (units._shipped, units.facts, units.factor):
+        cached.cache_clear()
     try:
         assert units._shipped() == {}
+        assert "make units" in capsys.readouterr().err
+        assert units.facts("人") == ((("[people]", 1),), Decimal(1))
+        assert units.factor("万人", "人") == Decimal(10000)
+        assert units.facts("米") == ((("[length]", 1),), Decimal(1))
+        assert units.facts("艘") == ((("[word:艘]", 1),), Decimal(1))  # still an open word
     finally:
-        units._shipped.cache_clear()
+        for cached in (units._shipped, units.facts, units.factor):
+            cached.cache_clear()
+
+
+def test_unit_names_are_pints_own_reading_of_units_txt() -> None:
+    """Names, symbols and aliases as pint parsed units.txt: no line of its syntax (an
+    @alias, a prefix) ever becomes a name of its own."""
+    from govplan.units import registry, unit_names
+
+    names = unit_names()
+    assert all(" " not in n and not n.startswith("@") and "=" not in n for n in names)
+    assert {"人", "名", "万人", "亿元", "平方米", "平米"} <= set(names)
+    for definition in dict(registry()._units).values():
+        assert definition.name.startswith("[") or definition.name in names
 
 
 _unit_text = st.text(
