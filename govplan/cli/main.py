@@ -39,7 +39,9 @@ from govplan.render.formats import (
     COMPARISON_FORMATS,
     EXPLAIN_FORMATS,
     REPORT_FORMATS,
-    renderer,
+    comparison_renderer,
+    explain_renderer,
+    report_renderer,
 )
 from govplan.terms import FailOn, Lang, RollupKey, SortKey, Status
 
@@ -127,6 +129,9 @@ def check(
     from govplan.select import select
 
     conditions, codes = _fail_on(fail_on or [])
+    if by is not None and not REPORT_FORMATS[fmt].rollup:
+        rolled = ", ".join(name for name, found in REPORT_FORMATS.items() if found.rollup)
+        raise typer.BadParameter(f"--by is shown by {rolled}, not {fmt}", param_hint="--by")
     check_destination(fmt, output)
     if explain is not None and fmt not in EXPLAIN_FORMATS:
         raise typer.BadParameter(
@@ -141,7 +146,7 @@ def check(
         if not found and outcome.reports:
             sys.stderr.write(f"govplan: no indicator with id {explain!r}\n")
             raise typer.Exit(ExitCode.INVALID)
-        show(renderer(EXPLAIN_FORMATS[fmt])(found, (lang or Lang.ZH).value))
+        show(explain_renderer(fmt)(found, (lang or Lang.ZH).value))
         raise typer.Exit(outcome.exit_code(conditions, codes))
     invalid = tuple(
         (index, path, tuple(findings))
@@ -155,7 +160,7 @@ def check(
         select(report, statuses=status or [], lead=lead, sort=sort) for report in outcome.reports
     ]
     if shown or (invalid and fmt == "json"):
-        deliver(renderer(REPORT_FORMATS[fmt])(shown, options), fmt, output)
+        deliver(report_renderer(fmt)(shown, options), fmt, output)
     raise typer.Exit(outcome.exit_code(conditions, codes))
 
 
@@ -233,7 +238,7 @@ def compare(
         for report in comparison.skipped:
             sys.stderr.write(f"govplan: {report.plan.file}: only progress tasks; not compared\n")
         deliver(
-            renderer(COMPARISON_FORMATS[fmt])(comparison, Options(lang=lang or Lang.ZH)),
+            comparison_renderer(fmt)(comparison, Options(lang=lang or Lang.ZH)),
             fmt,
             output,
         )

@@ -9,7 +9,7 @@ import os
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ from govplan.render.formats import BINARY_FORMATS
 from govplan.terms import Lang
 
 
-def _choice(registry: dict[str, str]) -> Callable[[str], str]:
+def _choice(registry: Mapping[str, object]) -> Callable[[str], str]:
     """A --format parser whose choices are a format registry's names."""
 
     def parse(value: str) -> str:
@@ -32,7 +32,7 @@ def _choice(registry: dict[str, str]) -> Callable[[str], str]:
     return parse
 
 
-def format_option(registry: dict[str, str], help_text: str) -> Any:
+def format_option(registry: Mapping[str, object], help_text: str) -> Any:
     return typer.Option(
         "--format",
         "-f",

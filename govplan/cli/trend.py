@@ -16,7 +16,7 @@ from govplan.cli.options import (
     show,
     unknown_ids,
 )
-from govplan.render.formats import TREND_FORMATS, renderer
+from govplan.render.formats import TREND_FORMATS, trend_renderer
 from govplan.terms import Lang
 
 
@@ -48,5 +48,5 @@ def trend(
     unknown_ids(wanted, [r.indicator.id for rep in outcome.reports for r in rep.results])
     found = [(report, trends(report, wanted)) for report in outcome.reports]
     if found:
-        show(renderer(TREND_FORMATS[fmt])(found, Options(lang=lang or Lang.ZH)))
+        show(trend_renderer(fmt)(found, Options(lang=lang or Lang.ZH)))
     raise typer.Exit(outcome.exit_code())

@@ -15,7 +15,7 @@ import typer
 from govplan.cli.options import diagnostics_lang, format_option, lang_option, write_atomically
 from govplan.errors import Finding, Location, Severity
 from govplan.exitcodes import ExitCode
-from govplan.render.formats import FINDINGS_FORMATS, renderer
+from govplan.render.formats import FINDINGS_FORMATS, findings_renderer
 from govplan.terms import Lang
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ def _report(name: str, findings: list[Finding], fmt: str, words: str) -> None:
     if not findings and fmt == "text":
         return
     if fmt != "text":
-        sys.stdout.write(renderer(FINDINGS_FORMATS[fmt])([FileResult(name, findings)], words))
+        sys.stdout.write(findings_renderer(fmt)([FileResult(name, findings)], words))
         return
     for finding in findings[:SHOWN]:
         sys.stderr.write(f"{finding.line(words)}\n")

@@ -12,7 +12,7 @@ import typer
 
 from govplan.cli.options import diagnostics_lang, format_option, lang_option
 from govplan.exitcodes import ExitCode
-from govplan.render.formats import FINDINGS_FORMATS, renderer
+from govplan.render.formats import FINDINGS_FORMATS, findings_renderer
 from govplan.terms import Lang
 
 
@@ -78,7 +78,7 @@ def validate(
     setting; 3 internal error.
     """
     from govplan.config import Config, ConfigInvalid, describe, find_config, load_config
-    from govplan.render.findings import STREAMED, summary
+    from govplan.render.findings import summary
     from govplan.validate import WorkerDied, exit_code, validate_paths
 
     words = diagnostics_lang(lang)
@@ -100,12 +100,13 @@ def validate(
             sys.stderr.write(f"govplan: {config.source}: format {fmt!r} is not one of "
                              f"{', '.join(FINDINGS_FORMATS)}\n")  # fmt: skip
             raise typer.Exit(ExitCode.INVALID)
-    render = renderer(FINDINGS_FORMATS[fmt])
+    render: Any = findings_renderer(fmt)
     if fmt == "junit":  # JUnit alone says how a warning counts: skipped, or failed (--strict)
         import functools
 
         render = functools.partial(render, strict=strict)
-    streamed = fmt in STREAMED and not statistics  # lines file by file; documents at the end
+    # lines file by file; documents at the end
+    streamed = FINDINGS_FORMATS[fmt].streamed and not statistics
     results = []  # kept only for formats written at the end; line formats keep counts
     counts = Counter({"files": 0, "errors": 0, "warnings": 0})
     try:

@@ -53,6 +53,3 @@ def render_github(results: Sequence[FileResult], lang: str = "en") -> str:
         props.append(f"title={_escape(f.code, prop=True)}")
         lines.append(f"::{f.severity.value} {','.join(props)}::{_escape(inert(f.text(lang)))}\n")
     return "".join(lines)
-
-
-STREAMED = frozenset({"text", "github"})  # formats of one line per finding
