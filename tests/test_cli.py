@@ -537,3 +537,23 @@ def test_check_shows_validates_findings_and_fails_on_a_code(tmp_path: Path) -> N
     assert failed.exit_code == 1
     typo = runner.invoke(app, ["check", str(plan), "--fail-on", "unresolved-referense"])
     assert typo.exit_code == 2 and "did you mean 'unresolved-reference'" in typo.stderr
+
+
+def test_check_applies_the_repositorys_settings_as_validate_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = tmp_path / "w.yaml"
+    plan.write_text(
+        "district: x\nyear: 2023\nindicators:\n"
+        "  - {id: a, name: A, target: 与经济增长同步, actual: 5%, note: no}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".govplan.toml").write_text('ignore = ["yaml11"]\n', encoding="utf-8")
+    checked = runner.invoke(app, ["check", "w.yaml"])
+    assert "unresolved-reference" in checked.stderr and "yaml11" not in checked.stderr
+    (tmp_path / ".govplan.toml").write_text(
+        'severity = {unresolved-reference = "error"}\n', encoding="utf-8"
+    )
+    for command in ("check", "validate"):
+        assert runner.invoke(app, [command, "w.yaml"]).exit_code == 2, command

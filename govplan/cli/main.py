@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 # govplan uses no pydantic plugins; looking for them scans every installed package's
 # metadata (importlib.metadata, about 20 ms of every run). Set before pydantic is imported.
@@ -44,6 +44,9 @@ from govplan.render.formats import (
     report_renderer,
 )
 from govplan.terms import FailOn, Lang, RollupKey, SortKey, Status
+
+if TYPE_CHECKING:  # for annotations only: check's core loads when the command runs
+    from govplan.check import CheckOutcome
 
 app = typer.Typer(
     name="govplan",
@@ -137,7 +140,7 @@ def check(
         raise typer.BadParameter(
             f"--explain gives {', '.join(EXPLAIN_FORMATS)}, not {fmt}", param_hint="--format"
         )
-    outcome = run_check([str(p) for p in plans])
+    outcome = _with_settings(run_check([str(p) for p in plans]), lang)
     report_findings(outcome.findings, diagnostics_lang(lang))
     if explain is not None:
         from govplan.render.explain import find
@@ -162,6 +165,27 @@ def check(
     if shown or (invalid and fmt == "json"):
         deliver(report_renderer(fmt)(shown, options), fmt, output)
     raise typer.Exit(outcome.exit_code(conditions, codes))
+
+
+def _with_settings(outcome: CheckOutcome, lang: Lang | None) -> CheckOutcome:
+    """The repository's settings ([tool.govplan] or .govplan.toml: select, ignore, severity)
+    applied to the findings of the plans that loaded, as validate applies them; a plan that
+    did not load keeps its errors whatever the settings say."""
+    from govplan.config import ConfigInvalid, find_config, load_config
+
+    found = find_config(Path.cwd())
+    if found is None:
+        return outcome
+    try:
+        config = load_config(found)
+    except ConfigInvalid as exc:
+        sys.stderr.write(f"{exc.finding.line(diagnostics_lang(lang))}\n")
+        raise typer.Exit(ExitCode.INVALID) from None
+    outcome.files = [
+        (path, report, config.adjust(findings) if report is not None else findings)
+        for path, report, findings in outcome.files
+    ]
+    return outcome
 
 
 def _fail_on(names: Sequence[str]) -> tuple[list[FailOn], frozenset[str]]:
