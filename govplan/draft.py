@@ -493,15 +493,15 @@ def _document_parts(text: str) -> list[tuple[str, bool]]:
     """A line of a whole document in the parts that are read: a list of targets after a
     lead-in, and the sentences elsewhere that commit to a number with 确保 or 力争; nothing
     else."""
-    parts = [(p, listing) for p, listing in _parts(text) if listing]
+    split = _parts(text)
     committed = [
-        sentence
-        for p, listing in _parts(text)
+        (sentence, False)
+        for p, listing in split
         if not listing
         for sentence in _SENTENCES.split(p)
         if _DIGIT.search(sentence) and _COMMITS.search(sentence)
     ]
-    return parts + [(sentence, False) for sentence in committed]
+    return [(p, listing) for p, listing in split if listing] + committed
 
 
 def _parts(text: str) -> list[tuple[str, bool]]:

@@ -39,6 +39,7 @@ from govplan.values import (
     normalize,
     parse_number,
     parse_value,
+    without_time_base,
 )
 from govplan.words import vocabulary
 
@@ -162,9 +163,9 @@ def _measures_change(name: str, target: Target) -> bool:
         return True
     if target.unit in _PP_UNITS:
         return True
-    text = normalize(target.text)
-    if re.match(r"^(?:同比|比上年|较上年|全年|年度|当年)?(?:增长|下降|降低|减少|上涨)", text):
-        return True
+    rest = without_time_base(normalize(target.text))
+    if vocabulary().prefix(rest, "verb decrease", "actual up") is not None:
+        return True  # 同比增长5%, 下降3%: the words of a change
     return names_a_change(name)
 
 

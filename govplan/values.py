@@ -174,12 +174,17 @@ def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Valu
 _OPEN_NUMBER = re.compile(rf"^({NUMBER}万?)(余|多)(\D.*)$")
 
 
+def without_time_base(text: str) -> str:
+    """The text after a time-base word (同比, 比上年, 全年), which changes nothing."""
+    time_base = vocabulary().prefix(text, "time base")
+    return text[len(time_base[0]) :] if time_base else text
+
+
 def _whole_actual(text: str, unit: str | None, original: str) -> Value | None:
     """`持平` (a change of 0) and `正增长` (a change above 0 of unknown size), time-base words
     (同比, 比上年) before them allowed."""
     vocab = vocabulary()
-    time_base = vocab.prefix(text, "time base")
-    rest = text[len(time_base[0]) :] if time_base else text
+    rest = without_time_base(text)
     if rest in vocab.words("actual flat"):
         return Value(Decimal(0), unit, original.strip())
     if rest in vocab.words("actual positive"):
@@ -190,10 +195,7 @@ def _whole_actual(text: str, unit: str | None, original: str) -> Value | None:
 def written_as_change(text: str) -> bool:
     """An actual written as a change: a rise or fall word (下降3.4%, 同比增长2%), a sign
     (-3.4%, +2%), or a change with no level (持平, 正增长)."""
-    norm = normalize(text)
-    vocab = vocabulary()
-    time_base = vocab.prefix(norm, "time base")
-    rest = norm[len(time_base[0]) :] if time_base else norm
+    rest = without_time_base(normalize(text))
     return rest[:1] in ("-", "+") or _starts_worded(rest) or is_change_only(text)
 
 
