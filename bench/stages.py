@@ -31,7 +31,7 @@ import os, sys, json
 import typer, typer._adapters, yaml  # what the Typer floor imports too
 marks.append(time.perf_counter())
 from govplan.cli import main as _cli
-from govplan.check import evaluate
+from govplan.analysis import evaluate
 from govplan.load import read_file
 from govplan.model import build_plan
 from govplan.render.cells import Options
@@ -42,7 +42,7 @@ marks.append(time.perf_counter())
 path, fmt, out = sys.argv[1:4]
 loaded = read_file(path)
 marks.append(time.perf_counter())
-plan = build_plan(loaded)
+plan, _ = build_plan(loaded)
 marks.append(time.perf_counter())
 report = evaluate(plan)
 marks.append(time.perf_counter())
@@ -93,11 +93,11 @@ CORPUS_STAGES = """
 import glob, json, sys, time
 import yaml
 import govplan.cli  # the command line's settings (its garbage collector's thresholds)
-from govplan.check import evaluate
+from govplan.analysis import evaluate
 from govplan.document import validate_document
 from govplan.load import load_text
 from govplan.model import build_plan
-from govplan.validate import RULES
+from govplan.rules import RULES
 folder, count, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 files = sorted(glob.glob(folder + "/*.yaml"))[:count]
 texts = [(f, open(f, encoding="utf-8").read()) for f in files]
@@ -113,7 +113,7 @@ for file, text in texts:
     t1 = clock()
     validate_document(loaded)
     t2 = clock()
-    plan = build_plan(loaded)  # runs the shape check again: counted in shape, not here
+    plan, _ = build_plan(loaded)  # runs the shape check again: counted in shape, not here
     t3 = clock()
     report = evaluate(plan)
     t4 = clock()

@@ -120,7 +120,7 @@ def stages(inputs: dict[str, Path], runs: int) -> list[tuple[str, float]]:
         text = decode(read_bytes(name), name)
         loaded = load_text(text, name)
         t = timed("read and load the plan", t)
-        plan = build_plan(loaded)
+        plan, _ = build_plan(loaded)
         t = timed("build the plan (it must be valid first)", t)
         result = plan_update(text, loaded, plan, inputs["csv"])
         t = timed("plan_update, all of it (CSV sheet)", t)

@@ -1,41 +1,31 @@
-"""The `check` use case: load and compute plans, one bad file never hiding the others."""
+"""The `check` use case: plans analysed and their results judged, one bad file never hiding
+the others."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from govplan.audit import audit_report
-from govplan.compute import compute_plan
-from govplan.errors import Finding, PlanInvalid, Severity
-from govplan.evaluation import evaluate_plan
+from govplan.analysis import Analysis, analyze, unreadable
+from govplan.config import Config
+from govplan.errors import Finding, Severity
 from govplan.exitcodes import ExitCode
-from govplan.model import Plan, load_plan
 from govplan.paths import plan_files
 from govplan.results import Report
-from govplan.rules import rule_findings
 from govplan.terms import FailOn
-
-
-def evaluate(plan: Plan) -> Report:
-    """A plan's results: computed, then its published figures audited."""
-    if plan.span is not None:
-        return audit_report(evaluate_plan(plan))
-    return audit_report(compute_plan(plan))
 
 
 @dataclass
 class CheckOutcome:
-    # every path in the order given, with its report or, for an invalid plan, its findings
-    files: list[tuple[str, Report | None, list[Finding]]] = field(default_factory=list)
+    files: list[Analysis] = field(default_factory=list)  # every path, in the order given
 
     @property
     def reports(self) -> list[Report]:
-        return [report for _, report, _ in self.files if report is not None]
+        return [a.report for a in self.files if a.report is not None]
 
     @property
     def findings(self) -> list[Finding]:
-        return [finding for _, _, findings in self.files for finding in findings]
+        return [finding for analysis in self.files for finding in analysis.findings]
 
     def exit_code(self, fail_on: Iterable[FailOn] = (), codes: Collection[str] = ()) -> ExitCode:
         # a plan that loaded with warnings (legacy-encoding) is still valid
@@ -55,17 +45,12 @@ class CheckOutcome:
         return ExitCode.OK
 
 
-def run_check(paths: Sequence[str]) -> CheckOutcome:
-    """Every plan under `paths` (files, folders, glob patterns) loaded and evaluated."""
+def run_check(paths: Sequence[str], config: Config | None = None) -> CheckOutcome:
+    """Every plan under `paths` (files, folders, glob patterns) analysed, with the
+    repository's settings (select, ignore, severity) applied to its findings."""
+    config = config or Config()
     outcome = CheckOutcome()
     for path, problem in plan_files(paths):
-        if problem is not None:  # a folder with no plans, a pattern matching nothing
-            outcome.files.append((path, None, [problem]))
-            continue
-        try:
-            report = evaluate(load_plan(path))
-        except PlanInvalid as exc:
-            outcome.files.append((path, None, list(exc.findings)))
-        else:  # the same findings validate shows (the loader's warnings among them)
-            outcome.files.append((path, report, rule_findings(report.plan, report)))
+        found = unreadable(path, problem) if problem is not None else analyze(path)
+        outcome.files.append(found.with_settings(config))
     return outcome

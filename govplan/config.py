@@ -31,13 +31,17 @@ class Config:
             return False
         return finding.code not in self.ignore
 
-    def adjust(self, findings: list[Finding]) -> list[Finding]:
-        """The findings this repository wants, with its severities."""
+    def adjust(self, findings: list[Finding], *, built: bool = True) -> list[Finding]:
+        """The findings this repository wants, at its severities. The errors of a plan that
+        could not be built (`built` false) are kept as errors whatever the settings say, as
+        ruff never hides a syntax error: they are why the plan has no results, and no
+        setting makes an unreadable plan readable."""
         kept = []
         for finding in findings:
-            if not self.keeps(finding):
+            stops = not built and finding.severity is Severity.ERROR
+            if not stops and not self.keeps(finding):
                 continue
-            severity = self.severity.get(finding.code)
+            severity = None if stops else self.severity.get(finding.code)
             kept.append(finding if severity is None else replace(finding, override=severity))
         return kept
 

@@ -732,9 +732,8 @@ def _table(rows: Rows, file: str, first: int) -> tuple[list[Drafted], list[Unrea
 def _checked(item: Drafted) -> tuple[Drafted | None, str | None]:
     """The row as an indicator that validates: whole, else without its published figures
     (which the reason names), else none."""
-    from govplan.errors import PlanInvalid
-    from govplan.load import load_text
-    from govplan.model import build_plan
+    from govplan.errors import Severity
+    from govplan.model import plan_from_text
 
     def problem(candidate: Drafted) -> str | None:
         lines = [
@@ -743,11 +742,9 @@ def _checked(item: Drafted) -> tuple[Drafted | None, str | None]:
             "indicators:",
             *_indicator_lines(replace(candidate, id="x")),
         ]
-        try:
-            build_plan(load_text("\n".join(lines) + "\n", "<row>"))
-        except PlanInvalid as exc:
-            return exc.findings[0].message
-        return None
+        _, found = plan_from_text("\n".join(lines) + "\n", "<row>")
+        errors = [f for f in found if f.severity is Severity.ERROR]
+        return errors[0].message if errors else None
 
     whole = problem(item)
     if whole is None:

@@ -1,4 +1,4 @@
-"""Located findings and the exception that carries them."""
+"""Located findings: every problem govplan reports is one of these values."""
 
 from __future__ import annotations
 
@@ -116,11 +116,3 @@ class Finding:
             found["sheet"] = self.location.sheet
             found["cell"] = self.location.cell or None
         return found
-
-
-class PlanInvalid(Exception):
-    """A plan file could not be read or does not follow the plan format."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        super().__init__("; ".join(str(f) for f in findings))
-        self.findings = findings

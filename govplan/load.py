@@ -9,10 +9,10 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from govplan.codes import CodeName
-from govplan.errors import Finding, Location, PlanInvalid, Severity
+from govplan.errors import Finding, Location, Severity
 
 # A plan is a few kilobytes; the bounds sit far above any real plan and far below what
 # would make the parser or anything walking its result crash or hang. The node bound admits
@@ -85,13 +85,34 @@ class Loaded:
     warnings: list[Finding] = field(default_factory=list)
 
 
+class Refused(Exception):
+    """Reading stopped at something it cannot read past (bytes that are not text, YAML that
+    does not parse). It never leaves this stage: `reading` turns it into the findings it
+    carries, which every command then sees as values."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("; ".join(str(f) for f in findings))
+        self.findings = findings
+
+
+T = TypeVar("T")
+
+
+def reading(step: Callable[[], T]) -> tuple[T | None, list[Finding]]:
+    """A reading step's value and no findings, or no value and the findings that stopped it."""
+    try:
+        return step(), []
+    except Refused as exc:
+        return None, exc.findings
+
+
 def _fail(
     file: str, line: int, column: int, code: CodeName, message: str, zh: str | None = None
-) -> PlanInvalid:
-    return PlanInvalid([Finding(Location(file, line, column), code, message, message_zh=zh)])
+) -> Refused:
+    return Refused([Finding(Location(file, line, column), code, message, message_zh=zh)])
 
 
-class _ParserRefused(PlanInvalid):
+class _ParserRefused(Refused):
     """The YAML library itself refused the text (as opposed to a rule of govplan's)."""
 
 
@@ -119,7 +140,7 @@ def decode_leniently(raw: bytes, file: str) -> tuple[str, list[Finding]]:
     `legacy-encoding` warning that gives the fix; anything else is refused as decode does."""
     try:
         return decode(raw, file), []
-    except PlanInvalid:
+    except Refused:
         text = _as_gb18030(raw)
         if text is None:
             raise
@@ -183,8 +204,8 @@ STDIN_NAME = "<stdin>"  # how standard input is named in messages and output
 
 
 def read_file(path: str) -> Loaded:
-    """Read and load one plan file (`-`: standard input); every failure is a PlanInvalid
-    with a location."""
+    """Read and load one plan file (`-`: standard input); every failure is a Refused
+    with a location (see `reading`)."""
     name = STDIN_NAME if path == STDIN else path
     text, warnings = decode_leniently(read_bytes(path), name)
     loaded = load_text(text, name)
@@ -438,7 +459,7 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
     def where(ev: Any) -> tuple[int, int]:
         return (ev.start_mark.line + 1, ev.start_mark.column + 1)
 
-    def too_many(at: tuple[int, int]) -> PlanInvalid:
+    def too_many(at: tuple[int, int]) -> Refused:
         message = f"document expands to more than {MAX_NODES} nodes"
         return _fail(file, at[0], at[1], "too-large", message)
 

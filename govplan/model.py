@@ -13,7 +13,7 @@ from typing import Any
 from govplan.catalogue import by_id, match_name
 from govplan.codes import CodeName
 from govplan.document import IndicatorDoc, PlanHead, validate_document
-from govplan.errors import Finding, Location, PlanInvalid
+from govplan.errors import Finding, Location
 from govplan.fiveyear import (
     Figure,
     Span,
@@ -24,7 +24,7 @@ from govplan.fiveyear import (
     read_figure,
     read_span_target,
 )
-from govplan.load import Loaded, Marks, read_file
+from govplan.load import Loaded, Marks, load_text, read_file, reading
 from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
 from govplan.targets import Target, TargetSyntaxError, parse_target
@@ -111,7 +111,6 @@ class Plan:
     source: dict[str, str | None] = field(default_factory=dict)
     span: Span | None = None
     marks: Marks | None = field(default=None, compare=False, repr=False)
-    warnings: tuple[Finding, ...] = ()
 
     def indicator(self, ident: str) -> Indicator | None:
         return self._by_id.get(ident)
@@ -648,13 +647,17 @@ class _Builder:
         return figure
 
 
-def build_plan(loaded: Loaded) -> Plan:
-    """Shape-check and build a loaded plan, or raise PlanInvalid with every problem found."""
+Built = tuple[Plan | None, list[Finding]]
+
+
+def build_plan(loaded: Loaded) -> Built:
+    """Shape-check and build a loaded plan: the plan (none when any error was found) and
+    every finding, the loader's warnings among them, in line order."""
     with decimal.localcontext(context()):  # numbers of 30 digits, exactly
         return _build_plan(loaded)
 
 
-def _build_plan(loaded: Loaded) -> Plan:
+def _build_plan(loaded: Loaded) -> Built:
     marks = loaded.marks
     head, docs, findings = validate_document(loaded)
     indicators: list[Indicator] = []
@@ -686,11 +689,12 @@ def _build_plan(loaded: Loaded) -> Plan:
             )
         if built is not None:
             indicators.append(built)
+    # The loader's warnings travel with the errors: every finding of a file, together.
+    found = sorted([*findings, *loaded.warnings], key=lambda f: f.location)
     if findings or head is None:
-        # The loader's warnings travel with the errors: every finding of a file, together.
-        raise PlanInvalid(sorted([*findings, *loaded.warnings], key=lambda f: f.location))
+        return None, found
     doc = head
-    return Plan(
+    plan = Plan(
         file=marks.file,
         district=doc.district,
         year=doc.year,
@@ -701,8 +705,8 @@ def _build_plan(loaded: Loaded) -> Plan:
         source=dict(doc.source or {}),
         span=span,
         marks=marks,
-        warnings=tuple(loaded.warnings),
     )
+    return plan, found
 
 
 def _span(head: PlanHead, marks: Marks, findings: list[Finding]) -> Span | None:
@@ -735,7 +739,14 @@ def _span(head: PlanHead, marks: Marks, findings: list[Finding]) -> Span | None:
     return span
 
 
-def load_plan(path: str) -> Plan:
-    """Read, shape-check and build one plan file; raises PlanInvalid (never anything else
-    for bad input)."""
-    return build_plan(read_file(path))
+def read_plan(path: str) -> Built:
+    """Read, shape-check and build one plan file (`-`: standard input): the plan, or none,
+    and every finding of reading and building it."""
+    loaded, stopped = reading(lambda: read_file(path))
+    return build_plan(loaded) if loaded is not None else (None, stopped)
+
+
+def plan_from_text(text: str, name: str) -> Built:
+    """A plan file's text (already decoded) read and built, as read_plan does a file."""
+    loaded, stopped = reading(lambda: load_text(text, name))
+    return build_plan(loaded) if loaded is not None else (None, stopped)

@@ -22,11 +22,6 @@ def _warning(plan: Plan, path: tuple[str | int, ...], code: CodeName, message: s
     return Finding(location, code, message)
 
 
-def rule_load_warnings(plan: Plan, report: Report) -> Iterator[Finding]:
-    """YAML 1.1 traps noticed while loading."""
-    yield from plan.warnings
-
-
 def rule_unresolved_reference(plan: Plan, report: Report) -> Iterator[Finding]:
     """A relative target (与经济增长同步) whose reference indicator is not in the plan."""
     for index, ind in enumerate(plan.indicators):
@@ -178,7 +173,6 @@ def rule_nothing_to_compound(plan: Plan, report: Report) -> Iterator[Finding]:
 
 
 RULES: tuple[Callable[[Plan, Report], Iterable[Finding]], ...] = (
-    rule_load_warnings,
     rule_unresolved_reference,
     rule_inconsistent_reported,
     rule_catalogue_id,
@@ -190,10 +184,11 @@ RULES: tuple[Callable[[Plan, Report], Iterable[Finding]], ...] = (
 )
 
 
-def rule_findings(plan: Plan, report: Report) -> list[Finding]:
-    """Every rule's findings for a plan, in line order, without those a comment silences
-    (`# govplan: ignore[CODE]` on the line or the line above)."""
-    findings = [f for rule in RULES for f in rule(plan, report)]
+def rule_findings(plan: Plan, report: Report, loaded: Iterable[Finding] = ()) -> list[Finding]:
+    """Every rule's findings for a plan, with those of loading it (the YAML 1.1 traps, a
+    GB18030 file), in line order, without those a comment silences (`# govplan:
+    ignore[CODE]` on the line or the line above)."""
+    findings = [*loaded, *(f for rule in RULES for f in rule(plan, report))]
     if plan.marks is not None:
         findings = [f for f in findings if not plan.marks.suppresses(f)]
     return sorted(findings, key=lambda f: (f.location.line, f.location.column))

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from govplan.catalogue import match_name
-from govplan.errors import Finding, Location, PlanInvalid, Severity
-from govplan.load import Loaded, Marks, load_text
+from govplan.errors import Finding, Location, Severity
+from govplan.load import Loaded, Marks, decode, load_text, read_bytes, reading
 from govplan.model import NOT_REPORTED, Indicator, Plan, build_plan
 from govplan.periods import MONTHS
 from govplan.sheets import (
@@ -57,6 +57,35 @@ class Update:
     @property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]
+
+
+@dataclass(frozen=True)
+class Editable:
+    """A plan file as update edits it: its bytes and text, its data with their marks, and
+    the plan."""
+
+    raw: bytes
+    text: str
+    loaded: Loaded
+    plan: Plan
+
+
+def editable(path: str) -> tuple[Editable | None, list[Finding]]:
+    """The plan file read for editing (strictly UTF-8, since it is written back), or none
+    and the errors why it cannot be edited."""
+    raw, stopped = reading(lambda: read_bytes(path))
+    if raw is None:
+        return None, stopped
+    text, stopped = reading(lambda: decode(raw, path))
+    if text is None:
+        return None, stopped
+    loaded, stopped = reading(lambda: load_text(text, path))
+    if loaded is None:
+        return None, stopped
+    plan, found = build_plan(loaded)
+    if plan is None:
+        return None, [f for f in found if f.severity is Severity.ERROR]
+    return Editable(raw, text, loaded, plan), []
 
 
 def max_rows(plan: Plan) -> int:
@@ -335,10 +364,9 @@ def _written(result: Update, loaded: Loaded, plan: Plan) -> Update:
     except EditRefused as exc:
         result.findings.append(Finding(Location(file, exc.line), "cannot-edit", str(exc)))
         return result
-    try:
-        new = load_text(text, file)
-    except PlanInvalid as exc:  # apply writes only scalars that read back as themselves
-        result.findings += exc.findings
+    new, stopped = reading(lambda: load_text(text, file))
+    if new is None:  # apply writes only scalars that read back as themselves
+        result.findings += stopped
         return result
     if new.data != changed(loaded.data, changes):
         result.findings.append(
@@ -372,11 +400,8 @@ def _errors_of_changed(new: Loaded, indexes: list[int]) -> list[Finding]:
                 target[("indicators", keep[int(path[1])], *path[2:])] = at
     items = new.data["indicators"]
     data = {**new.data, "indicators": [items[i] for i in indexes]}
-    try:
-        build_plan(Loaded(data, marks))
-    except PlanInvalid as exc:
-        return [f for f in exc.findings if f.severity is Severity.ERROR]
-    return []
+    _, found = build_plan(Loaded(data, marks))
+    return [f for f in found if f.severity is Severity.ERROR]
 
 
 def _at_rows(result: Update, findings: list[Finding], new: Loaded) -> list[Finding]:

@@ -12,35 +12,28 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from govplan.check import evaluate
+from govplan.analysis import analyze
 from govplan.config import Config
-from govplan.errors import Finding, Location, PlanInvalid, shown_path
+from govplan.errors import Finding, Location, shown_path
 from govplan.exitcodes import ExitCode
 from govplan.load import STDIN, STDIN_NAME
-from govplan.model import load_plan
 from govplan.paths import plan_files
-from govplan.rules import rule_findings
-
-
-def validate_file(path: str) -> list[Finding]:
-    """Every finding for one plan file, errors and warnings together, in line order."""
-    try:
-        plan = load_plan(path)
-    except PlanInvalid as exc:
-        return list(exc.findings)
-    return rule_findings(plan, evaluate(plan))
 
 
 @dataclass
 class FileResult:
     file: str
     findings: list[Finding]
+    built: bool = False  # the plan was built: the repository's settings apply to its findings
 
 
 def _validate_one(item: tuple[str, Finding | None]) -> FileResult:
     file, problem = item
     name = STDIN_NAME if file == STDIN else shown_path(file)
-    return FileResult(name, [problem] if problem else validate_file(file))
+    if problem is not None:
+        return FileResult(name, [problem], built=False)
+    analysis = analyze(file)  # a worker sends back the findings, not the plan
+    return FileResult(name, list(analysis.findings), built=analysis.plan is not None)
 
 
 def _validate_batch(items: list[tuple[str, Finding | None]]) -> list[FileResult]:
@@ -98,11 +91,12 @@ def validate_paths(
     checked = 0
     for result in _validate_paths(kept, jobs):
         checked += 1
-        yield FileResult(result.file, config.adjust(result.findings))
+        findings = config.adjust(result.findings, built=result.built)
+        yield FileResult(result.file, findings, result.built)
     if not checked and paths:
         where = Location(paths[0])
         message = f"every plan file under the paths is excluded by {config.source}'s exclude"
-        yield FileResult(paths[0], [Finding(where, "no-plans", message)])
+        yield FileResult(paths[0], [Finding(where, "no-plans", message)], built=False)
 
 
 def _validate_paths(

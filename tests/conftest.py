@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from govplan.check import evaluate
-from govplan.model import load_plan
 from govplan.results import Report
+from tests.built import report_of_path
 
 # Messages follow the locale when --lang is not given; the tests read them in English unless
 # they ask for Chinese, whatever the machine's locale.
@@ -46,6 +45,6 @@ def report_of(write: Callable[..., str]) -> Callable[[str], Report]:
 
     def _report(indicators: str) -> Report:
         body = textwrap.dedent(indicators)
-        return evaluate(load_plan(write(HEADER + "indicators:\n" + body)))
+        return report_of_path(write(HEADER + "indicators:\n" + body))
 
     return _report

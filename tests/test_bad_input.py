@@ -14,11 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from govplan.check import evaluate
+from govplan.analysis import evaluate
 from govplan.cli.main import app
-from govplan.load import load_text
-from govplan.model import build_plan
 from govplan.terms import Status
+from tests.built import plan_of_text
 from tests.fuzz import examples
 
 runner = CliRunner()
@@ -84,7 +83,7 @@ def test_thirty_digits_compare_exactly(n: int) -> None:
     digits = str(n)
     wan = f"{digits[:-4]}.{digits[-4:]}"  # exactly n / 10^4, written out
     text = HEAD + f'  - {{id: a, name: A, target: "{wan}万人", actual: "{n}人"}}\n'
-    (result,) = evaluate(build_plan(load_text(text, "p.yaml"))).results
+    (result,) = evaluate(plan_of_text(text, "p.yaml")).results
     assert result.status is Status.MET and result.gap == 0
 
 
@@ -93,7 +92,7 @@ def test_an_inexact_conversion_still_meets_an_equal_target() -> None:
         "  - {id: a, name: A, target: 1公顷以上, actual: 15亩}\n"
         "  - {id: b, name: B, target: 15亩以上, actual: 1公顷}\n"
     )
-    results = evaluate(build_plan(load_text(text, "p.yaml"))).results
+    results = evaluate(plan_of_text(text, "p.yaml")).results
     assert [(r.status, r.gap) for r in results] == [(Status.MET, Decimal(0))] * 2
 
 
@@ -221,7 +220,7 @@ def test_a_dead_worker_is_an_error_not_a_hang(
         pytest.skip("needs two cores for worker processes")
     for i in range(validate.PARALLEL_THRESHOLD + 4):
         write(HEAD + "  - {id: a, name: A, target: 5, actual: 6}\n", name=f"p{i}.yaml")
-    monkeypatch.setattr(validate, "validate_file", _die)  # inherited by forked workers
+    monkeypatch.setattr(validate, "analyze", _die)  # inherited by forked workers
     result = runner.invoke(app, ["validate", str(Path(write("", name="x.txt")).parent), "-j", "2"])
     assert result.exit_code == 3
     assert "worker process ended without a result" in result.stderr

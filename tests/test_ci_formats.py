@@ -106,10 +106,16 @@ def test_a_warning_is_silenced_by_a_comment_an_error_never(tmp_path: Path) -> No
 
 def test_select_ignore_statistics_and_rule() -> None:
     selected = runner.invoke(app, ["validate", BAD, WARN, "--select", "yaml11"])
-    assert [line.split()[2] for line in selected.stdout.splitlines()] == ["yaml11"]
-    assert selected.exit_code == 0  # the errors were not selected
+    # the errors that keep a plan from being built are shown whatever is selected
+    codes = [line.split()[1:3] for line in selected.stdout.splitlines()]
+    assert codes == [["error", "missing-field"], ["error", "unknown-field"],
+                     ["error", "bad-value"], ["warning", "yaml11"]]  # fmt: skip
+    assert selected.exit_code == 2
     ignored = runner.invoke(app, ["validate", WARN, "--ignore", "yaml11,bad-value"])
-    assert (ignored.exit_code, ignored.stdout) == (0, "")
+    assert ignored.exit_code == 2 and "warning yaml11" not in ignored.stdout
+    assert "error bad-value" in ignored.stdout
+    clean = runner.invoke(app, ["validate", "plans/gongshu-2022.yaml", "--select", "yaml11"])
+    assert (clean.exit_code, clean.stdout) == (0, "")
     typo = runner.invoke(app, ["validate", WARN, "--ignore", "yaml12"])
     assert typo.exit_code == 2 and "did you mean 'yaml11'" in typo.stderr
     stats = runner.invoke(app, ["validate", BAD, WARN, "--statistics", "--lang", "en"])

@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from typer.testing import CliRunner
 
 from govplan.cli.main import app
+from tests.built import report_of_path
 
 PLAN = "plans/gongshu-2022.yaml"
 runner = CliRunner()
@@ -188,7 +189,7 @@ def test_internal_error_exit_3(
     from govplan import check as check_module
     from govplan.cli import main as main_module
 
-    def boom(paths: object) -> None:
+    def boom(paths: object, config: object = None) -> None:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(check_module, "run_check", boom)
@@ -331,8 +332,6 @@ def test_explain_follows_the_format() -> None:
 def test_the_gap_is_red_only_when_the_result_falls_short(write: Callable[..., str]) -> None:
     from rich.console import Console
 
-    from govplan.check import evaluate
-    from govplan.model import load_plan
     from govplan.render.cells import Options
     from govplan.render.table import render_report
 
@@ -342,7 +341,7 @@ def test_the_gap_is_red_only_when_the_result_falls_short(write: Callable[..., st
         "  - {id: gdp, name: 地区生产总值增长, target: 7%, actual: 6%}\n"
     )
     console = Console(record=True, width=200, force_terminal=True, color_system="standard")
-    console.print(render_report([evaluate(load_plan(path))], Options()))
+    console.print(render_report([report_of_path(path)], Options()))
     lines = console.export_text(styles=True).splitlines()
     red = "\x1b[31m"
     (cap,) = [line for line in lines if "赤字率" in line]
@@ -386,13 +385,11 @@ def test_narrow_terminals_keep_every_number(width: int) -> None:
 def test_explain_speaks_chinese_by_default() -> None:
     import re
 
-    from govplan.check import evaluate
-    from govplan.model import load_plan
     from govplan.render.explain import render_text
 
     untranslated: set[str] = set()
     for plan in sorted(Path("plans").glob("*.yaml")):
-        text = render_text(list(evaluate(load_plan(str(plan))).results), "zh")
+        text = render_text(list(report_of_path(str(plan)).results), "zh")
         for line in text.splitlines():
             if not line.startswith("  "):
                 continue  # the heading line: the indicator's id and place
@@ -454,12 +451,10 @@ def test_a_narrow_terminal_shows_every_figure_and_says_what_it_left_out(width: i
         assert json_number_shown(result["actual_value"], out), result["id"]
     if "目标、核对列已省略" in out:
         return  # the target column went whole: nothing of it is shown broken
-    from govplan.check import evaluate
-    from govplan.model import load_plan
     from govplan.render.cells import target_text
 
     lines = out.splitlines()
-    for result in evaluate(load_plan(PLAN)).results:
+    for result in report_of_path(PLAN).results:
         target = target_text(result)  # as the table shows it (6亿美元以上)
         for token in re.findall(r"\d[\d.,]*(?:%|[^\d\s,(以]{0,4})", target):
             # a number never wraps apart from its unit: each stays whole on one line

@@ -9,17 +9,16 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from govplan.check import evaluate
 from govplan.cli.main import app
 from govplan.compare import Comparison, compare
-from govplan.model import load_plan
 from govplan.render.cells import change_text
+from tests.built import report_of_path
 
 runner = CliRunner()
 
 
 def comparison(*paths: str, **kwargs: object) -> Comparison:
-    return compare([evaluate(load_plan(p)) for p in paths], **kwargs)  # type: ignore[arg-type]
+    return compare([report_of_path(p) for p in paths], **kwargs)  # type: ignore[arg-type]
 
 
 def row(c: Comparison, ident: str):  # type: ignore[no-untyped-def]

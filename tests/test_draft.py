@@ -11,8 +11,7 @@ from typer.testing import CliRunner
 
 from govplan.cli.main import app
 from govplan.draft import draft_lines, split_clause
-from govplan.load import load_text
-from govplan.model import build_plan
+from tests.built import plan_of_text
 
 DATA = Path(__file__).parent / "data"  # the lines of the seed documents the tests need
 runner = CliRunner()
@@ -88,7 +87,7 @@ def test_seed_004_drafts_a_valid_plan(tmp_path: Path) -> None:
     assert result.stdout == ""
     assert "indicators from" in result.stderr
     text = out.read_text(encoding="utf-8")
-    plan = build_plan(load_text(text, str(out)))
+    plan = plan_of_text(text, str(out))
     pairs = {(i.name, i.target.text) for i in plan.indicators}
     for pair in [
         ("规上工业增加值", "增长4%以上"),
@@ -128,7 +127,7 @@ def test_stdin_unread_lines_are_kept_as_comments() -> None:
     assert "1 lines without a target skipped" in result.stderr
     assert "# not read (<stdin>:2," in result.stdout
     assert result.stdout.startswith("# yaml-language-server: $schema=")
-    plan = build_plan(load_text(result.stdout, "<stdin>"))
+    plan = plan_of_text(result.stdout, "<stdin>")
     assert [i.id for i in plan.indicators] == ["gdp"]
 
 
@@ -236,7 +235,7 @@ def test_draft_span_writes_a_five_year_plan_that_validates(tmp_path: Path) -> No
         app, ["draft", str(text), "--span", "2021-2025", "--district", "全国", "-o", str(out)]
     )
     assert result.exit_code == 0, result.stderr
-    plan = build_plan(load_text(out.read_text(encoding="utf-8"), str(out)))
+    plan = plan_of_text(out.read_text(encoding="utf-8"), str(out))
     assert plan.span is not None and str(plan.span) == "2021-2025" and plan.year == 2021
     energy = next(i for i in plan.indicators if i.id == "energy-intensity")
     assert energy.attribute == "约束性" and energy.measure == "change"
@@ -310,7 +309,7 @@ def test_a_whole_report_is_read_for_its_list_of_targets(tmp_path: Path, suffix: 
         app, ["draft", str(source), "--district", "全国", "--year", "2024", "-o", str(out)]
     )
     assert result.exit_code == 0, result.stderr
-    plan = build_plan(load_text(out.read_text(encoding="utf-8"), str(out)))
+    plan = plan_of_text(out.read_text(encoding="utf-8"), str(out))
     # last year's figures and the explanation are not targets: only the list is drafted
     assert [(i.id, i.name, i.target.text) for i in plan.indicators] == TARGETS_2024
     assert "outside its lists of targets" in result.stderr
@@ -345,7 +344,7 @@ def test_a_docx_execution_table_becomes_a_plan_that_is_audited(tmp_path: Path) -
     merged cells, a group row, a gap written in the 完成率 column, a verdict in words."""
     from docx import Document
 
-    from govplan.check import evaluate
+    from govplan.analysis import evaluate
 
     document = Document()
     document.add_paragraph("附件:2022年拱墅区主要指标(工作)执行情况表")
@@ -374,7 +373,7 @@ def test_a_docx_execution_table_becomes_a_plan_that_is_audited(tmp_path: Path) -
         app, ["draft", str(source), "--district", "拱墅区", "--year", "2022", "-o", str(out)]
     )
     assert result.exit_code == 0, result.stderr
-    plan = build_plan(load_text(out.read_text(encoding="utf-8"), str(out)))
+    plan = plan_of_text(out.read_text(encoding="utf-8"), str(out))
     got = [
         (i.id, i.group, i.target.text, i.actual and i.actual.text, i.reported)
         for i in plan.indicators

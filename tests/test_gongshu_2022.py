@@ -7,10 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from govplan.check import evaluate
-from govplan.model import load_plan
 from govplan.results import Report
 from govplan.terms import Status
+from tests.built import report_of_path
 
 PLAN = "plans/gongshu-2022.yaml"
 
@@ -52,7 +51,7 @@ ROWS = [
 
 @pytest.fixture(scope="module")
 def report() -> Report:
-    return evaluate(load_plan(PLAN))
+    return report_of_path(PLAN)
 
 
 def test_thirty_rows_in_order(report: Report) -> None:

@@ -11,12 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from govplan.check import evaluate
-from govplan.model import load_plan
 from govplan.render.cells import Options
 from govplan.render.grid import Cell, Column, Fitted, Grid, Line
 from govplan.render.table import render_report
 from govplan.terms import Lang
+from tests.built import report_of_path
 from tests.fuzz import examples
 
 PLANS = sorted(Path("plans").glob("*.yaml"))
@@ -32,7 +31,7 @@ def by_rich(output: object, width: int) -> str:
 @pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
 @pytest.mark.parametrize("lang", list(Lang))
 def test_each_plan_is_rich_s_table_at_every_width(path: Path, lang: Lang) -> None:
-    report = evaluate(load_plan(str(path)))
+    report = report_of_path(str(path))
     for notes in (False, True):
         output = render_report([report], Options(lang=lang, notes=notes))
         for width in WIDTHS:
@@ -45,7 +44,7 @@ def test_each_plan_is_rich_s_table_at_every_width(path: Path, lang: Lang) -> Non
 def test_the_benchmarked_tables_need_no_rich_at_120(path: str) -> None:
     # The point of the plain form: a pipe or a CI log waits for rich's layout only where a
     # cell wraps (a long name or target, a group name wider than the names).
-    assert render_report([evaluate(load_plan(path))], Options()).plain(120) is not None
+    assert render_report([report_of_path(path)], Options()).plain(120) is not None
 
 
 def test_what_rich_would_wrap_is_left_to_rich() -> None:

@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govplan.cli.main import app
+from tests.built import report_of_path
 
 runner = CliRunner()
 PLAN = "plans/gongshu-2022.yaml"
@@ -288,8 +289,6 @@ def test_numbers_people_read(write: Callable[..., str], tmp_path: Path) -> None:
     Chinese."""
     from decimal import Decimal
 
-    from govplan.check import evaluate
-    from govplan.model import load_plan
     from govplan.render.cells import status_text
     from govplan.render.numbers import amount_text
     from govplan.terms import Lang
@@ -307,7 +306,7 @@ def test_numbers_people_read(write: Callable[..., str], tmp_path: Path) -> None:
         "  - {id: pm25, name: PM2.5平均浓度, unit: 微克/立方米, target: 31以下, actual: 32, "
         "series: {H1: 33}}\n"
     )
-    report = evaluate(load_plan(path))
+    report = report_of_path(path)
     gdp = report.results[0]
     assert status_text(gdp, Lang.ZH) == "达标 (未达力争5.5%)"
     assert status_text(gdp, Lang.EN) == "met (stretch 5.5% missed)"

@@ -7,16 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from govplan.check import evaluate
-from govplan.model import load_plan
 from govplan.results import Report
 from govplan.terms import Status
+from tests.built import report_of_path
 
 PLANS = sorted(str(p) for p in Path("plans").glob("*.yaml"))
 
 
 def report(path: str) -> Report:
-    return evaluate(load_plan(path))
+    return report_of_path(path)
 
 
 def by_id(rep: Report, ident: str) -> object:

@@ -14,19 +14,18 @@ from govplan.cli.main import app
 from govplan.precision import context
 from govplan.results import Report
 from govplan.terms import Status
+from tests.built import report_of_path
 
 runner = CliRunner()
 
 
 @pytest.fixture
 def ytd(write: Callable[..., str]) -> Callable[..., Report]:
-    from govplan.check import evaluate
-    from govplan.model import load_plan
 
     def _report(period: str, *indicators: str) -> Report:
         body = "".join(f"  - {i}\n" for i in indicators)
         text = f"district: 测试区\nyear: 2024\nperiod: {period}\nindicators:\n{body}"
-        return evaluate(load_plan(write(text)))
+        return report_of_path(write(text))
 
     return _report
 

@@ -7,17 +7,16 @@ from decimal import Decimal
 
 import pytest
 
-from govplan.check import evaluate
-from govplan.model import load_plan
 from govplan.results import Report
 from govplan.rollup import rollup
 from govplan.select import select
 from govplan.terms import RollupKey, SortKey, Status
+from tests.built import report_of_path
 
 
 @pytest.fixture(scope="module")
 def q2() -> Report:
-    return evaluate(load_plan("plans/gongshu-2024-q2.yaml"))
+    return report_of_path("plans/gongshu-2024-q2.yaml")
 
 
 def test_status_filter(q2: Report) -> None:
@@ -91,12 +90,10 @@ def test_sort_gap_ranks_by_how_far_short_against_what_was_asked() -> None:
     """pp, 家 and 亿美元 compare as shares of their targets: 商贸业 −13.2 pp on 9% (147%) before
     R&D −24.7 pp on 25% (99%), 企业上市 3 of 4 家 (75%) before 社零 −5 pp on 7% (71%) and
     外资 2.3 of 6亿美元 (38%), which comes before 金融业 −0.7 pp on 6% (12%)."""
-    from govplan.check import evaluate
-    from govplan.model import load_plan
     from govplan.select import relative_shortfall, select
     from govplan.terms import SortKey
 
-    report = select(evaluate(load_plan("plans/gongshu-2022.yaml")), sort=SortKey.GAP)
+    report = select(report_of_path("plans/gongshu-2022.yaml"), sort=SortKey.GAP)
     missed = [r.indicator.id for r in report.results if r.status.falls_short]
     order = {ident: i for i, ident in enumerate(missed)}
     assert order["trade-value-added"] < order["rd-spending"] < order["listed-companies"]

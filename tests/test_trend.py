@@ -14,11 +14,10 @@ from pathlib import Path
 import yaml
 from typer.testing import CliRunner
 
-from govplan.check import evaluate
 from govplan.cli.main import app
-from govplan.model import load_plan
 from govplan.terms import Status
 from govplan.trend import spark, trends
+from tests.built import report_of_path
 
 runner = CliRunner()
 H1 = "plans/gongshu-2024-h1.yaml"
@@ -33,7 +32,7 @@ PLAN = (
 
 
 def test_points_schedule_and_projection(write: Callable[..., str]) -> None:
-    report = evaluate(load_plan(write(PLAN)))
+    report = report_of_path(write(PLAN))
     fai, gdp = trends(report)
     assert [p.period for p in fai.points] == ["Q1", "H1", "Q3"]
     assert [p.schedule for p in fai.points] == [25, 50, 75]
@@ -69,7 +68,7 @@ def test_trend_formats(write: Callable[..., str]) -> None:
 
 
 def test_the_h1_plan_at_mid_year() -> None:
-    report = evaluate(load_plan(H1))
+    report = report_of_path(H1)
     status = {r.indicator.id: r.status for r in report.results}
     assert status["fixed-asset-investment"] is Status.AHEAD  # 53.6% vs 50%
     assert status["financial-value-added"] is Status.ON_TRACK  # 50% vs 50%
@@ -105,7 +104,7 @@ def test_compare_lines_up_the_periods_of_one_year(write: Callable[..., str]) -> 
 
 
 def test_a_five_year_plan_shows_each_year_against_the_expected_path() -> None:
-    report = evaluate(load_plan("plans/china-2021-2025.yaml"))
+    report = report_of_path("plans/china-2021-2025.yaml")
     energy, urban = (
         next(t for t in trends(report) if t.result.indicator.id == i)
         for i in ("energy-intensity", "urbanisation")

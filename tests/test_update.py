@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govplan.cli.main import app
+from tests.built import plan_of
 
 runner = CliRunner()
 
@@ -139,10 +140,9 @@ def test_dry_run_shows_a_diff(plan: Path, tmp_path: Path) -> None:
 def test_every_shipped_plan_updated_with_its_own_figures_is_unchanged(tmp_path: Path) -> None:
     """Each shipped plan's actuals and progress written back over themselves: not a byte moves
     (the editor touches values only, and writes them as they were written)."""
-    from govplan.model import load_plan
 
     for path in sorted(Path("plans").glob("*.yaml")):
-        plan = load_plan(str(path))
+        plan = plan_of(str(path))
         rows = [["id", "实际", "完成进度"]]
         for ind in plan.indicators:
             if ind.actual is not None or ind.progress is not None:
@@ -163,11 +163,10 @@ def test_every_shipped_plan_updated_with_its_own_figures_is_unchanged(tmp_path: 
 
 
 def test_every_shipped_plan_gets_new_actuals_on_their_lines_only(tmp_path: Path) -> None:
-    from govplan.model import load_plan
     from govplan.terms import Kind
 
     for path in sorted(Path("plans").glob("*.yaml")):
-        plan = load_plan(str(path))
+        plan = plan_of(str(path))
         rows = [["id", "实际"]]
         for ind in plan.indicators:
             if ind.actual is not None and ind.kind is not Kind.PROGRESS and ind.actual.unit:

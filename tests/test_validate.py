@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from govplan.cli.main import app
 from govplan.codes import CODE_NAMES, CODES, rules_markdown
 from govplan.errors import Severity
-from govplan.validate import validate_file
+from tests.built import findings_of
 
 CORPUS = Path(__file__).parent / "corpus"
 runner = CliRunner()
@@ -52,7 +52,7 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> s
 @pytest.mark.parametrize(("name", "code", "line"), EXPECTED)
 def test_corpus(name: str, code: str, line: int | None, loader: str) -> None:
     path = str(CORPUS / name)
-    findings = validate_file(path)
+    findings = findings_of(path)
     hits = [f for f in findings if f.code == code and f.severity is Severity.ERROR]
     assert hits, findings
     if line is not None:
@@ -68,7 +68,7 @@ def test_hundred_megabyte_file_is_refused_before_reading(tmp_path: Path) -> None
     big = tmp_path / "big.yaml"
     with open(big, "wb") as fh:
         fh.truncate(100 * 1024 * 1024)  # sparse: nothing is written or read
-    (finding,) = validate_file(str(big))
+    (finding,) = findings_of(str(big))
     assert finding.code == "too-large"
 
 
@@ -76,7 +76,7 @@ def test_deep_block_nesting(tmp_path: Path) -> None:
     deep = tmp_path / "deep.yaml"
     # block nesting grows the file quadratically: 1,000 levels is already 1 MB
     deep.write_text("".join("  " * i + f"k{i}:\n" for i in range(1_000)), encoding="utf-8")
-    (finding,) = validate_file(str(deep))
+    (finding,) = findings_of(str(deep))
     assert finding.code == "too-deep"
 
 
@@ -126,7 +126,7 @@ def test_warnings_exit_0_or_1_with_strict(write: Callable[..., str]) -> None:
         "  - {id: b, name: B, target: 与经济增长同步, actual: 3%, note: no}\n"
         "  - {id: c, name: C, unit: 个, target: 0, actual: -2}\n"
     )
-    findings = [(f.location.line, f.code, f.severity) for f in validate_file(path)]
+    findings = [(f.location.line, f.code, f.severity) for f in findings_of(path)]
     assert findings == [
         (4, "inconsistent-reported", Severity.WARNING),
         (5, "unresolved-reference", Severity.WARNING),
@@ -139,7 +139,7 @@ def test_warnings_exit_0_or_1_with_strict(write: Callable[..., str]) -> None:
 
 def test_tab_after_colon_is_read(write: Callable[..., str]) -> None:
     path = write("district:\ta\nyear: 2022\nindicators:\n  - {id: a, name: A, target: 7%}\n")
-    assert validate_file(path) == []
+    assert findings_of(path) == []
 
 
 def test_github_annotations_chosen_automatically(write: Callable[..., str]) -> None:
@@ -212,7 +212,7 @@ def test_catalogue_name_under_another_id_is_a_warning(write: Callable[..., str])
     path = write(
         "district: a\nyear: 2022\nindicators:\n  - {id: growth, name: 地区生产总值增长, target: 7%}\n  - {id: trade, name: 商贸业增加值增长, target: 9%}\n"
     )
-    (finding,) = validate_file(path)
+    (finding,) = findings_of(path)
     assert (finding.location.line, finding.code, finding.severity) == (
         4,
         "catalogue-id",

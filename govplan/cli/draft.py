@@ -23,20 +23,21 @@ def _read(source: str) -> tuple[str, list[Block]]:
     files have (regular files only, at most 8 MiB): a FIFO, a device or a huge file is
     refused, not read forever."""
     from govplan.documents import DocumentError, document_blocks
-    from govplan.errors import PlanInvalid
-    from govplan.load import STDIN_NAME, read_bytes
+    from govplan.load import STDIN_NAME, read_bytes, reading
 
     name = STDIN_NAME if source == "-" else source
-    blocks: list[Block] = []
-    try:
-        blocks = document_blocks(read_bytes(source), name)
-    except PlanInvalid as exc:
+    raw, stopped = reading(lambda: read_bytes(source))
+    if raw is None:
         _fail(
-            str(exc.findings[0]).replace(
+            str(stopped[0]).replace(
                 "is a directory, not a plan file",
                 "is a directory; give a document or a text file of target sentences",
             )
         )
+    assert raw is not None
+    blocks: list[Block] = []
+    try:
+        blocks = document_blocks(raw, name)
     except DocumentError as exc:
         _fail(str(exc))
     return name, blocks
@@ -88,10 +89,9 @@ def draft(
     2 bad input, no target found, or PLAN exists without --force; 3 internal error.
     """
     from govplan.draft import draft_document, render_plan, schema_modeline
-    from govplan.errors import PlanInvalid
+    from govplan.errors import Severity
     from govplan.fiveyear import Span, parse_span
-    from govplan.load import load_text
-    from govplan.model import build_plan
+    from govplan.model import plan_from_text
 
     if period not in PERIODS:
         _fail(f"--period {period!r} is not one of {', '.join(PERIODS)}")
@@ -132,10 +132,11 @@ def draft(
         span=plan_span,
         modeline=modeline,
     )
-    try:  # the contract of this command: what it writes is a valid plan
-        build_plan(load_text(text, str(output or "<draft>")))
-    except PlanInvalid as exc:
-        raise RuntimeError(f"the drafted plan does not validate: {exc.findings[0]}") from None
+    # the contract of this command: what it writes is a valid plan (else a bug: exit 3)
+    _, found = plan_from_text(text, str(output or "<draft>"))
+    errors = [f for f in found if f.severity is Severity.ERROR]
+    if errors:
+        raise RuntimeError(f"the drafted plan does not validate: {errors[0]}")
     if output is None:
         sys.stdout.write(text)
     else:

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated, NoReturn
 
 # govplan uses no pydantic plugins; looking for them scans every installed package's
 # metadata (importlib.metadata, about 20 ms of every run). Set before pydantic is imported.
@@ -27,6 +27,7 @@ from govplan.cli.options import (
     lang_option,
     output_option,
     report_findings,
+    settings,
     show,
     unknown_ids,
 )
@@ -44,9 +45,6 @@ from govplan.render.formats import (
     report_renderer,
 )
 from govplan.terms import FailOn, Lang, RollupKey, SortKey, Status
-
-if TYPE_CHECKING:  # for annotations only: check's core loads when the command runs
-    from govplan.check import CheckOutcome
 
 app = typer.Typer(
     name="govplan",
@@ -140,7 +138,7 @@ def check(
         raise typer.BadParameter(
             f"--explain gives {', '.join(EXPLAIN_FORMATS)}, not {fmt}", param_hint="--format"
         )
-    outcome = _with_settings(run_check([str(p) for p in plans]), lang)
+    outcome = run_check([str(p) for p in plans], settings(diagnostics_lang(lang)))
     report_findings(outcome.findings, diagnostics_lang(lang))
     if explain is not None:
         from govplan.render.explain import find
@@ -152,9 +150,9 @@ def check(
         show(explain_renderer(fmt)(found, (lang or Lang.ZH).value))
         raise typer.Exit(outcome.exit_code(conditions, codes))
     invalid = tuple(
-        (index, path, tuple(findings))
-        for index, (path, report, findings) in enumerate(outcome.files)
-        if report is None
+        (index, found.file, found.findings)
+        for index, found in enumerate(outcome.files)
+        if found.report is None
     )
     options = Options(
         lang=lang or Lang.ZH, notes=notes, by=by, paths=len(outcome.files), invalid=invalid
@@ -165,27 +163,6 @@ def check(
     if shown or (invalid and fmt == "json"):
         deliver(report_renderer(fmt)(shown, options), fmt, output)
     raise typer.Exit(outcome.exit_code(conditions, codes))
-
-
-def _with_settings(outcome: CheckOutcome, lang: Lang | None) -> CheckOutcome:
-    """The repository's settings ([tool.govplan] or .govplan.toml: select, ignore, severity)
-    applied to the findings of the plans that loaded, as validate applies them; a plan that
-    did not load keeps its errors whatever the settings say."""
-    from govplan.config import ConfigInvalid, find_config, load_config
-
-    found = find_config(Path.cwd())
-    if found is None:
-        return outcome
-    try:
-        config = load_config(found)
-    except ConfigInvalid as exc:
-        sys.stderr.write(f"{exc.finding.line(diagnostics_lang(lang))}\n")
-        raise typer.Exit(ExitCode.INVALID) from None
-    outcome.files = [
-        (path, report, config.adjust(findings) if report is not None else findings)
-        for path, report, findings in outcome.files
-    ]
-    return outcome
 
 
 def _fail_on(names: Sequence[str]) -> tuple[list[FailOn], frozenset[str]]:
@@ -253,7 +230,7 @@ def compare(
     from govplan.render.cells import Options
 
     check_destination(fmt, output)
-    outcome = run_check(plans)
+    outcome = run_check(plans, settings(diagnostics_lang(lang)))
     report_findings(outcome.findings, diagnostics_lang(lang))
     if outcome.reports:
         wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []

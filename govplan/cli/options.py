@@ -11,7 +11,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -19,6 +19,9 @@ from govplan.errors import Finding
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import BINARY_FORMATS
 from govplan.terms import Lang
+
+if TYPE_CHECKING:
+    from govplan.config import Config
 
 
 def _choice(registry: Mapping[str, object]) -> Callable[[str], str]:
@@ -78,6 +81,19 @@ def diagnostics_lang(lang: Lang | None) -> str:
 def report_findings(findings: Iterable[Finding], lang: str = "en") -> None:
     for finding in findings:
         sys.stderr.write(f"{finding.line(lang)}\n")
+
+
+def settings(lang: str) -> Config:
+    """The repository's settings ([tool.govplan] or .govplan.toml, from the current folder
+    up), or the defaults; a bad settings file ends the command (exit 2), located."""
+    from govplan.config import Config, ConfigInvalid, find_config, load_config
+
+    found = find_config(Path.cwd())
+    try:
+        return load_config(found) if found is not None else Config()
+    except ConfigInvalid as exc:
+        sys.stderr.write(f"{exc.finding.line(lang)}\n")
+        raise typer.Exit(ExitCode.INVALID) from None
 
 
 def output_option() -> Any:

@@ -13,6 +13,7 @@ from govplan.cli.options import (
     format_option,
     lang_option,
     report_findings,
+    settings,
     show,
     unknown_ids,
 )
@@ -42,7 +43,7 @@ def trend(
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "text"
-    outcome = run_check([str(p) for p in plans])
+    outcome = run_check([str(p) for p in plans], settings(diagnostics_lang(lang)))
     report_findings(outcome.findings, diagnostics_lang(lang))
     wanted = [i.strip() for i in ids.split(",") if i.strip()] if ids else []
     unknown_ids(wanted, [r.indicator.id for rep in outcome.reports for r in rep.results])

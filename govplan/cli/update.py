@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from govplan.cli.options import diagnostics_lang, format_option, lang_option, write_atomically
-from govplan.errors import Finding, Location, Severity
+from govplan.errors import Finding, Location
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import FINDINGS_FORMATS, findings_renderer
 from govplan.terms import Lang
@@ -77,11 +77,8 @@ def update(
     Exit codes: 0 written (or shown); 2 a row, the sheet or the plan is invalid, or the file
     cannot be written; 3 internal error.
     """
-    from govplan.errors import PlanInvalid
-    from govplan.load import decode, load_text, read_bytes
-    from govplan.model import build_plan
     from govplan.sheets import parse_columns
-    from govplan.update import plan_update
+    from govplan.update import editable, plan_update
 
     words = diagnostics_lang(lang)
     name = str(plan)
@@ -93,14 +90,12 @@ def update(
             given = parse_columns(columns)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint="--columns") from None
-    try:
-        raw = read_bytes(name)
-        text = decode(raw, name)
-        loaded = load_text(text, name)
-        built = build_plan(loaded)
-    except PlanInvalid as exc:
-        _fail(name, [f for f in exc.findings if f.severity is Severity.ERROR], fmt, words)
-    result = plan_update(text, loaded, built, actuals, sheet_name=sheet, columns=given)
+    source, problems = editable(name)
+    if source is None:
+        _fail(name, problems, fmt, words)
+    assert source is not None
+    raw, text = source.raw, source.text
+    result = plan_update(text, source.loaded, source.plan, actuals, sheet_name=sheet, columns=given)
     if result.errors:
         _fail(name, result.findings, fmt, words)
     _report(name, result.findings, fmt, words)

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from govplan.cli.options import diagnostics_lang, format_option, lang_option
+from govplan.cli.options import diagnostics_lang, format_option, lang_option, settings
 from govplan.exitcodes import ExitCode
 from govplan.render.formats import FINDINGS_FORMATS, findings_renderer
 from govplan.terms import Lang
@@ -77,18 +77,12 @@ def validate(
     Exit codes: 0 clean (warnings allowed); 1 warnings with --strict; 2 errors, or a bad
     setting; 3 internal error.
     """
-    from govplan.config import Config, ConfigInvalid, describe, find_config, load_config
+    from govplan.config import describe
     from govplan.render.findings import summary
     from govplan.validate import WorkerDied, exit_code, validate_paths
 
     words = diagnostics_lang(lang)
-    found = find_config(Path.cwd())
-    try:
-        config = load_config(found) if found is not None else Config()
-    except ConfigInvalid as exc:
-        sys.stderr.write(f"{exc.finding.line(words)}\n")
-        raise typer.Exit(ExitCode.INVALID) from None
-    config = _with_options(config, select, ignore)
+    config = _with_options(settings(words), select, ignore)
     if show_config:
         sys.stdout.write(describe(config))
         raise typer.Exit(ExitCode.OK)
@@ -126,11 +120,11 @@ def validate(
         sys.stdout.write(_statistics(results, words))
     elif not streamed:
         sys.stdout.write(render(results, words))
-    settings = f" (settings: {config.source})" if config.source is not None else ""
+    source = f" (settings: {config.source})" if config.source is not None else ""
     if not quiet:
         sys.stderr.write(
             f"govplan: {counts['files']} files, {counts['errors']} errors, "
-            f"{counts['warnings']} warnings{settings}\n"
+            f"{counts['warnings']} warnings{source}\n"
         )
     raise typer.Exit(exit_code(counts["errors"], counts["warnings"], strict=strict))
 
