@@ -51,6 +51,7 @@ CodeName = Literal[
     "ambiguous-name",
     "plan-changed",
     "cannot-edit",
+    "not-read",
 ]
 
 
@@ -330,6 +331,14 @@ CODES: dict[CodeName, Code] = {
         "govplan changes only the values it writes",
         "write the value by hand",
     ),
+    "not-read": Code(
+        "warning",
+        "`draft`: a line of the document that looks like a target but was not read (kept in "
+        "the drafted plan as a comment)",
+        "the drafted plan lacks that target until it is written by hand",
+        "write the indicator from the comment, or the sentence in a form docs/plan-format.md "
+        "describes (地区生产总值增长6%左右)",
+    ),
     "yaml11": Code(
         "warning",
         "an unquoted value that YAML 1.1 tools read as a boolean, octal or base-60 number, or a date",
@@ -344,7 +353,7 @@ def rules_markdown() -> str:
     lines = [
         "# Finding codes",
         "",
-        "Every finding of `govplan check`, `govplan validate` and `govplan update` is printed as",
+        "Every finding of `govplan check`, `validate`, `compare`, `trend`, `update` and `draft` is printed as",
         "`file:line:col: error|warning CODE message`; a cell of a workbook read by `update` is",
         "placed as `file:Sheet1!C5` (in JSON also as `sheet` and `cell`), a CSV cell as",
         "`file:row:col`. The codes are stable.",
@@ -406,5 +415,6 @@ CODES_ZH: dict[CodeName, tuple[str, str]] = {
     "ambiguous-name": ("该行名称对应计划中的多个指标", "在表格中加 id 列 (或类别列)"),
     "plan-changed": ("更新过程中计划文件被修改", "重新运行 update"),
     "cannot-edit": ("无法只改动该值写入", "手工填写该值"),
+    "not-read": ("文件中这一行像是目标, 但未能读出 (已作为注释留在草拟的计划中)", "按注释手工填写该指标, 或按 docs/plan-format.md 的写法改写该句 (地区生产总值增长6%左右)"),
     "yaml11": ("未加引号的值会被 YAML 1.1 工具读成布尔值、八进制、六十进制数或日期", "给该值加引号"),
 }  # fmt: skip

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from govplan.documents import Block, Rows, flatten
+from govplan.errors import Finding, Location
 from govplan.fiveyear import Span, read_span_target
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Attribute, Form
@@ -92,6 +93,10 @@ class Unread:
     line: int
     text: str
     reason: str
+
+    def finding(self) -> Finding:
+        """The line as a finding, located at its line of the document."""
+        return Finding(Location(self.file, self.line), "not-read", f"{self.reason}: {self.text}")
 
 
 @dataclass

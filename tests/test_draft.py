@@ -123,11 +123,13 @@ def test_stdin_unread_lines_are_kept_as_comments() -> None:
         app, ["draft", "-", "--year", "2024", "--district", "滨江区"], input=text
     )
     assert result.exit_code == 0, result.stderr
-    assert "<stdin>:2: not read" in result.stderr
+    assert "<stdin>:2: warning not-read " in result.stderr and "735亿元左右以上" in result.stderr
     assert "1 lines without a target skipped" in result.stderr
     assert "# not read (<stdin>:2," in result.stdout
     assert result.stdout.startswith("# yaml-language-server: $schema=")
     plan = plan_of_text(result.stdout, "<stdin>")
+    strict = runner.invoke(app, ["draft", "-", "--year", "2024", "--strict"], input=text)
+    assert strict.exit_code == 1 and "# not read (<stdin>:2," in strict.stdout  # still written
     assert [i.id for i in plan.indicators] == ["gdp"]
 
 
@@ -390,3 +392,21 @@ def test_a_docx_execution_table_becomes_a_plan_that_is_audited(tmp_path: Path) -
     # audited straight from the file: every published figure agrees with govplan's
     report = evaluate(plan)
     assert [a.verdict.value for r in report.results for a in r.audit] == ["consistent"] * 3
+
+
+def test_the_settings_apply_to_lines_not_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repository that wants every target read makes `not-read` an error: nothing is
+    written; one that does not care ignores it."""
+    text = "地区生产总值增长6%\n固定资产投资力争实现735亿元左右以上\n"
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "p.yaml"
+    (tmp_path / ".govplan.toml").write_text('severity = {not-read = "error"}\n', "utf-8")
+    made_error = runner.invoke(app, ["draft", "-", "--year", "2024", "-o", str(out)], input=text)
+    assert made_error.exit_code == 2 and "error not-read" in made_error.stderr
+    assert not out.exists()
+    (tmp_path / ".govplan.toml").write_text('ignore = ["not-read"]\n', "utf-8")
+    ignored = runner.invoke(app, ["draft", "-", "--year", "2024", "--strict"], input=text)
+    assert ignored.exit_code == 0 and "not-read" not in ignored.stderr
+    assert "# not read (<stdin>:2," in ignored.stdout  # the comment stays in the plan

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from govplan.cli.options import save
+from govplan.cli.options import diagnostics_lang, lang_option, save, settings
 from govplan.exitcodes import ExitCode
 from govplan.periods import MONTHS
+from govplan.terms import Lang
 
 if TYPE_CHECKING:
     from govplan.documents import Block
@@ -76,6 +77,10 @@ def draft(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing PLAN.")] = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when a line was not read (still written).")
+    ] = False,
+    lang: Annotated[Lang | None, lang_option("messages")] = None,
 ) -> None:
     """Draft a plan from a document's own target sentences, e.g. 地区生产总值增长5.5%左右(确保
     5%以上) or 新增国家高新技术企业84家、省科技型中小企业186家以上.
@@ -85,8 +90,11 @@ def draft(
     sentences are a 纲要's: 到2025年,常住人口城镇化率达到65%; 年均增长6%; 五年累计下降13.5%;
     (约束性) gives the attribute; 分别 pairs names with figures. Lines without a
     target are skipped and counted; a line that looks like a target but is not read is kept
-    as a comment. What is written always passes `govplan validate`. Exit codes: 0 written;
-    2 bad input, no target found, or PLAN exists without --force; 3 internal error.
+    as a comment and reported as a `not-read` finding (file:line), which the repository's
+    settings select, ignore or make an error as they do validate's. What is written always
+    passes `govplan validate`. Exit codes: 0 written; 1 written, with lines not read and
+    --strict; 2 bad input, no target found, a `not-read` made an error by the settings, or
+    PLAN exists without --force; 3 internal error.
     """
     from govplan.draft import draft_document, render_plan, schema_modeline
     from govplan.errors import Severity
@@ -111,10 +119,12 @@ def draft(
     sources = [_read(source) for source in texts]
     lines = [block for _, blocks in sources for block in blocks]  # a table counts as one
     result = draft_document(sources, plan_span)
-    for unread in result.unread:
-        sys.stderr.write(
-            f"{unread.file}:{unread.line}: not read ({unread.reason}): {unread.text}\n"
-        )
+    words = diagnostics_lang(lang)
+    findings = settings(words).adjust([unread.finding() for unread in result.unread])
+    for finding in findings:
+        sys.stderr.write(f"{finding.line(words)}\n")
+    if any(f.severity is Severity.ERROR for f in findings):  # made errors by the settings
+        _fail("lines not read are errors under the settings; nothing written")
     if not result.indicators:
         _fail(f"no target sentence found in {len(lines)} lines; nothing written")
     # a five-year plan drafted from its 纲要 has no figures yet: its first year
@@ -158,3 +168,5 @@ def draft(
         f"lines; {result.skipped} lines without a target skipped; {len(result.unread)} not "
         f"read (kept as comments){outside}{defaults}\n"
     )
+    if strict and findings:
+        raise typer.Exit(ExitCode.FINDINGS)
