@@ -9,7 +9,7 @@ LOG := $(VENV)/install.log
 PIP_TOOLS := pip-tools==7.6.2
 PIP := --disable-pip-version-check --no-input
 
-.PHONY: run test lint typecheck unit fuzz format units lock test-latest bench bench-check clean
+.PHONY: run test lint typecheck unit fuzz format units rules lock test-latest bench bench-check clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' 2>/dev/null \
@@ -58,6 +58,11 @@ format: $(STAMP)
 # (a test fails until this is run).
 units: $(STAMP)
 	$(BIN)/python -c 'from govplan.units import write_facts_table; write_facts_table()'
+
+# After adding or editing a finding code in govplan/codes.py: docs/rules.md, written from it
+# (a test fails until this is run).
+rules: $(STAMP)
+	$(BIN)/python -c 'from govplan.codes import rules_markdown; import pathlib; pathlib.Path("docs/rules.md").write_text(rules_markdown(), encoding="utf-8")'
 
 # Refresh the lock from pyproject.toml's ranges: the newest versions they admit, with hashes.
 lock:

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from govplan.codes import CODES, CODES_ZH, CodeName
+from govplan.codes import CODES, CodeName
 from govplan.inert import inert
 
 
@@ -93,7 +93,7 @@ class Finding:
             return self.message
         if self.message_zh is not None:
             return self.message_zh
-        return f"{CODES_ZH[self.code][0]}: {self.message}"
+        return f"{CODES[self.code].what_zh}: {self.message}"
 
     def line(self, lang: str) -> str:
         """`file:line:col: error|warning CODE message`; severity and code stay as they are

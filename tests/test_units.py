@@ -78,7 +78,7 @@ def test_shipped_facts_are_what_pint_says_now() -> None:
     from govplan.units import FACTS_FILE, facts_table
 
     shipped = json.loads((Path("govplan") / FACTS_FILE).read_text(encoding="utf-8"))
-    assert shipped == facts_table()
+    assert shipped == facts_table(), "unitfacts.json is not units.txt's: run `make units`"
 
 
 def test_a_stale_table_is_not_used_and_never_gives_a_wrong_answer(

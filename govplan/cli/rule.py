@@ -22,12 +22,12 @@ def rule(
     silence it); without CODE, list every code. Exit codes: 0 ok; 2 unknown code."""
     from difflib import get_close_matches
 
-    from govplan.codes import CODES, CODES_ZH
+    from govplan.codes import CODES
 
     words = diagnostics_lang(lang)
     if code is None:
         for name, c in CODES.items():
-            what = CODES_ZH[name][0] if words == "zh" else c.what
+            what = c.text(words)[0]
             sys.stdout.write(f"{name:<24} {c.severity:<7} {what}\n")
         return
     if code not in CODES:
@@ -37,12 +37,12 @@ def rule(
         raise typer.Exit(ExitCode.INVALID)
     c = CODES[code]
     if words == "zh":
-        what, fix = CODES_ZH[code]
+        what, why, fix = c.text(words)
         severity = {"error": "错误", "warning": "警告"}[c.severity]
         lines = [
             f"{code} ({severity})",
             f"  含义: {what}",
-            f"  为何: {c.why}",
+            f"  为何: {why}",
             f"  修改: {fix}",
             f"  忽略: 在该行或上一行写 # govplan: ignore[{code}] (仅限警告), 或在配置中 ignore",
         ]

@@ -161,11 +161,11 @@ def _with_options(config: Any, select: str | None, ignore: str | None) -> Any:
 
 def _statistics(results: list[Any], lang: str) -> str:
     """`  3  warning  unresolved-reference  <what the code means>`, most frequent first."""
-    from govplan.codes import CODES, CODES_ZH
+    from govplan.codes import CODES
 
     counts = Counter((f.code, f.severity.value) for r in results for f in r.findings)
     lines = []
     for (code, severity), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        what = CODES_ZH[code][0] if lang == "zh" else CODES[code].what
+        what = CODES[code].text(lang)[0]
         lines.append(f"{n:>5}  {severity:<7}  {code:<24}  {what}")
     return "\n".join(lines) + ("\n" if lines else "")

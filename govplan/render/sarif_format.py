@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from govplan import __version__
-from govplan.codes import CODES, CODES_ZH
+from govplan.codes import CODES
 from govplan.errors import Severity
 from govplan.validate import FileResult
 
@@ -20,13 +20,13 @@ RULES_DOC = "docs/rules.md"
 def _rules(lang: str) -> list[dict[str, Any]]:
     rules = []
     for code, rule in CODES.items():
-        what, fix = (rule.what, rule.fix) if lang != "zh" else CODES_ZH[code]
+        what, why, fix = rule.text(lang)
         rules.append(
             {
                 "id": code,
                 "name": code,
                 "shortDescription": {"text": what},
-                "fullDescription": {"text": f"{rule.what}. Why: {rule.why}."},
+                "fullDescription": {"text": _full(what, why, lang)},
                 "help": {
                     "text": f"{fix} (see {RULES_DOC}#{code})",
                     "markdown": f"{fix}. See [{code}]({RULES_DOC}#{code}).",
@@ -36,6 +36,10 @@ def _rules(lang: str) -> list[dict[str, Any]]:
             }
         )
     return rules
+
+
+def _full(what: str, why: str, lang: str) -> str:
+    return f"{what}。为何重要: {why}。" if lang == "zh" else f"{what}. Why: {why}."
 
 
 def render_sarif(results: Sequence[FileResult], lang: str = "en") -> str:
