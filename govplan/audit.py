@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from govplan.model import Reported
 from govplan.precision import context
-from govplan.results import HUNDRED, AuditEntry, Report, Result
+from govplan.results import HUNDRED, PUBLISHED_ZH, AuditEntry, Report, Result
 from govplan.terms import Form, Kind, Status, Verdict
 from govplan.tolerance import effective_tolerance
 from govplan.units import is_counting
@@ -77,6 +77,7 @@ def _entry(
                 Verdict.UNVERIFIABLE,
                 reported_range=reported_range,
                 reason="govplan has no actual to check it against",
+                reason_zh="govplan 没有可据以核对的实际值",
             )
         return AuditEntry(
             name,
@@ -85,6 +86,7 @@ def _entry(
             Verdict.INCONSISTENT,
             reported_range=reported_range,
             reason=f"govplan computes no {name} for this target",
+            reason_zh=f"govplan 对该目标不计算{PUBLISHED_ZH[name]}",
         )
     verdict = (
         Verdict.CONSISTENT if _overlap(reported_range, computed_range) else Verdict.INCONSISTENT

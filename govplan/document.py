@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from govplan.codes import CodeName
 from govplan.errors import Finding
 from govplan.load import Loaded, Marks
+from govplan.messages import said
 
 # Numbers may be written bare (7) or as text with a unit ("7%"); the loader keeps both as text.
 Number = float | str
@@ -154,35 +155,36 @@ _FIELD_CODES: dict[str, CodeName] = {
 }
 
 
-def _message(error: Any) -> tuple[CodeName, str, bool]:
-    """(code, message, point at the key) for one pydantic error."""
+def _finding(error: Any, marks: Marks) -> Finding:
+    """One pydantic error as a finding, at the key or at the value."""
     kind = error["type"]
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.endswith("]")))
     name = str(loc[-1]) if loc else "plan"
     given = error.get("input")
+    at_value, at_key = marks.at(error["loc"]), marks.at(error["loc"], key=True)
     if len(loc) == 1 and name in _FIELD_CODES and kind != "missing":
-        return _FIELD_CODES[name], f"{name}: {_sentence(error['msg'])} (got {given!r})", False
+        message = f"{name}: {_sentence(error['msg'])} (got {given!r})"
+        return Finding(at_value, _FIELD_CODES[name], message)
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
         import difflib  # only for a misspelt field
 
         close = difflib.get_close_matches(name, _fields(model), n=1) if model else []
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        known = f" (known: {', '.join(_fields(model))})" if model and not close else ""
-        return "unknown-field", f"unknown field {name!r}{hint}{known}", True
+        if close:
+            return said(at_key, "unknown-field", "near", name=name, near=close[0])
+        if model:
+            known = ", ".join(_fields(model))
+            return said(at_key, "unknown-field", "known", name=name, known=known)
+        return said(at_key, "unknown-field", name=name)
     if kind == "missing":
-        return "missing-field", f"required field {name!r} is missing", True
+        return said(at_key, "missing-field", name=name)
     if kind == "string_pattern_mismatch" and name in ("id", "sync"):
-        return (
-            "bad-id",
-            f"{name} {given!r} must be a lower-case ascii slug like 'gdp' or 'new-jobs'",
-            False,
-        )
+        return said(at_value, "bad-id", name=name, given=given)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
-        return "bad-value", f"{name} {given!r} is not one of {expected}", False
+        return said(at_value, "bad-value", "not-one-of", name=name, given=given, expected=expected)
     shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-    return "bad-type", f"{name}: {_sentence(error['msg'])} (got {shown})", False
+    return Finding(at_value, "bad-type", f"{name}: {_sentence(error['msg'])} (got {shown})")
 
 
 def _dedupe_union_errors(errors: list[Any]) -> list[Any]:
@@ -202,8 +204,7 @@ def _findings(exc: ValidationError, marks: Marks, prefix: tuple[Any, ...] = ()) 
     findings = []
     for error in _dedupe_union_errors(exc.errors(include_url=False)):
         error = {**error, "loc": prefix + tuple(error["loc"])}
-        code, message, at_key = _message(error)
-        findings.append(Finding(marks.at(error["loc"], key=at_key), code, message))
+        findings.append(_finding(error, marks))
     return findings
 
 
@@ -235,8 +236,7 @@ def validate_document(loaded: Loaded) -> Shape:
     marks: Marks = loaded.marks
     data = loaded.data
     if not isinstance(data, dict):
-        message = "a plan file is a mapping (district:, year:, indicators:)"
-        return None, [], [Finding(marks.at(()), "bad-type", message)]
+        return None, [], [said(marks.at(()), "bad-type", "not-a-mapping")]
     findings: list[Finding] = []
     head: PlanHead | None = None
     try:

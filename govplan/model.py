@@ -25,6 +25,7 @@ from govplan.fiveyear import (
     read_span_target,
 )
 from govplan.load import Loaded, Marks, load_text, read_file, reading
+from govplan.messages import said
 from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
 from govplan.targets import Target, TargetSyntaxError, parse_target
@@ -222,8 +223,23 @@ class _Builder:
         self.findings: list[Finding] = []
 
     def error(self, fieldname: str | int, code: CodeName, message: str, *at: str | int) -> None:
+        """A finding at the field, with a message of its own (a parser's, which says what
+        it could not read)."""
         where = self.marks.at((*self.path, fieldname, *at))
         self.findings.append(Finding(where, code, message))
+
+    def say(
+        self,
+        fieldname: str | int,
+        code: CodeName,
+        variant: str = "",
+        *,
+        at: tuple[str | int, ...] = (),
+        **fields: object,
+    ) -> None:
+        """A finding at the field, its message from messages.txt."""
+        where = self.marks.at((*self.path, fieldname, *at))
+        self.findings.append(said(where, code, variant, **fields))
 
     def series(
         self, doc: IndicatorDoc, unit: str | None, target_unit: str | None
@@ -233,13 +249,7 @@ class _Builder:
         periods: dict[str, Any] = {}
         for key, raw in (doc.series or {}).items():
             if isinstance(key, int):
-                self.error(
-                    "series",
-                    "bad-series",
-                    f"series {key}: figures by year belong to a five-year plan; give the plan "
-                    "`span:` (e.g. 2021-2025), or list this year's periods (Q1: 180亿元)",
-                    key,
-                )
+                self.say("series", "bad-series", "year-in-a-year", at=(key,), key=key)
             else:
                 periods[key] = raw
         for period, raw in sorted(periods.items(), key=lambda kv: order(kv[0])):
@@ -371,7 +381,7 @@ class _Builder:
         direction = known or Direction.UP
         target = _with_base(target, base).resolved(known)
         if target.form is Form.SYNC and target.sync == doc.id:
-            self.error("target", "bad-target", f"indicator {doc.id!r} cannot keep pace with itself")
+            self.say("target", "bad-target", "self-sync", id=doc.id)
         kind = _infer_kind(doc, target)
         if kind is Kind.PROGRESS and target.form is not Form.PROGRESS:
             target = Target(Form.PROGRESS, target.text)
@@ -389,25 +399,17 @@ class _Builder:
             actual = self.change_only(doc, target, actual)
         if _impossible_rank(target, actual):
             assert actual is not None
-            self.error(
-                "actual",
-                "bad-value",
-                f"actual {actual.text!r}: a rank is a position counted from 1 (第1, 第2, or 1, 2)",
-            )
+            self.say("actual", "bad-value", "rank", text=actual.text)
             actual = None
         progress = self.value("progress", doc.progress, "%")
         if progress is not None and progress.unit != "%":
-            self.error(
-                "progress", "bad-progress", f"progress {progress.text!r} must be a percentage"
-            )
+            self.say("progress", "bad-progress", "not-a-share", text=progress.text)
         elif progress is not None and not (0 <= progress.number <= 999):
-            self.error("progress", "bad-progress", f"progress {progress.text!r} is outside 0..999%")
+            self.say("progress", "bad-progress", "outside", text=progress.text)
         if kind is Kind.PROGRESS and actual is not None:
-            self.error(
-                "actual", "bad-progress", "a progress task reports `progress:`, not `actual:`"
-            )
+            self.say("actual", "bad-progress", "actual")
         if kind is not Kind.PROGRESS and progress is not None:
-            self.error("progress", "bad-progress", "`progress:` is for progress tasks only")
+            self.say("progress", "bad-progress", "not-a-task")
         if target.value is not None:
             self.comparable("actual", actual, target.unit)
         if target.stretch is not None:
@@ -449,12 +451,7 @@ class _Builder:
             except ValueSyntaxError as exc:
                 self.error("tolerance", "bad-value", f"tolerance: {exc}")
             if tolerance is not None and tolerance < 0:
-                self.error(
-                    "tolerance",
-                    "bad-tolerance",
-                    f"tolerance {doc.tolerance!r} is negative; write how far from the target "
-                    "still counts as met, e.g. 0.5",
-                )
+                self.say("tolerance", "bad-tolerance", given=doc.tolerance)
                 tolerance = None
         return tolerance
 
@@ -480,14 +477,7 @@ class _Builder:
             return None, False
         meaning = vocabulary().value("reported status", normalize(raw).replace(" ", ""))
         if meaning is None:
-            self.error(
-                "reported",
-                "bad-value",
-                f"reported status {raw!r} is not a verdict govplan knows; write 完成 (met), "
-                "未完成 (missed), 基本完成, 超额完成, or for a five-year plan 提前实现, 快于预期, "
-                "符合预期 or 滞后于预期",
-                "status",
-            )
+            self.say("reported", "bad-value", "grade", at=("status",), given=raw)
             return None, False
         if meaning == "nearly":
             return Status.MET, True
@@ -541,12 +531,7 @@ class _Builder:
         ):
             figure = self.figure("actual", self.year, doc.actual, span, figure_unit, over)
             if figure is not None and figure.year in years:
-                self.error(
-                    "series",
-                    "bad-series",
-                    f"the figure for {self.year} is given twice (actual and series); keep one",
-                    self.year,
-                )
+                self.say("series", "bad-series", "twice", at=(self.year,), year=self.year)
             elif figure is not None:
                 years[figure.year] = figure
                 actual = figure.value
@@ -584,20 +569,13 @@ class _Builder:
         """One year's figure, checked against the span, the plan's year and the measure."""
         at: tuple[str | int, ...] = (key,) if fieldname == "series" else ()
         if not isinstance(key, int):
-            self.error(
-                fieldname,
-                "bad-series",
-                f"series {key}: a five-year plan lists each year's figure by year (2021: 8.4%)",
-                *at,
-            )
+            self.say(fieldname, "bad-series", "period-in-a-span", at=at, key=key)
             return None
         if not span.first <= key <= self.year:
-            where = (
-                f"outside the span {span}"
-                if not span.first <= key <= span.last
-                else (f"after the plan's year {self.year}; raise `year:` to {key} or leave it out")
-            )
-            self.error(fieldname, "bad-series", f"series year {key} is {where}", *at)
+            if not span.first <= key <= span.last:
+                self.say(fieldname, "bad-series", "outside-span", at=at, key=key, span=span)
+            else:
+                self.say(fieldname, "bad-series", "after-year", at=at, key=key, year=self.year)
             return None
         if isinstance(raw, str) and _not_reported(raw):
             return None
@@ -609,35 +587,24 @@ class _Builder:
         measure = over.measure
         name = f"{fieldname} {key}" if at else fieldname
         if measure is Measure.LEVEL and figure.written is not Written.YEAR:
-            self.error(
-                fieldname,
-                "bad-series",
-                f"{name} {figure.value.text!r}: a level's figure is the year's level (66.16%), "
-                "not a change or an average",
-                *at,
-            )
+            self.say(fieldname, "bad-series", "level", at=at, name=name, text=figure.value.text)
             return None
         if measure is Measure.TOTAL and figure.written is Written.AVERAGE:
-            self.error(
-                fieldname,
-                "bad-series",
-                f"{name} {figure.value.text!r}: a total's figure is the year's amount, or the "
-                "sum so far written 累计…",
-                *at,
-            )
+            self.say(fieldname, "bad-series", "total", at=at, name=name, text=figure.value.text)
             return None
         if measure in (Measure.AVERAGE, Measure.CHANGE, Measure.RELATIVE):
             if figure.value.unit != "%":
-                self.error(
+                self.say(
                     fieldname,
                     "unit-mismatch",
-                    f"{name} {figure.value.text!r}: a rate's figure is a percentage (增长8.4%, "
-                    "下降2.7%)",
-                    *at,
+                    "rate-figure",
+                    at=at,
+                    name=name,
+                    text=figure.value.text,
                 )
                 return None
             if figure.value.number <= -100:
-                self.error(fieldname, "bad-value", f"{name}: a fall of 100% or more", *at)
+                self.say(fieldname, "bad-value", "fall-of-all", at=at, name=name)
                 return None
             return figure
         if measure is Measure.TEXT and unit is None:
@@ -679,14 +646,9 @@ def _build_plan(loaded: Loaded) -> Built:
             continue  # its own findings are in; a salvaged indicator never becomes a result
         first = first_seen.setdefault(ind_doc.id, index)
         if first != index:  # located only when it is a finding: most plans have none
-            findings.append(
-                Finding(
-                    marks.at(("indicators", index, "id")),
-                    "duplicate-id",
-                    f"indicator id {ind_doc.id!r} is used twice (first at line "
-                    f"{marks.at(('indicators', first, 'id')).line})",
-                )
-            )
+            line = marks.at(("indicators", first, "id")).line
+            where = marks.at(("indicators", index, "id"))
+            findings.append(said(where, "duplicate-id", id=ind_doc.id, line=line))
         if built is not None:
             indicators.append(built)
     # The loader's warnings travel with the errors: every finding of a file, together.
@@ -719,23 +681,15 @@ def _span(head: PlanHead, marks: Marks, findings: list[Finding]) -> Span | None:
         findings.append(Finding(marks.at(("span",)), "bad-span", str(exc)))
         return None
     if not span.first <= head.year <= span.last:
+        where = marks.at(("year",))
+        first, last = span.first, span.last
         findings.append(
-            Finding(
-                marks.at(("year",)),
-                "bad-span",
-                f"year {head.year} is outside the span {span}; `year` is the year the figures "
-                f"reach, from {span.first} to {span.last}",
+            said(
+                where, "bad-span", "year-outside", year=head.year, span=span, first=first, last=last
             )
         )
     if head.period != YEAR:
-        findings.append(
-            Finding(
-                marks.at(("period",)),
-                "bad-span",
-                f"a five-year plan is judged on whole years, not {head.period}; leave `period` "
-                "out (an in-year report is a plan of its own year)",
-            )
-        )
+        findings.append(said(marks.at(("period",)), "bad-span", "period", period=head.period))
     return span
 
 

@@ -10,6 +10,8 @@ from govplan.terms import Attribute, Direction, Measure, Status, Verdict
 from govplan.values import Value
 
 HUNDRED = Decimal(100)
+# The published figures an audit checks, by their Chinese names in the 附件 tables.
+PUBLISHED_ZH = {"completion": "完成率", "gap": "差距", "status": "状态"}
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class AuditEntry:
     reported_range: tuple[Decimal, Decimal] | None = None
     computed_range: tuple[Decimal, Decimal] | None = None
     reason: str | None = None
+    reason_zh: str | None = None  # the same reason in Chinese
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,20 @@ from decimal import Decimal
 
 from govplan.codes import CodeName
 from govplan.errors import Finding, Location
+from govplan.messages import said
 from govplan.model import Plan
-from govplan.results import Report
+from govplan.results import PUBLISHED_ZH, Report
 from govplan.terms import Direction, Form, Kind, Measure, Status, Verdict
 from govplan.units import UnitError, is_counting, is_open
 from govplan.values import in_unit
 
 
-def _warning(plan: Plan, path: tuple[str | int, ...], code: CodeName, message: str) -> Finding:
+def _warning(
+    plan: Plan, path: tuple[str | int, ...], code: CodeName, variant: str = "", **fields: object
+) -> Finding:
+    """The finding at `path` of the plan, its message from messages.txt."""
     location = plan.marks.at(path) if plan.marks else Location(plan.file)
-    return Finding(location, code, message)
+    return said(location, code, variant, **fields)
 
 
 def rule_unresolved_reference(plan: Plan, report: Report) -> Iterator[Finding]:
@@ -31,8 +35,8 @@ def rule_unresolved_reference(plan: Plan, report: Report) -> Iterator[Finding]:
                 plan,
                 ("indicators", index, "target"),
                 "unresolved-reference",
-                f"target {ind.target.text!r} refers to indicator {ref!r}, which is not in "
-                f"the plan; add it or use {{sync: ID}}",
+                target=ind.target.text,
+                ref=ref,
             )
 
 
@@ -51,14 +55,16 @@ def rule_inconsistent_reported(plan: Plan, report: Report) -> Iterator[Finding]:
         for entry in result.audit:
             if entry.verdict is not Verdict.INCONSISTENT:
                 continue
-            computed = _shown(entry.computed)
-            why = f" ({entry.reason})" if entry.reason else ""
             yield _warning(
                 plan,
                 ("indicators", index, "reported", entry.field),
                 "inconsistent-reported",
-                f"published {entry.field} {_shown(entry.reported)} does not match govplan's "
-                f"{computed}{why}",
+                field=entry.field,
+                field_zh=PUBLISHED_ZH[entry.field],
+                reported=_shown(entry.reported),
+                computed=_shown(entry.computed),
+                why=f" ({entry.reason})" if entry.reason else "",
+                why_zh=f" ({entry.reason_zh or entry.reason})" if entry.reason else "",
             )
 
 
@@ -73,8 +79,9 @@ def rule_catalogue_id(plan: Plan, report: Report) -> Iterator[Finding]:
                 plan,
                 ("indicators", index, "id"),
                 "catalogue-id",
-                f"{ind.name!r} is the catalogue indicator {entry.id!r} ({entry.zh}); use id "
-                f"{entry.id!r} so that `govplan compare` lines it up with other plans",
+                name=ind.name,
+                id=entry.id,
+                zh=entry.zh,
             )
 
 
@@ -89,7 +96,7 @@ def rule_negative_count(plan: Plan, report: Report) -> Iterator[Finding]:
                 plan,
                 ("indicators", index, "actual"),
                 "negative-count",
-                f"actual {actual.text!r} is a count below zero; write the count itself",
+                text=actual.text,
             )
 
 
@@ -111,8 +118,10 @@ def rule_series_order(plan: Plan, report: Report) -> Iterator[Finding]:
                     plan,
                     at,
                     "series-order",
-                    f"year-to-date {before} ({a:f}) is above {after} ({b:f}); a quantity "
-                    "summed from January cannot shrink",
+                    before=before,
+                    a=f"{a:f}",
+                    after=after,
+                    b=f"{b:f}",
                 )
 
 
@@ -128,8 +137,7 @@ def rule_no_completion(plan: Plan, report: Report) -> Iterator[Finding]:
                 plan,
                 ("indicators", index, "target"),
                 "no-completion",
-                f"target {ind.target.text!r} is zero or below, so completion (actual / target) "
-                "is not computed",
+                target=ind.target.text,
             )
 
 
@@ -148,9 +156,8 @@ def rule_no_base(plan: Plan, report: Report) -> Iterator[Finding]:
                 plan,
                 ("indicators", index, "target"),
                 "no-base",
-                f"target {ind.target.text!r} is a level in {plan.span.last if plan.span else ''}"
-                "; without `base:` (the base year's level) the share covered cannot be "
-                "computed and the status is unknown until the target is met",
+                target=ind.target.text,
+                last=plan.span.last if plan.span else "",
             )
 
 
@@ -167,8 +174,7 @@ def rule_nothing_to_compound(plan: Plan, report: Report) -> Iterator[Finding]:
                 plan,
                 ("indicators", index, "series"),
                 "nothing-to-compound",
-                f"the figures ({years}) do not reach back to the base year without a gap; "
-                "add the missing years, or a figure since the base year (累计下降7.3%)",
+                years=years,
             )
 
 

@@ -262,13 +262,13 @@ def test_the_locale_chooses_the_language_of_messages(tmp_path: Path) -> None:
         "district: a\nyear: 2022\nindicators:\n  - {id: a, name: A, taget: 7%}\n", "utf-8"
     )
     chinese = runner.invoke(app, ["validate", str(bad)], env={"LANG": "zh_CN.UTF-8"})
-    assert "计划格式中没有这个字段: unknown field 'taget'" in chinese.stdout
+    assert "error unknown-field 未知字段 'taget'; 是否应为 'target'?" in chinese.stdout
     english = runner.invoke(app, ["validate", str(bad)], env={"LANG": "en_GB.UTF-8"})
     assert "error unknown-field unknown field 'taget'" in english.stdout
     data = json.loads(runner.invoke(app, ["validate", str(bad), "-f", "json"]).stdout)
     zh = {f["code"]: f["message_zh"] for f in data["findings"]}
-    assert zh["unknown-field"].startswith("计划格式中没有这个字段")
-    assert zh["missing-field"].startswith("缺少必填字段")
+    assert zh["unknown-field"] == "未知字段 'taget'; 是否应为 'target'?"
+    assert zh["missing-field"] == "缺少必填字段 'target'"
 
 
 def test_a_findings_severity_is_its_codes() -> None:
