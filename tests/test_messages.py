@@ -71,7 +71,7 @@ def test_every_message_asked_for_is_there_with_its_fields() -> None:
     ],
 )
 def test_a_malformed_catalogue_is_refused_with_its_line(text: str, problem: str) -> None:
-    with pytest.raises(ValueError, match="messages.txt") as caught:
+    with pytest.raises(ValueError, match=r"messages\.txt:") as caught:
         parse_templates(text)
     assert problem in str(caught.value)
 
