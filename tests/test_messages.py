@@ -44,8 +44,9 @@ def _asked() -> list[tuple[str, int, str, frozenset[str] | None]]:
             after = texts[texts.index(code) + 1 :]
             variant = after[0] if after and isinstance(after[0], str) else ""
             section = f"{code}.{variant}" if variant else code
-            keywords = [k.arg for k in node.keywords]
-            fields = None if None in keywords else frozenset(k for k in keywords if k != "at")
+            keywords = [k.arg for k in node.keywords]  # None: a **fields
+            named = [k for k in keywords if k is not None and k != "at"]
+            fields = None if None in keywords else frozenset(named)
             asked.append((str(path), node.lineno, section, fields))
     return asked
 
