@@ -10,6 +10,7 @@ from decimal import Decimal
 from govplan.model import Reported
 from govplan.precision import context
 from govplan.results import HUNDRED, PUBLISHED_ZH, AuditEntry, Report, Result
+from govplan.said import Said
 from govplan.terms import Form, Kind, Status, Verdict
 from govplan.tolerance import effective_tolerance
 from govplan.units import is_counting
@@ -76,8 +77,7 @@ def _entry(
                 None,
                 Verdict.UNVERIFIABLE,
                 reported_range=reported_range,
-                reason="govplan has no actual to check it against",
-                reason_zh="govplan 没有可据以核对的实际值",
+                reason=Said.of("audit.no-actual"),
             )
         return AuditEntry(
             name,
@@ -85,8 +85,7 @@ def _entry(
             None,
             Verdict.INCONSISTENT,
             reported_range=reported_range,
-            reason=f"govplan computes no {name} for this target",
-            reason_zh=f"govplan 对该目标不计算{PUBLISHED_ZH[name]}",
+            reason=Said.of("audit.computes-none", field=name, field_zh=PUBLISHED_ZH[name]),
         )
     verdict = (
         Verdict.CONSISTENT if _overlap(reported_range, computed_range) else Verdict.INCONSISTENT
@@ -174,7 +173,7 @@ def _status_entry(result: Result, reported: Reported) -> AuditEntry:
             written,
             computed.value,
             Verdict.UNVERIFIABLE,
-            reason=f"govplan's status is {computed.value}",
+            reason=Said.of("audit.status-unsettled", status=Said.of(f"status.{computed}")),
         )
     same = computed in _AGREES.get(claimed, frozenset({claimed}))
     if not same and reported.nearly and computed is Status.MISSED:

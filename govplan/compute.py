@@ -11,6 +11,7 @@ from govplan.model import Indicator, Plan, names_a_change
 from govplan.periods import schedule_share
 from govplan.precision import context
 from govplan.results import HUNDRED, Report, Result
+from govplan.said import Said
 from govplan.schedule import ON_TRACK_BAND, against_schedule, judge
 from govplan.targets import Target
 from govplan.terms import Bound, Direction, Form, Kind, Relation, Status
@@ -28,7 +29,9 @@ def _gap_unit(indicator: Indicator, target: Target) -> str | None:
 def _progress(indicator: Indicator, period: str) -> Result:
     expected = schedule_share(period)
     if indicator.progress is None:
-        return Result(indicator, Status.PENDING, expected=expected, reason="progress not reported")
+        return Result(
+            indicator, Status.PENDING, expected=expected, reason=Said.of("reason.no-progress")
+        )
     done = indicator.progress.number
     gap = done - expected
     status = Status.DONE if done >= HUNDRED else against_schedule(gap)
@@ -57,27 +60,27 @@ def _sync(indicator: Indicator, plan: Plan) -> Result:
             indicator,
             Status.UNKNOWN,
             reference=ref_id,
-            reason=f"refers to indicator {ref_id!r}, which is not in the plan",
+            reason=Said.of("reason.reference-missing", ref=ref_id),
         )
     if reference.actual is None:
         return Result(
             indicator,
             Status.UNKNOWN,
             reference=ref_id,
-            reason=f"refers to indicator {ref_id!r}, which has no actual yet",
+            reason=Said.of("reason.reference-no-actual", ref=ref_id),
         )
     if reference.actual.bound is not None:
         return Result(
             indicator,
             Status.UNKNOWN,
             reference=ref_id,
-            reason=f"refers to indicator {ref_id!r}, whose actual {reference.actual.text!r} is "
-            "a bound, not a number",
+            reason=Said.of("reason.reference-a-bound", ref=ref_id, actual=reference.actual.text),
         )
     try:
         ref_actual = in_unit(reference.actual, indicator.actual.unit)
     except UnitError as exc:
-        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=str(exc))
+        reason = Said.of("reason.as-read", text=str(exc))
+        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=reason)
     actual = indicator.actual.number
     gap = actual - ref_actual
     unit = indicator.actual.unit
@@ -213,14 +216,9 @@ def _from_a_bound(indicator: Indicator, plan: Plan) -> Result:
         )
 
     low, high = at(start), at(start + _FAR)
-    shown = repr(actual.text)
     if low.status is not high.status or not low.status.settled:
-        return Result(
-            indicator,
-            Status.UNKNOWN,
-            reason=f"the actual {shown} is a bound, not a number: the target is met by some "
-            "values it allows and missed by others",
-        )
+        reason = Said.of("reason.bound-split", actual=actual.text)
+        return Result(indicator, Status.UNKNOWN, reason=reason)
     stretch = low.stretch_met if low.stretch_met is high.stretch_met else None
     return replace(
         low,
@@ -232,8 +230,9 @@ def _from_a_bound(indicator: Indicator, plan: Plan) -> Result:
         stretch_gap=None,
         actual=None,
         pace=None,
-        reason=f"the actual {shown} is a bound, not a number: {low.status.value} for every "
-        "value it allows; its gap and completion are not known",
+        reason=Said.of(
+            "reason.bound-settled", actual=actual.text, status=Said.of(f"status.{low.status}")
+        ),
     )
 
 
@@ -256,11 +255,13 @@ def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
                 indicator,
                 reported.status,
                 formula="qualitative: status as the document reported it",
-                reason=f"published as {reported.status_text}" if reported.nearly else None,
+                reason=Said.of("reason.published-as", grade=reported.status_text)
+                if reported.nearly
+                else None,
             )
         if indicator.actual is None and indicator.actual_text is None:
             return Result(indicator, Status.PENDING)
-        return Result(indicator, Status.UNKNOWN, reason="qualitative target, no reported status")
+        return Result(indicator, Status.UNKNOWN, reason=Said.of("reason.qualitative-unreported"))
     return judge(bounded(indicator), plan.period)
 
 
@@ -274,8 +275,7 @@ def _sign(indicator: Indicator) -> Result:
             return Result(
                 indicator,
                 Status.UNKNOWN,
-                reason="reported in words: a sign-only target needs the change (下降3.4%) or "
-                "the level with `base:`",
+                reason=Said.of("reason.sign-in-words"),
             )
         return Result(indicator, Status.PENDING)
     base = indicator.base
@@ -288,14 +288,15 @@ def _sign(indicator: Indicator) -> Result:
         try:
             change, unit = actual.number - in_unit(base, actual.unit), actual.unit
         except UnitError as exc:
-            return Result(indicator, Status.UNKNOWN, reason=str(exc))
+            return Result(
+                indicator, Status.UNKNOWN, reason=Said.of("reason.as-read", text=str(exc))
+            )
         formula = "change = actual − base (last year's level)"
     else:
         return Result(
             indicator,
             Status.UNKNOWN,
-            reason=f"the actual {actual.text!r} is a level: a sign-only target needs the "
-            "change (下降3.4%) or last year's level as `base:`",
+            reason=Said.of("reason.sign-of-a-level", actual=actual.text),
         )
     down = indicator.target.direction is Direction.DOWN
     met = change < 0 if down else change > 0

@@ -16,6 +16,7 @@ from govplan.fiveyear import Figure, Span, Written
 from govplan.model import Indicator, Plan
 from govplan.precision import context
 from govplan.results import HUNDRED, Evaluation, Report, Result
+from govplan.said import Said
 from govplan.terms import Direction, Measure, Status
 from govplan.units import UnitError
 from govplan.values import Value, in_unit
@@ -60,7 +61,7 @@ def _shell(indicator: Indicator, span: Span, year: int) -> Evaluation:
     return Evaluation(measure, year, span.first, span.last)
 
 
-def _pending(indicator: Indicator, span: Span, year: int, reason: str) -> Result:
+def _pending(indicator: Indicator, span: Span, year: int, reason: Said) -> Result:
     return Result(
         indicator, Status.PENDING, reason=reason, evaluation=_shell(indicator, span, year)
     )
@@ -84,7 +85,7 @@ def _judged(
     formula: str,
     *,
     achieved: bool,
-    reason: str | None = None,
+    reason: Said | None = None,
 ) -> Result:
     """The result at `evaluation.year`: in the last year the final verdict on the whole span;
     before it, achieved once the last year's target is met, else the covered share against
@@ -123,7 +124,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
     """A level in the last year: covered = (actual − base) / (target − base), expected linear."""
     figures = [f for f in indicator.years if f.written is Written.YEAR]
     if not figures:
-        return _pending(indicator, span, span.last, "no figure for any year of the span yet")
+        return _pending(indicator, span, span.last, Said.of("reason.no-figure-yet"))
     latest = figures[-1]
     target = indicator.target
     assert target.value is not None and indicator.over is not None
@@ -133,7 +134,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
             return Result(
                 indicator,
                 Status.UNKNOWN,
-                reason=f"{target.text!r} counts from the base year's level: add `base:`",
+                reason=Said.of("reason.increment-needs-base", target=target.text),
                 evaluation=_shell(indicator, span, latest.year),
             )
         step = target.value
@@ -146,7 +147,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
         level = in_unit(latest.value, target.unit)
         start = in_unit(base, target.unit) if base is not None else None
     except UnitError as exc:
-        return Result(indicator, Status.UNKNOWN, reason=str(exc))
+        return Result(indicator, Status.UNKNOWN, reason=Said.of("reason.as-read", text=str(exc)))
     assert target.value is not None
     goal = target.value.number
     k, n = latest.year - span.base, span.length
@@ -162,11 +163,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
     met = final.status is Status.MET
     formula = "covered = (level − base) / (target − base); expected = years so far / years"
     if start is None:
-        reason = (
-            None
-            if met or evaluation.final
-            else "a level's path needs the base year's level: add `base:`"
-        )
+        reason = None if met or evaluation.final else Said.of("reason.level-needs-base")
         return _judged(
             indicator, final, evaluation, None, None, formula, achieved=met, reason=reason
         )
@@ -244,11 +241,7 @@ def _compounded(indicator: Indicator, span: Span, measure: Measure) -> Result:
     yearly rate gives by then."""
     found = _latest_factor(indicator, span)
     if found is None:
-        reason = (
-            "nothing to compound yet: no figure for any year of the span"
-            if not indicator.years
-            else "nothing to compound: a year between the base year and the figures is missing"
-        )
+        reason = Said.of("reason.nothing-yet" if not indicator.years else "reason.year-missing")
         return _pending(indicator, span, span.last, reason)
     year, factor = found
     target = indicator.target
@@ -256,7 +249,7 @@ def _compounded(indicator: Indicator, span: Span, measure: Measure) -> Result:
     rate = ONE + target.value.number / HUNDRED
     k, n = year - span.base, span.length
     if rate <= 0:
-        return Result(indicator, Status.UNKNOWN, reason="a fall of 100% or more cannot compound")
+        return Result(indicator, Status.UNKNOWN, reason=Said.of("reason.fall-of-all"))
     if measure is Measure.AVERAGE:
         goal_factor, by_now = rate**n, rate**k
         measured = _root(factor, k)
@@ -323,11 +316,7 @@ def _total(indicator: Indicator, span: Span) -> Result:
             found = year, total
             break
     if found is None:
-        reason = (
-            "no figure for any year of the span yet"
-            if not figures
-            else "a year between the base year and the figures is missing: the sum is unknown"
-        )
+        reason = Said.of("reason.no-figure-yet" if not figures else "reason.sum-unknown")
         return _pending(indicator, span, span.last, reason)
     year, total = found
     goal = target.value.number
@@ -366,10 +355,10 @@ def _relative(indicator: Indicator, plan: Plan, span: Span) -> Result:
     reference = plan.indicator(ref_id)
     shell = _shell(indicator, span, span.last)
     if reference is None:
-        reason = f"refers to indicator {ref_id!r}, which is not in the plan"
+        reason = Said.of("reason.reference-missing", ref=ref_id)
         return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=reason, evaluation=shell)
     if any(f.value.unit != "%" for f in reference.years):
-        reason = f"indicator {ref_id!r} has figures that are not growth rates (%)"
+        reason = Said.of("reason.reference-not-rates", ref=ref_id)
         return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=reason, evaluation=shell)
     own = {f.year: f for f in indicator.years}
     theirs = {f.year: f for f in reference.years}
@@ -380,8 +369,8 @@ def _relative(indicator: Indicator, plan: Plan, span: Span) -> Result:
             break
     else:
         if not own:
-            return _pending(indicator, span, span.last, "no figure for any year of the span yet")
-        reason = f"no year for which both this indicator and {ref_id!r} compound from the base year"
+            return _pending(indicator, span, span.last, Said.of("reason.no-figure-yet"))
+        reason = Said.of("reason.no-common-year", ref=ref_id)
         return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=reason, evaluation=shell)
     k = year - span.base
     average, reference_average = _root(mine, k), _root(other, k)

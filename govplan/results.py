@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from govplan.model import Indicator, Plan
+from govplan.said import Said
 from govplan.terms import Attribute, Direction, Measure, Status, Verdict
 from govplan.values import Value
 
@@ -24,8 +25,7 @@ class AuditEntry:
     verdict: Verdict
     reported_range: tuple[Decimal, Decimal] | None = None
     computed_range: tuple[Decimal, Decimal] | None = None
-    reason: str | None = None
-    reason_zh: str | None = None  # the same reason in Chinese
+    reason: Said | None = None  # why the figure could not be checked, or disagrees
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ class Result:
     reference_value: Value | None = None
     actual: Decimal | None = None  # the actual in the target's unit
     formula: str = ""
-    reason: str | None = None
+    reason: Said | None = None  # why the status is unknown or pending
     audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
     pace: Pace | None = None  # through the year: what the rest of the year needs
     better: Direction = Direction.UP  # which way the gap is better

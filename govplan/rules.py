@@ -63,8 +63,8 @@ def rule_inconsistent_reported(plan: Plan, report: Report) -> Iterator[Finding]:
                 field_zh=PUBLISHED_ZH[entry.field],
                 reported=_shown(entry.reported),
                 computed=_shown(entry.computed),
-                why=f" ({entry.reason})" if entry.reason else "",
-                why_zh=f" ({entry.reason_zh or entry.reason})" if entry.reason else "",
+                why=f" ({entry.reason.text('en')})" if entry.reason else "",
+                why_zh=f" ({entry.reason.text('zh')})" if entry.reason else "",
             )
 
 

@@ -62,7 +62,7 @@ def test_completion_published_for_a_rate_is_flagged(report_of: ReportOf) -> None
         "  - {id: g, name: G, target: 7%, actual: 8%, reported: {completion: 114%}}\n"
     ).results[0]
     assert r.audit[0].verdict == "inconsistent" and r.audit[0].computed is None
-    assert "no completion" in (r.audit[0].reason or "")
+    assert "no completion" in (r.audit[0].reason.text() if r.audit[0].reason else "")
 
 
 @pytest.mark.parametrize(

@@ -110,13 +110,17 @@ def test_relative_to_economic_growth(report_of: ReportOf) -> None:
 
 def test_relative_without_reference_is_unknown_not_guessed(report_of: ReportOf) -> None:
     r = one(report_of, "  - {id: income, name: 收入, target: 与经济增长同步, actual: 5.6%}\n")
-    assert r.status is Status.UNKNOWN and r.gap is None and "not in the plan" in (r.reason or "")
+    assert (
+        r.status is Status.UNKNOWN
+        and r.gap is None
+        and "not in the plan" in (r.reason.text() if r.reason else "")
+    )
     report = report_of(
         "  - {id: gdp, name: GDP, target: 7%}\n"
         "  - {id: income, name: 收入, target: 与经济增长同步, actual: 5.6%}\n"
     )
     assert report.results[1].status is Status.UNKNOWN
-    assert "no actual" in (report.results[1].reason or "")
+    assert "no actual" in (report.results[1].reason.text() if report.results[1].reason else "")
 
 
 def test_qualitative(report_of: ReportOf) -> None:
@@ -385,7 +389,7 @@ def test_actuals_as_bounds(report_of: ReportOf, item: str, status: Status) -> No
     assert r.status is status, r.reason
     if "以上" in item.split("actual:")[1] or "超" in item or "余" in item:
         # a bound gives no gap or completion to copy into a report, and says why
-        assert r.gap is None and r.completion is None and r.reason and "bound" in r.reason
+        assert r.gap is None and r.completion is None and r.reason and "bound" in r.reason.text()
 
 
 SIGNS = [
@@ -408,9 +412,9 @@ def test_sign_only_targets(report_of: ReportOf, item: str, status: Status, chang
 
 def test_sign_only_needs_a_change_or_a_base(report_of: ReportOf) -> None:
     r = one(report_of, "  - {id: a, name: 空气质量优良天数比率, target: 持续改善, actual: 87%}\n")
-    assert r.status is Status.UNKNOWN and r.reason and "base" in r.reason
+    assert r.status is Status.UNKNOWN and r.reason and "base" in r.reason.text()
     r = one(report_of, "  - {id: a, name: 生态环境质量, target: 持续改善, actual: 明显改善}\n")
-    assert r.status is Status.UNKNOWN and r.reason and "words" in r.reason
+    assert r.status is Status.UNKNOWN and r.reason and "words" in r.reason.text()
 
 
 def test_a_change_is_refused_against_a_level(write: Callable[..., str]) -> None:

@@ -73,7 +73,7 @@ def test_last_year_is_met_or_missed_on_the_whole_span(write: Write) -> None:
 
 def test_level_without_base_is_unknown_until_met(write: Write) -> None:
     r = one(write, "  - {id: a, name: 参保率, target: 提高到95%, actual: 93%}\n")
-    assert r.status is Status.UNKNOWN and r.reason and "base" in r.reason
+    assert r.status is Status.UNKNOWN and r.reason and "base" in r.reason.text()
     met = one(write, "  - {id: a, name: 医师数, unit: 人, target: 达到3.2人, actual: 3.4}\n")
     assert met.status is Status.ACHIEVED
 

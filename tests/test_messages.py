@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from govplan.cli.main import app
 from govplan.codes import CODES
-from govplan.messages import Template, parse_templates, templates
+from govplan.messages import templates
+from govplan.said import Template, parse_templates
 
 runner = CliRunner()
 
@@ -73,7 +74,7 @@ def test_every_message_asked_for_is_there_with_its_fields() -> None:
 )
 def test_a_malformed_catalogue_is_refused_with_its_line(text: str, problem: str) -> None:
     with pytest.raises(ValueError, match=r"messages\.txt:") as caught:
-        parse_templates(text)
+        parse_templates(text, "messages.txt")
     assert problem in str(caught.value)
 
 

@@ -293,7 +293,7 @@ def row_cells(result: Result, number: int, options: Options) -> dict[str, str]:
         "completion": "" if progress else completion_text(result.completion),
         "status": status_text(result, options.lang),
         "audit": audit_mark(result),
-        "note": ind.note or result.reason or "",
+        "note": ind.note or (result.reason.text(options.lang.value) if result.reason else ""),
     }
     return {key: inert(text) for key, text in cells.items()}
 

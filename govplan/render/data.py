@@ -36,7 +36,7 @@ def audit_dict(entry: AuditEntry) -> dict[str, Any]:
     if entry.computed_range is not None:
         out["computed_range"] = _range(entry.computed_range)
     if entry.reason:
-        out["reason"] = entry.reason
+        out["reason"] = entry.reason.text("en")
     return out
 
 
@@ -131,7 +131,7 @@ def result_dict(result: Result) -> dict[str, Any]:
         out["reference"] = result.reference
         out["reference_actual"] = _num(result.reference_actual)
     if result.reason:
-        out["reason"] = result.reason
+        out["reason"] = result.reason.text("en")
     out["note"] = ind.note
     if ind.reported is not None:
         out["audit"] = [audit_dict(a) for a in result.audit]

@@ -75,7 +75,7 @@ def _no_completion(result: Result) -> str:
     return "the target is zero or below, so a ratio to it means nothing"
 
 
-def explain_lines(result: Result) -> list[str]:
+def explain_lines(result: Result, lang: str = "en") -> list[str]:
     ind = result.indicator
     target = ind.target
     lines = [f"{ind.id}: {ind.name}  ({ind.location})"]
@@ -136,7 +136,8 @@ def explain_lines(result: Result) -> list[str]:
     status = result.status.value
     if result.stretch_met is not None:
         status += f" (stretch {'met' if result.stretch_met else 'not met'})"
-    add(f"  status      {status}" + (f": {result.reason}" if result.reason else ""))
+    reason = f": {result.reason.text(lang)}" if result.reason else ""
+    add(f"  status      {status}{reason}")
     for entry in result.audit:
         reported = entry.reported if isinstance(entry.reported, str) else plain(entry.reported, 6)
         computed = entry.computed
@@ -152,7 +153,7 @@ def explain_lines(result: Result) -> list[str]:
                 f"{_range(entry.computed_range)}"
             )
         if entry.reason:
-            add(f"              {entry.reason}")
+            add(f"              {entry.reason.text(lang)}")
         implied = _implied_actual(result, entry)
         if implied:
             add(f"              {implied}")
@@ -192,7 +193,7 @@ def _span_lines(result: Result, lang: str) -> list[str]:
 
 
 def _lines(result: Result, lang: str) -> list[str]:
-    lines = [inert(line) for line in explain_lines(result)]
+    lines = [inert(line) for line in explain_lines(result, lang)]
     if lang == "zh":
         from govplan.render.explain_zh import chinese
 

@@ -70,11 +70,7 @@ def _row(result: Result, number: int, lang: Lang) -> Row:
     own = measured.unit if measured is not None else None
     unit = "%" if task else (ind.target.unit or ind.unit or own or "")
     actual_text = measured.text if measured is not None else ind.actual_text or ""
-    reason = result.reason or ""
-    if reason and lang is Lang.ZH:  # every word in a Chinese column is Chinese
-        from govplan.render.explain_zh import chinese
-
-        reason = chinese(reason)
+    reason = result.reason.text(lang.value) if result.reason else ""
     note = ind.note or reason
     if result.evaluation is not None:
         # a five-year indicator: what its figures reach, naming the years, and the share

@@ -293,7 +293,7 @@ def _audit_sheet(sheet: Worksheet, layouts: Sequence[Layout], lang: Lang) -> Non
                     label(reported, lang) if isinstance(reported, str) else _number(reported),
                     label(computed, lang) if isinstance(computed, str) else _number(computed),
                     label(entry.verdict.value, lang),
-                    entry.reason or "",
+                    entry.reason.text(lang.value) if entry.reason else "",
                 ]
                 if len(keys) == len(AUDIT_KEYS):
                     values.insert(0, lay.title)

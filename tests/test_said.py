@@ -1,0 +1,73 @@
+"""said.txt: every text govplan says about a result, in both languages, asked for with the
+fields it takes; a status's name is the one the tables show."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from govplan.render.statuses import LOOKS
+from govplan.said import CATALOGUE, Said, catalogue
+from govplan.terms import Status
+
+
+def _asked() -> list[tuple[str, int, str, frozenset[str]]]:
+    """Every Said.of("key", ...) in govplan whose key is written out."""
+    asked = []
+    for path in sorted(Path("govplan").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            owner = node.func.value
+            if node.func.attr != "of" or not (isinstance(owner, ast.Name) and owner.id == "Said"):
+                continue
+            first = node.args[0] if node.args else None
+            keys: list[str] = []
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                keys = [first.value]
+            elif isinstance(first, ast.IfExp):  # Said.of("a" if x else "b")
+                keys = [
+                    b.value
+                    for b in (first.body, first.orelse)
+                    if isinstance(b, ast.Constant) and isinstance(b.value, str)
+                ]
+            fields = frozenset(k.arg for k in node.keywords if k.arg is not None)
+            asked += [(str(path), node.lineno, key, fields) for key in keys]
+    return asked
+
+
+def test_every_text_asked_for_is_there_with_its_fields() -> None:
+    asked = _asked()
+    assert len(asked) > 20  # the scan sees the calls
+    texts = catalogue(CATALOGUE)
+    for file, line, key, fields in asked:
+        assert key in texts, f"{file}:{line}: no [{key}] in {CATALOGUE}"
+        assert fields == texts[key].particulars, f"{file}:{line}: {key}"
+    statuses = {f"status.{s}" for s in Status}
+    unused = set(texts) - {key for _, _, key, _ in asked} - statuses
+    assert not unused, unused
+
+
+def test_both_languages_take_the_same_particulars() -> None:
+    for key, template in catalogue(CATALOGUE).items():
+        assert template.fields("en") == {f.removesuffix("_zh") for f in template.fields("zh")}, key
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in template.zh), key
+
+
+def test_a_status_is_named_as_the_tables_name_it() -> None:
+    for status in Status:
+        said = Said.of(f"status.{status}")
+        assert said.text("en") == status.value
+        assert said.text("zh") == LOOKS[status].zh
+
+
+def test_a_reason_speaks_each_language_whole() -> None:
+    """A bound's verdict, with the status inside it spoken in the same language."""
+    reason = Said.of("reason.bound-settled", actual="超143万人", status=Said.of("status.met"))
+    assert reason.text("en") == (
+        "the actual '超143万人' is a bound, not a number: met for every value it allows; its "
+        "gap and completion are not known"
+    )
+    assert reason.text("zh") == (
+        "实际值 '超143万人' 是一个界限, 不是确数: 它允许的每个值都达标; 差距和完成率未知"
+    )
