@@ -44,7 +44,7 @@ def _progress(indicator: Indicator, period: str) -> Result:
         completion_base=HUNDRED,
         expected=expected,
         actual=done,
-        formula=f"gap = progress − schedule share of {period} ({expected:g}%)",
+        formula=(Said.of("formula.progress", period=period, share=f"{expected:g}%"),),
         allowance=ON_TRACK_BAND,
     )
 
@@ -94,7 +94,7 @@ def _sync(indicator: Indicator, plan: Plan) -> Result:
         reference_actual=ref_actual,
         reference_value=reference.actual,
         actual=actual,
-        formula=f"gap = actual − actual of {ref_id}; met if gap {_RELATION_TEST[relation]}",
+        formula=(Said.of("formula.relative", ref=ref_id, test=_RELATION_TEST[relation]),),
         better=Direction.DOWN if relation is Relation.BELOW else Direction.UP,
     )
 
@@ -132,24 +132,24 @@ def bounded(indicator: Indicator) -> Result:
     if target.form is Form.MAX:
         better = Direction.DOWN
         met = actual <= bound
-        formula = "gap = actual − target; met if actual ≤ target (lower is better)"
+        formula = Said.of("formula.max")
         ratio_meaningful = False
     elif target.form is Form.ABOUT:
         tolerance = effective_tolerance(indicator, target)
         if target.direction is Direction.DOWN:
             met = actual <= bound + tolerance
-            formula = f"gap = actual − target; met if actual ≤ target + {tolerance:f} (about)"
+            formula = Said.of("formula.about-down", tolerance=f"{tolerance:f}")
             ratio_meaningful = False
         elif target.direction is Direction.BAND:
             met = abs(actual - bound) <= tolerance
-            formula = f"gap = actual − target; met if |gap| ≤ {tolerance:f} (about, either side)"
+            formula = Said.of("formula.about-band", tolerance=f"{tolerance:f}")
             ratio_meaningful = False
         else:
             met = actual >= bound - tolerance
-            formula = f"gap = actual − target; met if actual ≥ target − {tolerance:f} (about)"
+            formula = Said.of("formula.about-up", tolerance=f"{tolerance:f}")
     else:
         met = actual >= bound
-        formula = "gap = actual − target; met if actual ≥ target"
+        formula = Said.of("formula.min")
     if target.form is Form.TIERS:
         assert target.stretch is not None
         stretch = in_unit(target.stretch, unit)
@@ -159,26 +159,25 @@ def bounded(indicator: Indicator) -> Result:
             met = low <= actual <= high
             gap = actual - high if actual > high else actual - low if actual < low else Decimal(0)
             ratio_meaningful = False
-            formula = "met if the actual is within the range; gap = distance outside it"
+            formula = Said.of("formula.range")
         elif target.direction is Direction.DOWN:
             met = actual <= bound
             stretch_gap = actual - stretch
             stretch_met = actual <= stretch
             ratio_meaningful = False
-            formula = (
-                "gap = actual − cap (确保); stretch gap = actual − stretch (力争); "
-                "met if gap ≤ 0 (lower is better)"
-            )
+            formula = Said.of("formula.tiers-down")
         else:
             stretch_gap = actual - stretch
             stretch_met = actual >= stretch
-            formula = (
-                "gap = actual − floor (确保); stretch gap = actual − stretch (力争); met if gap ≥ 0"
-            )
+            formula = Said.of("formula.tiers-up")
     completion = None
+    steps: tuple[Said, ...] = (formula,)
     if ratio_meaningful and completion_base > 0:
         completion = HUNDRED * actual / completion_base
-        formula += f"; completion = 100 × actual / {'stretch' if target.stretch else 'target'}"
+        over = Said.of(
+            "formula.completion-stretch" if target.stretch else "formula.completion-target"
+        )
+        steps = (formula, over)
     return Result(
         indicator,
         Status.MET if met else Status.MISSED,
@@ -190,7 +189,7 @@ def bounded(indicator: Indicator) -> Result:
         stretch_gap=stretch_gap,
         tolerance=tolerance,
         actual=actual,
-        formula=formula,
+        formula=steps,
         better=better,
         allowance=tolerance or Decimal(0),
     )
@@ -254,7 +253,7 @@ def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
             return Result(
                 indicator,
                 reported.status,
-                formula="qualitative: status as the document reported it",
+                formula=(Said.of("formula.qualitative"),),
                 reason=Said.of("reason.published-as", grade=reported.status_text)
                 if reported.nearly
                 else None,
@@ -283,7 +282,7 @@ def _sign(indicator: Indicator) -> Result:
         base is None and names_a_change(indicator.name, indicator.id)
     ):
         change, unit = actual.number, actual.unit
-        formula = "change = the actual"
+        formula = Said.of("formula.change-is-actual")
     elif base is not None:
         try:
             change, unit = actual.number - in_unit(base, actual.unit), actual.unit
@@ -291,7 +290,7 @@ def _sign(indicator: Indicator) -> Result:
             return Result(
                 indicator, Status.UNKNOWN, reason=Said.of("reason.as-read", text=str(exc))
             )
-        formula = "change = actual − base (last year's level)"
+        formula = Said.of("formula.change-from-base")
     else:
         return Result(
             indicator,
@@ -306,7 +305,7 @@ def _sign(indicator: Indicator) -> Result:
         gap=change,
         gap_unit="pp" if unit in ("%", None) else unit,
         actual=change,
-        formula=f"{formula}; met if change {'<' if down else '>'} 0",
+        formula=(formula, Said.of("formula.sign-down" if down else "formula.sign-up")),
         better=Direction.DOWN if down else Direction.UP,
     )
 

@@ -82,7 +82,7 @@ def _judged(
     evaluation: Evaluation,
     covered: Decimal | None,
     expected: Decimal | None,
-    formula: str,
+    formula: Said,
     *,
     achieved: bool,
     reason: Said | None = None,
@@ -95,11 +95,10 @@ def _judged(
     # result is the indicator's own, as the plan wrote it
     final = replace(final, indicator=indicator)
     if evaluation.final:
-        return replace(final, completion=covered, formula=formula, evaluation=evaluation)
+        return replace(final, completion=covered, formula=(formula,), evaluation=evaluation)
     if covered is not None and expected is not None:
         gap: Decimal | None = covered - expected
         status = Status.ACHIEVED if achieved else _on_path(covered, expected)
-        formula += "; gap = covered − expected (pp)"
         return replace(
             final,
             status=status,
@@ -109,7 +108,7 @@ def _judged(
             completion_base=None,
             stretch_met=None,
             stretch_gap=None,
-            formula=formula,
+            formula=(formula, Said.of("formula.span-gap")),
             better=Direction.UP,
             allowance=AHEAD_BAND,
             evaluation=evaluation,
@@ -117,7 +116,7 @@ def _judged(
         )
     # no share to compare: met already, or not (a ceiling the base was within, a level with no base)
     status = Status.ACHIEVED if achieved else Status.UNKNOWN if reason else Status.BEHIND
-    return replace(final, status=status, formula=formula, evaluation=evaluation, reason=reason)
+    return replace(final, status=status, formula=(formula,), evaluation=evaluation, reason=reason)
 
 
 def _level(indicator: Indicator, span: Span) -> Result:
@@ -161,7 +160,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
         spread=in_unit(Value(spread(latest.value), latest.value.unit, ""), target.unit),
     )
     met = final.status is Status.MET
-    formula = "covered = (level − base) / (target − base); expected = years so far / years"
+    formula = Said.of("formula.span-level")
     if start is None:
         reason = None if met or evaluation.final else Said.of("reason.level-needs-base")
         return _judged(
@@ -176,7 +175,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
             evaluation,
             None,
             None,
-            "met if the level satisfies the target",
+            Said.of("formula.level-held"),
             achieved=met,
         )
     covered = HUNDRED * (level - start) / (goal - start)
@@ -275,10 +274,7 @@ def _compounded(indicator: Indicator, span: Span, measure: Measure) -> Result:
         spread=_spread({f.year: f for f in indicator.years}, measured_by),
     )
     final = bounded(replace(indicator, actual=Value(measured, "%", f"{measured}%")))
-    formula = (
-        "covered = change so far / change over the span; expected = the share an even "
-        "yearly rate gives by then"
-    )
+    formula = Said.of("formula.span-compounded")
     if goal_factor == ONE:
         return _judged(
             indicator, final, evaluation, None, None, formula, achieved=final.status is Status.MET
@@ -330,7 +326,7 @@ def _total(indicator: Indicator, span: Span) -> Result:
         spread=_spread(figures, lambda shifted: _sum(shifted, year, span.base, target.unit)),
     )
     final = bounded(replace(indicator, actual=Value(total, target.unit, str(total))))
-    formula = "covered = sum so far / total; expected = years so far / years"
+    formula = Said.of("formula.span-total")
     if goal <= 0:
         return _judged(
             indicator, final, evaluation, None, None, formula, achieved=final.status is Status.MET
@@ -405,6 +401,6 @@ def _relative(indicator: Indicator, plan: Plan, span: Span) -> Result:
         reference=ref_id,
         reference_actual=reference_average,
         actual=average,
-        formula=f"gap = average annual rate − {ref_id}'s over the same years",
+        formula=(Said.of("formula.span-relative", ref=ref_id),),
         evaluation=evaluation,
     )

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from govplan.said import Said
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Form, Measure
 from govplan.values import Value, ValueSyntaxError, normalize, parse_value
@@ -101,7 +102,7 @@ class SpanTarget:
     target: Target
     increment: bool = False
     start: Value | None = None
-    words: tuple[tuple[str, str], ...] = ()
+    words: tuple[tuple[str, Said], ...] = ()
 
 
 class SpanSyntaxError(TargetSyntaxError):
@@ -136,7 +137,7 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
         target = parse_target(raw, unit=unit)
         return SpanTarget(_measure_of(target), target)
     original, text = _strip(raw)
-    words: list[tuple[str, str]] = []
+    words: list[tuple[str, Said]] = []
     year = _LAST_YEAR.match(text)
     if year is not None and year.end() < len(text):
         if int(year.group(1)) != span.last:
@@ -145,7 +146,7 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
                 f"{span.last}; a five-year target is the last year's (write it without the year, "
                 "or correct `span:`)"
             )
-        words.append((year.group(0), f"in the last year, {span.last}"))
+        words.append((year.group(0), Said.of("word.last-year", last=span.last)))
         text = text[year.end() :]
     bracket = _BRACKETED.match(text)
     if bracket is not None:
@@ -153,14 +154,14 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
     vocab = vocabulary()
     since = _since_base(text, span, f"target {original!r}")
     if since is not None:
-        words.append((since.group(0), f"from the base year {span.base}"))
+        words.append((since.group(0), Said.of("word.since-base", base=span.base)))
         return _over_span(original, text[since.end() :], unit, words, cumulative=False)
     hit = vocab.prefix(text, "span average", "span cumulative")
     if hit is not None:
         word, section = hit
         rest = text[len(word) :]
         if section == "span average":
-            words.append((word, "an average annual rate over the span, compounded"))
+            words.append((word, Said.of("word.span-average")))
             target = _parse(original, rest, "%")
             if target.unit not in _SHARE_UNITS:
                 raise SpanSyntaxError(
@@ -168,7 +169,8 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
                     "年均增长6%"
                 )
             return SpanTarget(Measure.AVERAGE, _as(target, original, words), words=tuple(words))
-        return _over_span(original, rest, unit, [*words, (word, "over the span")], cumulative=True)
+        over = (word, Said.of("word.span-cumulative"))
+        return _over_span(original, rest, unit, [*words, over], cumulative=True)
     start = _FROM.match(text)
     if start is not None:
         number = _FIRST_NUMBER.search(start.group("start"))  # 从每万人6.3件: the 6.3件
@@ -177,7 +179,8 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
         except ValueSyntaxError:
             first = None
         if first is not None:
-            words.append((text[: start.start("end")], f"{first.text} (the base year's level)"))
+            level = Said.of("word.from-level", level=first.text)
+            words.append((text[: start.start("end")], level))
             target = _parse(original, "达到" + start.group("end"), unit)
             return SpanTarget(
                 Measure.LEVEL, _as(target, original, words), start=first, words=tuple(words)
@@ -188,7 +191,7 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
         if target.unit in _SHARE_UNITS:
             raise _ambiguous_change(original)
         if target.value is not None:
-            words.append((increment[0], "an increase of the level over the base year"))
+            words.append((increment[0], Said.of("word.span-increment")))
             return SpanTarget(
                 Measure.LEVEL, _as(target, original, words), increment=True, words=tuple(words)
             )
@@ -225,13 +228,13 @@ def _parse(original: str, text: str, unit: str | None) -> Target:
         raise SpanSyntaxError(f"{said}; five-year forms: {SPAN_FORMS}", code=exc.code) from None
 
 
-def _as(target: Target, original: str, words: list[tuple[str, str]]) -> Target:
+def _as(target: Target, original: str, words: list[tuple[str, Said]]) -> Target:
     """The target with the whole text as written and the span's words first."""
     return Target(**{**target.__dict__, "text": original, "words": (*words, *target.words)})
 
 
 def _over_span(
-    original: str, rest: str, unit: str | None, words: list[tuple[str, str]], *, cumulative: bool
+    original: str, rest: str, unit: str | None, words: list[tuple[str, Said]], *, cumulative: bool
 ) -> SpanTarget:
     """After 累计 or 比2020年: a change in % (累计降低13.5%), an increase of a level in points
     or units (比2020年提高3个百分点), or a total (累计新增50万人)."""
@@ -241,18 +244,18 @@ def _over_span(
             f"target {original!r}: no number after {words[-1][0]!r}; five-year forms: {SPAN_FORMS}"
         )
     if target.unit in _SHARE_UNITS:
-        words.append(("", "a change from the base year to the last, yearly changes compounded"))
+        words.append(("", Said.of("word.span-change")))
         return SpanTarget(Measure.CHANGE, _as(target, original, words), words=tuple(words))
     if target.unit in _POINT_UNITS or not cumulative:
         return SpanTarget(
             Measure.LEVEL, _as(target, original, words), increment=True, words=tuple(words)
         )
-    words.append(("", "a total: the sum of each year's figure"))
+    words.append(("", Said.of("word.span-total")))
     return SpanTarget(Measure.TOTAL, _as(target, original, words), words=tuple(words))
 
 
 def _bracketed(
-    original: str, inner: str, unit: str | None, name: str, words: list[tuple[str, str]]
+    original: str, inner: str, unit: str | None, name: str, words: list[tuple[str, Said]]
 ) -> SpanTarget:
     """`〔18〕`: the tables' mark of a five-year cumulative figure; the indicator's name says
     which way (细颗粒物浓度下降 〔18〕 is a fall of 18%), else it is refused."""
@@ -266,7 +269,7 @@ def _bracketed(
             f"target {original!r} is a five-year cumulative figure (〔 〕), but the name does not "
             "say whether it is a rise or a fall; write 累计下降18% or 累计增长18%"
         )
-    words.append(("〔 〕", f"a cumulative figure over the span ({verb}, from the name)"))
+    words.append(("〔 〕", Said.of("word.bracketed", verb=verb)))
     return _over_span(original, verb + inner, unit or "%", words, cumulative=True)
 
 

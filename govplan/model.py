@@ -28,6 +28,7 @@ from govplan.load import Loaded, Marks, load_text, read_file, reading
 from govplan.messages import said
 from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
+from govplan.said import Said
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Attribute, Direction, Form, Kind, Measure, Status
 from govplan.units import RATIO, UnitError, check_unit
@@ -156,10 +157,14 @@ _CHANGE_NAME = re.compile(r"(增长|增速|增幅|涨幅|下降|降低|减少|�
 _UNIT_SUFFIX = re.compile(r"\([^()]*\)$")
 
 
+# The words that make a target a change (下降3%; a five-year change from the base year).
+_CHANGE_WORDS = frozenset({"word.verb-decrease", "word.span-change"})
+
+
 def _measures_change(name: str, target: Target) -> bool:
     """A target on a change rather than a level: its words say so (增长5%, 下降3%, 提高0.5个
     百分点), or the name does (规上工业增加值增长, 居民消费价格涨幅)."""
-    if any(meaning.startswith(("a decrease", "a rise", "a change")) for _, meaning in target.words):
+    if any(meaning.key in _CHANGE_WORDS for _, meaning in target.words):
         return True
     if target.unit in _PP_UNITS:
         return True
@@ -200,7 +205,8 @@ def _with_base(target: Target, base: Value | None) -> Target:
     if target.multiple is None or base is None:
         return target
     bound = Value(base.number * target.multiple, base.unit, target.text)
-    words = (*target.words, (base.text, f"the base; × {target.multiple} = {bound.number}"))
+    meaning = Said.of("word.base-times", multiple=target.multiple, bound=bound.number)
+    words = (*target.words, (base.text, meaning))
     return Target(Form.MIN, target.text, bound, words=words)
 
 

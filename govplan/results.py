@@ -104,7 +104,7 @@ class Result:
     reference_actual: Decimal | None = None
     reference_value: Value | None = None
     actual: Decimal | None = None  # the actual in the target's unit
-    formula: str = ""
+    formula: tuple[Said, ...] = ()  # how it was computed, step by step
     reason: Said | None = None  # why the status is unknown or pending
     audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
     pace: Pace | None = None  # through the year: what the rest of the year needs

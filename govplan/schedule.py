@@ -9,6 +9,7 @@ from decimal import Decimal
 from govplan.model import Indicator
 from govplan.periods import months, schedule_share, through_the_year
 from govplan.results import HUNDRED, Pace, Result
+from govplan.said import Said
 from govplan.terms import Direction, Form, Kind, Status
 from govplan.values import in_unit
 
@@ -106,9 +107,6 @@ def judge(result: Result, period: str) -> Result:
         stretch_gap=None,
         allowance=ON_TRACK_BAND,
         better=Direction.UP,
-        formula=(
-            f"year to date: completion = 100 × actual / annual target; gap = completion − "
-            f"schedule share of {period} ({share:.4g}%); met once the annual target is reached"
-        ),
+        formula=(Said.of("formula.year-to-date", period=period, share=f"{share:.4g}%"),),
         pace=_quantity_pace(actual, bound, elapsed, ind.target.unit),
     )

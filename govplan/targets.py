@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from govplan.codes import CodeName
+from govplan.said import Said
 from govplan.terms import Direction, Form, Relation
 from govplan.units import UnitError, factor, is_open, known_units
 from govplan.values import (
@@ -77,7 +78,7 @@ class Target:
     stated: bool = True
     multiple: Decimal | None = None  # 翻一番: the base times this, where a base is given
     relation: Relation = Relation.AT_LEAST  # a relative target's: 同步, 高于 or 低于
-    words: tuple[tuple[str, str], ...] = ()  # (word, what it meant), for --explain
+    words: tuple[tuple[str, Said], ...] = ()  # (word, what it meant), for --explain
 
     @property
     def unit(self) -> str | None:
@@ -96,15 +97,15 @@ class Target:
             return self
         if self.form is Form.SIGN:  # 好转, 改善: to the indicator's better side
             better = known or Direction.UP
-            how = f"better is direction {better.value}" + (
-                " (the indicator's)" if known else " (the indicator has none: up)"
+            how = Said.of(
+                "word.sign-direction-own" if known else "word.sign-direction-default",
+                direction=Said.of(f"direction.{better}"),
             )
             return self._with(direction=better, words=(*self.words, ("", how)))
         direction = known or self.direction
-        how = (
-            f"direction {direction.value} (the indicator's)"
-            if known is not None
-            else f"direction {direction.value} (the words', the indicator has none)"
+        how = Said.of(
+            "word.direction-own" if known is not None else "word.direction-words",
+            direction=Said.of(f"direction.{direction}"),
         )
         words = (*self.words, ("", how))
         if self.form is Form.MAX:  # a fall whose better side is the indicator's
@@ -137,7 +138,7 @@ class _Bound:
     value: Value
     direction: Direction
     stated: bool
-    words: tuple[tuple[str, str], ...]
+    words: tuple[tuple[str, Said], ...]
     tier: str | None = None  # "floor" | "stretch"
     increment: bool = False
 
@@ -150,27 +151,19 @@ _BRACKETED = re.compile(r"(?P<outer>[^()]+)\((?P<inner>[^()]+)\)")
 _ALT_UNIT = re.compile(r"\((?P<alt>[^()\d]{1,4})\)$")
 
 
-# What each section of words.txt means, as `--explain` says it.
-_MEANINGS = {
-    "tier floor": "floor tier (确保)",
-    "tier stretch": "stretch tier (力争)",
-    "verb up": "at least (direction up)",
-    "verb down": "at most (direction down)",
-    "verb hold": "keeps a level (direction from the suffix or the indicator)",
-    "verb decrease": "a decrease: the number is a fall, met at or below its negative",
-    "prefix about": "about",
-    "suffix up": "at least",
-    "suffix down": "at most",
-    "suffix about": "about",
-    "open up": "more than the number: at least",
-    "rank scope": "scope of a rank",
-    "time base": "a time base (同比, 比上年, 全年): changes nothing",
-    "increment": "increment on top of the floor",
-}
+# The sections of words.txt whose words --explain names by what they mean (said.txt's
+# word.SECTION, spaces as dashes).
+_MEANT = frozenset(
+    {"tier floor", "tier stretch", "verb up", "verb down", "verb hold", "verb decrease",
+     "prefix about", "suffix up", "suffix down", "suffix about", "open up", "rank scope",
+     "time base", "increment"}
+)  # fmt: skip
 
 
-def _words_meaning(section: str) -> str:
-    return _MEANINGS.get(section, section)
+def _words_meaning(section: str) -> Said:
+    if section in _MEANT:
+        return Said.of(f"word.{section.replace(' ', '-')}")
+    return Said.of("word.section", name=section)
 
 
 class _Reader:
@@ -181,7 +174,7 @@ class _Reader:
         self.rest = text
         self.original = original
         self.vocab = vocab
-        self.words: list[tuple[str, str]] = []
+        self.words: list[tuple[str, Said]] = []
 
     def take_prefix(self, *sections: str) -> str | None:
         hit = self.vocab.prefix(self.rest, *sections)
@@ -228,7 +221,7 @@ def _read_bound(text: str, unit: str | None, original: str) -> _Bound | None:
     alt = _ALT_UNIT.search(r.rest)
     if alt is not None:
         r.rest = r.rest[: alt.start()]
-        r.words.append((alt.group(0), "an alternative unit in brackets, not read"))
+        r.words.append((alt.group(0), Said.of("word.alt-unit")))
     zero = _read_zero(r)
     if zero is not None:
         number, own_unit, opened = zero, r.rest or None, None
@@ -285,7 +278,7 @@ def _meaning(
     if ups:
         return Form.MIN, Direction.UP, True
     if number == 0:  # a bare zero is a cap (0起, 零事故): a floor of 0 would always be met
-        r.words.append(("0", "a bare zero: at most 0"))
+        r.words.append(("0", Said.of("word.bare-zero")))
         return Form.MAX, Direction.DOWN, True
     if number < 0:  # -5.00%: a fall, judged as 下降5% is
         return Form.MAX, Direction.DOWN, False
@@ -309,7 +302,7 @@ def _read_rank(r: _Reader) -> _Bound | None:
         )
     if rank.scope:
         r.words.append((rank.scope, _words_meaning("rank scope")))
-    r.words.append((rank.word, "a rank: at most this position (lower is better)"))
+    r.words.append((rank.word, Said.of("word.rank")))
     value = Value(rank.number, RANK_UNIT, r.original.strip())
     return _Bound(Form.MAX, value, Direction.DOWN, True, tuple(r.words))
 
@@ -321,7 +314,7 @@ def _read_zero(r: _Reader) -> Decimal | None:
         return None
     word = hit[0]
     implied = r.vocab.value("zero", word)
-    r.words.append((r.rest, "zero written as a word"))
+    r.words.append((r.rest, Said.of("word.zero")))
     r.rest = implied or ""
     return Decimal(0)
 
@@ -343,7 +336,7 @@ def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
         percent = percent_in_words(r.rest)
         if percent is not None:  # 百分之五, 三成: a percentage in words
             number, read = percent
-            r.words.append((r.rest[:read], f"{number}% in words"))
+            r.words.append((r.rest[:read], Said.of("word.percent-in-words", number=number)))
             return number, "%" + r.rest[read:], None
         try:
             cn = chinese_number(r.rest)
@@ -353,7 +346,7 @@ def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
             return None
         number, read = cn
         tail = r.rest[read:]
-        r.words.append((r.rest[:read], f"the number {number} in words"))
+        r.words.append((r.rest[:read], Said.of("word.number-in-words", number=number)))
     opened = None
     multiplier = next((w for w in ("万亿", "亿", "万") if tail.startswith(w)), "")
     after = r.vocab.prefix(tail[len(multiplier) :], "open up") if multiplier else None
@@ -468,15 +461,15 @@ _FALL_RANGE = re.compile(
 
 
 _SIGN_MEANING = {
-    "sign down": (Direction.DOWN, True, "sign-only: a fall of any size (the change below 0)"),
-    "sign up": (Direction.UP, True, "sign-only: a rise of any size (the change above 0)"),
-    "sign better": (Direction.UP, False, "sign-only: a change to the indicator's better side"),
+    "sign down": (Direction.DOWN, True, Said.of("word.sign-down")),
+    "sign up": (Direction.UP, True, Said.of("word.sign-up")),
+    "sign better": (Direction.UP, False, Said.of("word.sign-better")),
 }
 
 
 def _read_sign(text: str, original: str, vocab: Vocabulary) -> Target | None:
     """`继续下降`, `实现正增长`, `较上年好转`: a change of that sign, of any size."""
-    words: list[tuple[str, str]] = []
+    words: list[tuple[str, Said]] = []
     time_base = vocab.prefix(text, "time base")
     rest = text
     if time_base is not None:
@@ -517,7 +510,7 @@ def _read_fall_range(text: str, unit: str | None, original: str) -> Target | Non
     small, large = (a, b) if a > b else (b, a)  # −4.0 is a smaller fall than −4.5
     words = (
         *r.words,
-        (m.group("sep"), "a range of falls: the smaller fall the floor, the larger the stretch"),
+        (m.group("sep"), Said.of("word.fall-range")),
     )
     return Target(
         Form.TIERS,
@@ -582,7 +575,7 @@ def _read_range(text: str, unit: str | None, original: str) -> Target | None:
         raise TargetSyntaxError(
             f"range {original!r} must go from the lower number to the higher one"
         )
-    words = (*r.words, ("-", "a range: floor the low end, stretch the high end"), *high.words)
+    words = (*r.words, ("-", Said.of("word.range")), *high.words)
     stated = high.stated or verb == "verb up"
     return Target(
         Form.TIERS,
@@ -704,7 +697,7 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     head, exhortation = _exhortation(text)
     if exhortation is not None:
         target = _parse_target(head, unit)
-        meaning = "an exhortation with no number: not read"
+        meaning = Said.of("word.exhortation")
         return replace(target, text=original, words=(*target.words, (exhortation, meaning)))
     if text.lower().lstrip("+-") in _NON_FINITE:
         raise TargetSyntaxError(f"target {original!r} is not a finite number")
@@ -715,7 +708,10 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     multiple = _read_multiple(text, vocab)
     if multiple is not None:
         return Target(
-            Form.TEXT, original, multiple=multiple, words=((text, f"the base times {multiple}"),)
+            Form.TEXT,
+            original,
+            multiple=multiple,
+            words=((text, Said.of("word.multiple", multiple=multiple)),),
         )
     sign = _read_sign(text, original, vocab)
     if sign is not None:
@@ -762,9 +758,9 @@ def _parse_target(raw: object, unit: str | None) -> Target:
 
 
 _RELATION_MEANING = {
-    Relation.AT_LEAST: "keeps pace with economic growth: at least the actual of indicator gdp",
-    Relation.ABOVE: "faster than economic growth: more than the actual of indicator gdp",
-    Relation.BELOW: "slower than economic growth: less than the actual of indicator gdp",
+    Relation.AT_LEAST: Said.of("word.relation-at-least"),
+    Relation.ABOVE: Said.of("word.relation-above"),
+    Relation.BELOW: Said.of("word.relation-below"),
 }
 
 

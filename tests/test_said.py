@@ -8,7 +8,8 @@ from pathlib import Path
 
 from govplan.render.statuses import LOOKS
 from govplan.said import CATALOGUE, Said, catalogue
-from govplan.terms import Status
+from govplan.targets import _MEANT
+from govplan.terms import Direction, Status
 
 
 def _asked() -> list[tuple[str, int, str, frozenset[str]]]:
@@ -43,8 +44,11 @@ def test_every_text_asked_for_is_there_with_its_fields() -> None:
     for file, line, key, fields in asked:
         assert key in texts, f"{file}:{line}: no [{key}] in {CATALOGUE}"
         assert fields == texts[key].particulars, f"{file}:{line}: {key}"
-    statuses = {f"status.{s}" for s in Status}
-    unused = set(texts) - {key for _, _, key, _ in asked} - statuses
+    # the keys made from a closed set: every member has its text
+    made = {f"status.{s}" for s in Status} | {f"direction.{d}" for d in Direction}
+    made |= {f"word.{section.replace(' ', '-')}" for section in _MEANT} | {"word.section"}
+    assert made <= set(texts), made - set(texts)
+    unused = set(texts) - {key for _, _, key, _ in asked} - made
     assert not unused, unused
 
 

@@ -222,7 +222,8 @@ def test_a_trailing_exhortation_is_not_read_and_explain_says_so() -> None:
     target = parse_target("增长6.5%左右,在实际工作中争取更好结果")
     assert (target.form, target.value and target.value.number) == (Form.ABOUT, Decimal("6.5"))
     assert target.text == "增长6.5%左右,在实际工作中争取更好结果"
-    assert ("在实际工作中争取更好结果", "an exhortation with no number: not read") in target.words
+    said = {word: meaning.text() for word, meaning in target.words}
+    assert said["在实际工作中争取更好结果"] == "an exhortation with no number: not read"
     # a clause with a number is a stretch, not an exhortation; any other clause is refused
     assert parse_target("确保5%以上,力争5.5%").form is Form.TIERS
     with pytest.raises(TargetSyntaxError):

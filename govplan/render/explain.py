@@ -11,6 +11,7 @@ from govplan.inert import inert
 from govplan.render.cells import evaluation_line
 from govplan.render.numbers import plain, signed
 from govplan.results import HUNDRED, AuditEntry, Pace, Report, Result
+from govplan.said import spoken
 from govplan.terms import Direction, Form, Kind, Lang
 
 FORM_WORDS: dict[Form, str] = {
@@ -82,7 +83,8 @@ def explain_lines(result: Result, lang: str = "en") -> list[str]:
     add = lines.append
     add(f"  target      {target.text!r} -> {FORM_WORDS[target.form]}")
     for word, meaning in target.words:
-        add(f"              {word!r}: {meaning}" if word else f"              {meaning}")
+        said = meaning.text(lang)
+        add(f"              {word!r}: {said}" if word else f"              {said}")
     if target.multiple is not None and target.value is None:
         add(f"              the base times {target.multiple}: no `base:` given, so no number")
     if target.value is not None:
@@ -124,7 +126,7 @@ def explain_lines(result: Result, lang: str = "en") -> list[str]:
     if result.tolerance is not None:
         add(f"  tolerance   {plain(result.tolerance, 6)}")
     if result.formula:
-        add(f"  formula     {result.formula}")
+        add(f"  formula     {spoken(result.formula, lang)}")
     if result.gap is not None:
         add(f"  gap         {signed(result.gap, 6)} {result.gap_unit or ''}")
     if result.stretch_gap is not None:
