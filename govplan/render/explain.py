@@ -11,33 +11,20 @@ from govplan.inert import inert
 from govplan.render.cells import evaluation_line
 from govplan.render.numbers import plain, signed
 from govplan.results import HUNDRED, AuditEntry, Pace, Report, Result
-from govplan.said import spoken
-from govplan.terms import Direction, Form, Kind, Lang
+from govplan.said import Said, spoken
+from govplan.terms import Direction, Form, Kind, Lang, Status
 
-FORM_WORDS: dict[Form, str] = {
-    Form.MIN: "at least",
-    Form.MAX: "at most (lower is better)",
-    Form.ABOUT: "about",
-    Form.TIERS: "two tiers: floor (确保) and stretch (力争)",
-    Form.SYNC: "keep pace with another indicator's actual",
-    Form.TEXT: "qualitative (no number to compare)",
-    Form.PROGRESS: "progress task (% done against the calendar)",
-    Form.SIGN: "sign-only: a change of that sign, of any size",
-}
-
-
-DIRECTION_WORDS: dict[Direction, str] = {
-    Direction.UP: "more is better",
-    Direction.DOWN: "less is better",
-    Direction.BAND: "closest to the target is best",
-}
+# The words for each form and direction (said.txt's form.* and better.*): a new member of
+# either set fails the tests until it has its text.
+FORM_WORDS: dict[Form, Said] = {form: Said.of(f"form.{form}") for form in Form}
+DIRECTION_WORDS: dict[Direction, Said] = {d: Said.of(f"better.{d}") for d in Direction}
 
 
 def _range(pair: tuple[Decimal, Decimal] | None) -> str:
     return "-" if pair is None else f"[{plain(pair[0], 4)}, {plain(pair[1], 4)})"
 
 
-def _implied_actual(result: Result, entry: AuditEntry) -> str | None:
+def _implied_actual(result: Result, entry: AuditEntry) -> Said | None:
     """For a published completion: the unrounded actual it implies, which is how a rate
     like 62.12% can be consistent with a printed actual of 3.7 against 6."""
     base = result.completion_base
@@ -45,123 +32,172 @@ def _implied_actual(result: Result, entry: AuditEntry) -> str | None:
         return None
     implied = entry.reported * base / HUNDRED
     unit = result.indicator.target.unit or ""
-    return (
-        f"the published {plain(entry.reported, 6)}% implies an actual of {plain(implied, 4)} {unit}"
-    )
+    reported = plain(entry.reported, 6)
+    return Said.of("explain.implied", reported=reported, actual=plain(implied, 4), unit=unit)
 
 
-def _pace_text(pace: Pace) -> str:
+def _pace(pace: Pace) -> tuple[Said, ...]:
     left = 12 - pace.months
+    numbers = {
+        "needed": plain(pace.needed, 4),
+        "so_far": plain(pace.so_far, 4),
+        "projection": plain(pace.projection, 4),
+    }
     if pace.rate:
-        text = (
-            f"the other {left} months need growth of {plain(pace.needed, 4)}% (from base and "
-            f"base_ytd), against {plain(pace.so_far, 4)}% so far; the full year at this pace: "
-            f"{plain(pace.projection, 4)}%"
-        )
-        plausible = "more than 10 pp above the target"
+        said = Said.of("explain.pace-rate", left=left, **numbers)
+        beyond = Said.of("explain.out-of-reach-rate")
     else:
         unit = pace.unit or ""
-        text = (
-            f"(target − actual) / {left} months left = {plain(pace.needed, 4)} {unit} a month, "
-            f"against actual / {pace.months} = {plain(pace.so_far, 4)} {unit} so far; year-end "
-            f"at this pace: {plain(pace.projection, 4)} {unit}"
-        )
-        plausible = "more than twice the pace so far"
-    return text + ("" if pace.reachable else f"; out of reach at a plausible pace ({plausible})")
+        said = Said.of("explain.pace-quantity", left=left, months=pace.months, unit=unit, **numbers)
+        beyond = Said.of("explain.out-of-reach-quantity")
+    return (said,) if pace.reachable else (said, beyond)
 
 
-def _no_completion(result: Result) -> str:
-    if result.better is not Direction.UP:
-        return "less (or closer) is better, so a ratio to the target means nothing"
-    return "the target is zero or below, so a ratio to it means nothing"
+def _as_status(text: Decimal | str | None) -> str | Said:
+    """A published or computed figure as shown: a status by its name in the language."""
+    if isinstance(text, str):
+        return Said.of(f"status.{text}") if text in _STATUS_VALUES else text
+    return "none" if text is None else plain(text, 6)
+
+
+_STATUS_VALUES = frozenset(s.value for s in Status)
+
+
+class _Lines:
+    """The explanation's lines in one language: a label, then what is said."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lines: list[str] = []
+
+    def add(self, label: str, *said: Said | str) -> None:
+        """A line: `label` (said.txt's label.*, or "" to go on under the last one)."""
+        text = "".join(s if isinstance(s, str) else s.text(self.lang) for s in said)
+        if not label:
+            self.lines.append(" " * 14 + text)
+            return
+        name = Said.of(f"label.{label}").text(self.lang)
+        # a Chinese character is two columns wide
+        width = 2 * len(name) if self.lang == "zh" else len(name)
+        head = name + " " * max(1, 12 - width)
+        self.lines.append(f"  {head}{text}")
 
 
 def explain_lines(result: Result, lang: str = "en") -> list[str]:
     ind = result.indicator
     target = ind.target
-    lines = [f"{ind.id}: {ind.name}  ({ind.location})"]
-    add = lines.append
-    add(f"  target      {target.text!r} -> {FORM_WORDS[target.form]}")
+    out = _Lines(lang)
+    out.lines.append(f"{ind.id}: {ind.name}  ({ind.location})")
+    out.add("target", f"{target.text!r} -> ", FORM_WORDS[target.form])
     for word, meaning in target.words:
-        said = meaning.text(lang)
-        add(f"              {word!r}: {said}" if word else f"              {said}")
+        out.add("", f"{word!r}: " if word else "", meaning)
     if target.multiple is not None and target.value is None:
-        add(f"              the base times {target.multiple}: no `base:` given, so no number")
+        out.add("", Said.of("explain.no-base-multiple", multiple=target.multiple))
+    no_unit = Said.of("explain.no-unit").text(lang)
     if target.value is not None:
-        add(f"              bound {target.value.number:f} {target.unit or '(no unit)'}")
+        number, unit = f"{target.value.number:f}", target.unit or no_unit
+        out.add("", Said.of("explain.bound", number=number, unit=unit))
     if target.stretch is not None:
-        add(f"              stretch {target.stretch.number:f} {target.stretch.unit or ''}")
+        number, unit = f"{target.stretch.number:f}", target.stretch.unit or ""
+        out.add("", Said.of("explain.stretch", number=number, unit=unit))
     if target.sync:
-        add(f"              refers to indicator {target.sync!r}")
-    add(
-        f"  kind        {ind.kind.value}"
-        + ("" if ind.unit is None else f"; indicator unit {ind.unit}")
-    )
-    add(f"  direction   {ind.direction.value} ({DIRECTION_WORDS[ind.direction]})")
+        out.add("", Said.of("explain.refers-to", ref=target.sync))
+    kind = Said.of(f"kind.{ind.kind}")
+    if ind.unit is None:
+        out.add("kind", Said.of("explain.kind", kind=kind))
+    else:
+        out.add("kind", Said.of("explain.kind-unit", kind=kind, unit=ind.unit))
+    direction = Said.of(f"direction.{ind.direction}")
+    better = DIRECTION_WORDS[ind.direction]
+    out.add("direction", Said.of("explain.direction", direction=direction, better=better))
+    _actual_lines(out, result)
+    if result.expected is not None:
+        out.add("schedule", Said.of("explain.schedule", share=plain(result.expected)))
+    if result.pace is not None:
+        out.add("pace", *_pace(result.pace))
+    if result.reference_actual is not None:
+        value = plain(result.reference_actual, 6)
+        out.add("reference", Said.of("explain.reference", ref=result.reference, value=value))
+    if result.tolerance is not None:
+        out.add("tolerance", plain(result.tolerance, 6))
+    if result.formula:
+        out.add("formula", spoken(result.formula, lang))
+    if result.gap is not None:
+        out.add("gap", f"{signed(result.gap, 6)} {result.gap_unit or ''}")
+    if result.stretch_gap is not None:
+        out.add("stretch-gap", f"{signed(result.stretch_gap, 6)} {result.gap_unit or ''}")
+    if result.completion is not None:
+        out.add("completion", f"{plain(result.completion, 6)}%")
+    elif ind.kind is Kind.QUANTITY and result.actual is not None:
+        down = result.better is not Direction.UP
+        out.add(
+            "completion",
+            Said.of("explain.completion-none-down" if down else "explain.completion-none-zero"),
+        )
+    status: Said = Said.of(f"status.{result.status}")
+    if result.stretch_met is not None:
+        status = Said.of(
+            "explain.stretch-met" if result.stretch_met else "explain.stretch-not-met",
+            status=status,
+        )
+    reason: tuple[Said | str, ...] = (": ", result.reason) if result.reason else ()
+    out.add("status", status, *reason)
+    for entry in result.audit:
+        _audit_lines(out, result, entry)
+    if ind.note:
+        out.add("note", ind.note)
+    return out.lines
+
+
+def _actual_lines(out: _Lines, result: Result) -> None:
+    ind = result.indicator
     measured = ind.measured
     if measured is not None:
-        approx = " (approximate)" if measured.approximate else ""
-        add(f"  actual      {measured.text!r} = {measured.number:f} {measured.unit or ''}{approx}")
+        number, unit = f"{measured.number:f}", measured.unit or ""
+        actual = Said.of(
+            "explain.actual-approximate" if measured.approximate else "explain.actual",
+            text=measured.text,
+            number=number,
+            unit=unit,
+        )
+        out.add("actual", actual)
         half = spread(measured)
         if half:
-            low, high = measured.number - half, measured.number + half
-            add(f"              as printed it stands for [{low:f}, {high:f})")
+            low, high = f"{measured.number - half:f}", f"{measured.number + half:f}"
+            out.add("", Said.of("explain.printed", low=low, high=high))
         else:
-            add("              a whole count: exact")
+            out.add("", Said.of("explain.exact"))
         if result.actual is not None and measured.number != result.actual:
-            converted = f"{plain(result.actual, 6)} {target.unit or ''}"
-            add(f"              = {converted} in the target's unit")
+            value = f"{plain(result.actual, 6)} {ind.target.unit or ''}"
+            out.add("", Said.of("explain.converted", value=value))
     elif ind.actual_text:
-        add(f"  actual      {ind.actual_text!r} (words)")
+        out.add("actual", Said.of("explain.in-words", text=ind.actual_text))
     else:
-        add("  actual      not reported")
-    for period, value in ind.series:
-        add(f"  series      {period}: {value.text!r} (year to date)")
-    if result.expected is not None:
-        add(f"  schedule    {plain(result.expected)}% of the work is due by the end of the period")
-    if result.pace is not None:
-        add(f"  pace        {_pace_text(result.pace)}")
-    if result.reference_actual is not None:
-        add(f"  reference   {result.reference} actual = {plain(result.reference_actual, 6)}")
-    if result.tolerance is not None:
-        add(f"  tolerance   {plain(result.tolerance, 6)}")
-    if result.formula:
-        add(f"  formula     {spoken(result.formula, lang)}")
-    if result.gap is not None:
-        add(f"  gap         {signed(result.gap, 6)} {result.gap_unit or ''}")
-    if result.stretch_gap is not None:
-        add(f"  stretch gap {signed(result.stretch_gap, 6)} {result.gap_unit or ''}")
-    if result.completion is not None:
-        add(f"  completion  {plain(result.completion, 6)}%")
-    elif ind.kind is Kind.QUANTITY and result.actual is not None:
-        add(f"  completion  none: {_no_completion(result)}")
-    status = result.status.value
-    if result.stretch_met is not None:
-        status += f" (stretch {'met' if result.stretch_met else 'not met'})"
-    reason = f": {result.reason.text(lang)}" if result.reason else ""
-    add(f"  status      {status}{reason}")
-    for entry in result.audit:
-        reported = entry.reported if isinstance(entry.reported, str) else plain(entry.reported, 6)
-        computed = entry.computed
-        shown = computed if isinstance(computed, str) or computed is None else plain(computed, 6)
-        add(
-            f"  audit       {entry.field}: reported {reported}, computed {shown} -> {entry.verdict}"
-        )
-        if entry.reported_range is not None:
-            add(f"              reported as printed stands for {_range(entry.reported_range)}")
-        if entry.computed_range is not None:
-            add(
-                f"              computed from the actual as printed spans "
-                f"{_range(entry.computed_range)}"
-            )
-        if entry.reason:
-            add(f"              {entry.reason.text(lang)}")
-        implied = _implied_actual(result, entry)
-        if implied:
-            add(f"              {implied}")
-    if ind.note:
-        add(f"  note        {ind.note}")
-    return lines
+        out.add("actual", Said.of("explain.not-reported"))
+    for period, figure in ind.series:
+        out.add("series", Said.of("explain.series", period=period, text=figure.text))
+
+
+def _audit_lines(out: _Lines, result: Result, entry: AuditEntry) -> None:
+    out.add(
+        "audit",
+        Said.of(
+            "explain.audit",
+            field=Said.of(f"field.{entry.field}"),
+            reported=_as_status(entry.reported),
+            computed=_as_status(entry.computed),
+            verdict=Said.of(f"verdict.{entry.verdict}"),
+        ),
+    )
+    if entry.reported_range is not None:
+        out.add("", Said.of("explain.reported-range", range=_range(entry.reported_range)))
+    if entry.computed_range is not None:
+        out.add("", Said.of("explain.computed-range", range=_range(entry.computed_range)))
+    if entry.reason:
+        out.add("", entry.reason)
+    implied = _implied_actual(result, entry)
+    if implied:
+        out.add("", implied)
 
 
 def find(reports: Sequence[Report], ident: str) -> list[Result]:
@@ -196,11 +232,6 @@ def _span_lines(result: Result, lang: str) -> list[str]:
 
 def _lines(result: Result, lang: str) -> list[str]:
     lines = [inert(line) for line in explain_lines(result, lang)]
-    if lang == "zh":
-        from govplan.render.explain_zh import chinese
-
-        # the first line names the indicator and its place; the rest are govplan's words
-        lines = [lines[0], *map(chinese, lines[1:])]
     return [*lines, *_span_lines(result, lang)]
 
 
