@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from govplan.codes import CodeName
 from govplan.errors import Finding, Location, Severity
+from govplan.messages import said
 
 # A plan is a few kilobytes; the bounds sit far above any real plan and far below what
 # would make the parser or anything walking its result crash or hang. The node bound admits
@@ -37,11 +38,11 @@ _YAML11_TRAP = re.compile(
     r"|(?P<date>\d{4}-\d{1,2}-\d{1,2}(?:[Tt ].*)?)"
 )
 _YAML11_FIRST = frozenset("yYnNoO+-0123456789")
-_YAML11_WHAT = {
-    "boolean": "a boolean",
-    "octal": "an octal number",
-    "base60": "a base-60 number",
-    "date": "a date",
+_YAML11_WHAT = {  # (in English, in Chinese)
+    "boolean": ("a boolean", "布尔值"),
+    "octal": ("an octal number", "八进制数"),
+    "base60": ("a base-60 number", "六十进制数"),
+    "date": ("a date", "日期"),
 }
 _FULLWIDTH_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)\s*：")
 
@@ -107,9 +108,10 @@ def reading(step: Callable[[], T]) -> tuple[T | None, list[Finding]]:
 
 
 def _fail(
-    file: str, line: int, column: int, code: CodeName, message: str, zh: str | None = None
+    file: str, line: int, column: int, code: CodeName, variant: str = "", **fields: object
 ) -> Refused:
-    return Refused([Finding(Location(file, line, column), code, message, message_zh=zh)])
+    """Reading stops here, with the finding whose message is messages.txt's code.variant."""
+    return Refused([said(Location(file, line, column), code, variant, **fields)])
 
 
 class _ParserRefused(Refused):
@@ -127,13 +129,6 @@ def position(text: str, index: int) -> tuple[int, int]:
     return len(breaks) + 1, index - start + 1
 
 
-# What a file in GBK/GB18030 is told: the one-line fix for each shell.
-LEGACY_FIX = (
-    "convert it once: iconv -f GB18030 -t UTF-8 {name} > {name}.utf8 (PowerShell: "
-    "Get-Content {name} -Encoding 936 | Set-Content {name} -Encoding utf8)"
-)
-
-
 def decode_leniently(raw: bytes, file: str) -> tuple[str, list[Finding]]:
     """A plan file's text: UTF-8, or GBK/GB18030 (Notepad's "ANSI" on a Chinese Windows)
     where it is not UTF-8 but reads cleanly as GB18030 and holds Chinese, with a
@@ -145,10 +140,8 @@ def decode_leniently(raw: bytes, file: str) -> tuple[str, list[Finding]]:
         if text is None:
             raise
     line, column = _first_non_ascii(text)
-    message = "the file is GBK/GB18030, not UTF-8; it was read as GB18030. " + LEGACY_FIX.format(
-        name=os.path.basename(file) or "plan.yaml"
-    )
-    return text, [Finding(Location(file, line, column), "legacy-encoding", message)]
+    name = os.path.basename(file) or "plan.yaml"
+    return text, [said(Location(file, line, column), "legacy-encoding", name=name)]
 
 
 def _as_gb18030(raw: bytes) -> str | None:
@@ -176,7 +169,7 @@ def decode(raw: bytes, file: str) -> str:
         (b"\xfe\xff", "UTF-16"),
     ):
         if raw.startswith(bom):
-            raise _fail(file, 1, 1, "encoding", f"file is {name}; save it as UTF-8")
+            raise _fail(file, 1, 1, "encoding", "bom", name=name)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -184,18 +177,13 @@ def decode(raw: bytes, file: str) -> str:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8", "replace")
         line, column = position(before, len(before))
-        hint = ""
         try:
-            raw.decode("gb18030")
-            hint = " (it looks like GBK/GB18030)"
+            gbk = bool(raw.decode("gb18030"))
         except UnicodeDecodeError:
-            pass
+            gbk = False
+        byte = f"{raw[exc.start]:02x}"
         raise _fail(
-            file,
-            line,
-            column,
-            "encoding",
-            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8{hint}; save the file as UTF-8",
+            file, line, column, "encoding", "byte-gbk" if gbk else "byte", byte=byte
         ) from None
 
 
@@ -219,29 +207,27 @@ def read_bytes(path: str) -> bytes:
     if path == STDIN:
         raw = sys.stdin.buffer.read(MAX_BYTES + 1)
         if len(raw) > MAX_BYTES:
-            raise _fail(STDIN_NAME, 0, 0, "too-large", f"input is larger than {MAX_BYTES} bytes")
+            raise _fail(STDIN_NAME, 0, 0, "too-large", "stdin", limit=MAX_BYTES)
         return raw
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(path)
         if not stat.S_ISREG(info.st_mode):
-            raise _fail(path, 0, 0, "io", "is not a regular file (a pipe or a device)")
+            raise _fail(path, 0, 0, "io", "not-regular")
         size = info.st_size
         if size > MAX_BYTES:
-            raise _fail(
-                path, 0, 0, "too-large", f"file is {size} bytes; plans are limited to {MAX_BYTES}"
-            )
+            raise _fail(path, 0, 0, "too-large", "file", size=size, limit=MAX_BYTES)
         with open(path, "rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        raise _fail(path, 0, 0, "io", "is a directory, not a plan file") from None
+        raise _fail(path, 0, 0, "io", "directory") from None
     except FileNotFoundError:
-        raise _fail(path, 0, 0, "io", "no such file") from None
+        raise _fail(path, 0, 0, "io", "no-such-file") from None
     except OSError as exc:
-        raise _fail(path, 0, 0, "io", exc.strerror or str(exc)) from None
+        raise _fail(path, 0, 0, "io", "os", why=exc.strerror or str(exc)) from None
     if len(raw) > MAX_BYTES:
-        raise _fail(path, 0, 0, "too-large", f"file is larger than {MAX_BYTES} bytes")
+        raise _fail(path, 0, 0, "too-large", "read", limit=MAX_BYTES)
     return raw
 
 
@@ -263,9 +249,8 @@ def _parser(text: str, file: str, loader_class: type[Any]) -> Iterator[Callable[
         yield loader.get_event  # one call an event: most of the loader's time is per event
     except UnicodeEncodeError as exc:  # a lone surrogate, which the C parser cannot take
         line, column = position(text, exc.start)
-        raise _fail(
-            file, line, column, "encoding", f"character U+{ord(text[exc.start]):04X} is not text"
-        ) from None
+        char = f"{ord(text[exc.start]):04X}"
+        raise _fail(file, line, column, "encoding", "surrogate", char=char) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -282,7 +267,8 @@ def _parser(text: str, file: str, loader_class: type[Any]) -> Iterator[Callable[
         line, column = position(text, pos)
         char = exc.character
         shown = f"U+{ord(char) if isinstance(char, str) else char:04X}"
-        raise _refused(file, line, column, f"character {shown} is not allowed") from None
+        finding = said(Location(file, line, column), "yaml-syntax", "character", char=shown)
+        raise _ParserRefused([finding]) from None
     except yaml.YAMLError as exc:
         raise _refused(file, 0, 0, str(exc).splitlines()[0]) from None
     finally:
@@ -347,33 +333,13 @@ def _check_typing(text: str, file: str) -> None:
     for number, line in enumerate(text.splitlines(), 1):
         m = _FULLWIDTH_COLON.match(line)
         if m:
-            raise _fail(
-                file,
-                number,
-                m.end(),
-                "yaml-syntax",
-                f"full-width colon '：' after key {m.group(2)!r}; write ':'",
-                f"键 {m.group(2)!r} 后是全角冒号 '：'; 请改为半角冒号 ':' 加一个空格",
-            )
+            raise _fail(file, number, m.end(), "yaml-syntax", "full-width-colon", key=m.group(2))
         indent = line[: len(line) - len(line.lstrip(" \t\u3000"))]
         if "\t" in indent:
-            raise _fail(
-                file,
-                number,
-                indent.index("\t") + 1,
-                "yaml-syntax",
-                "a tab in the indentation; YAML indents with spaces only",
-                "缩进中有制表符 (Tab); YAML 只能用空格缩进, 请把 Tab 换成空格",
-            )
+            raise _fail(file, number, indent.index("\t") + 1, "yaml-syntax", "tab")
         if "\u3000" in indent:
-            raise _fail(
-                file,
-                number,
-                indent.index("\u3000") + 1,
-                "yaml-syntax",
-                "a full-width space (U+3000) in the indentation; indent with ordinary spaces",
-                "缩进中有全角空格; 请改用半角空格缩进",
-            )
+            at = indent.index("\u3000") + 1
+            raise _fail(file, number, at, "yaml-syntax", "full-width-space")
 
 
 class _Container:
@@ -460,26 +426,17 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
         return (ev.start_mark.line + 1, ev.start_mark.column + 1)
 
     def too_many(at: tuple[int, int]) -> Refused:
-        message = f"document expands to more than {MAX_NODES} nodes"
-        return _fail(file, at[0], at[1], "too-large", message)
+        return _fail(file, at[0], at[1], "too-large", "nodes", limit=MAX_NODES)
 
     def key(parent: _Container, value: Any, at: tuple[int, int], ev: Any) -> None:
         """`value` read where a mapping expects a key."""
         if not isinstance(value, str):
-            raise _fail(file, at[0], at[1], "yaml-syntax", "mapping keys must be plain text")
+            raise _fail(file, at[0], at[1], "yaml-syntax", "key-not-text")
         if value == "<<" and getattr(ev, "implicit", (False,))[0]:  # an alias is no merge key
-            raise _fail(
-                file, at[0], at[1], "yaml-syntax", "merge keys (<<) are not allowed in plans"
-            )
+            raise _fail(file, at[0], at[1], "yaml-syntax", "merge-key")
         if value in parent.value:
             first = keys.get((*parent.path, value), (0, 0))
-            raise _fail(
-                file,
-                at[0],
-                at[1],
-                "duplicate-key",
-                f"duplicate key {value!r} (first at line {first[0]})",
-            )
+            raise _fail(file, at[0], at[1], "duplicate-key", key=value, first=first[0])
         parent.pending_key = value
         parent.key_mark = at
 
@@ -527,9 +484,7 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
                 mark = ev.start_mark
                 at = (mark.line + 1, mark.column + 1)
                 if tag not in _ALLOWED_TAGS:
-                    raise _fail(
-                        file, at[0], at[1], "yaml-syntax", f"YAML tag {tag} is not allowed in plans"
-                    )
+                    raise _fail(file, at[0], at[1], "yaml-syntax", "tag", tag=tag)
                 value = ev.value
                 if tag is None and ev.implicit[0]:
                     if value in _NULLS:
@@ -538,14 +493,9 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
                         found = _YAML11_TRAP.fullmatch(value)
                         trap = _YAML11_WHAT[found.lastgroup or ""] if found else None
                         if trap is not None:
-                            warnings.append(
-                                Finding(
-                                    Location(file, at[0], at[1]),
-                                    "yaml11",
-                                    f"{value!r} is read as text here, but as {trap} by YAML 1.1 "
-                                    f"tools; quote it: '{value}'",
-                                )
-                            )
+                            place = Location(file, at[0], at[1])
+                            en, zh = trap
+                            warnings.append(said(place, "yaml11", value=value, trap=en, trap_zh=zh))
                 if ev.anchor:
                     anchors[ev.anchor] = (value, 1)
                 nodes += 1
@@ -576,17 +526,11 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
                 documents += 1
                 if documents > 1:
                     line, col = where(ev)
-                    raise _fail(
-                        file,
-                        line,
-                        col,
-                        "yaml-syntax",
-                        "several YAML documents; a plan file holds one",
-                    )
+                    raise _fail(file, line, col, "yaml-syntax", "documents")
             elif cls is alias_event:
                 if ev.anchor not in anchors:
                     line, col = where(ev)
-                    raise _fail(file, line, col, "yaml-syntax", f"unknown alias *{ev.anchor}")
+                    raise _fail(file, line, col, "yaml-syntax", "unknown-alias", anchor=ev.anchor)
                 value, size = anchors[ev.anchor]
                 values.setdefault(child_path(), where(ev))
                 attach(value, size, ev, new_nodes=size)
@@ -594,17 +538,13 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
                 tag = ev.tag
                 if tag not in _ALLOWED_TAGS:
                     line, col = where(ev)
-                    raise _fail(
-                        file, line, col, "yaml-syntax", f"YAML tag {tag} is not allowed in plans"
-                    )
+                    raise _fail(file, line, col, "yaml-syntax", "tag", tag=tag)
                 if stack and not stack[-1].is_list and stack[-1].pending_key is None:
                     line, col = where(ev)
-                    raise _fail(file, line, col, "yaml-syntax", "mapping keys must be plain text")
+                    raise _fail(file, line, col, "yaml-syntax", "key-not-text")
                 if len(stack) >= MAX_DEPTH:
                     line, col = where(ev)
-                    raise _fail(
-                        file, line, col, "too-deep", f"nesting deeper than {MAX_DEPTH} levels"
-                    )
+                    raise _fail(file, line, col, "too-deep", limit=MAX_DEPTH)
                 path = child_path()
                 values.setdefault(path, where(ev))
                 container: Any = {} if cls is yaml.MappingStartEvent else []
@@ -617,5 +557,5 @@ def _build(text: str, file: str, loader_class: type[Any]) -> Loaded:
                 attach(done.value, done.size, ev, new_nodes=1)
 
     if not have_root or root is None:
-        raise _fail(file, 1, 1, "empty", "file holds no plan (it is empty)")
+        raise _fail(file, 1, 1, "empty")
     return Loaded(root, marks, warnings)

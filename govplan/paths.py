@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 
 from govplan.errors import Finding, Location
 from govplan.load import STDIN
+from govplan.messages import said
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -24,7 +25,7 @@ def plan_files(paths: Sequence[str]) -> Iterator[tuple[str, Finding | None]]:
             continue
         matches = sorted(glob.glob(pattern, recursive=True))
         if not matches:
-            yield pattern, Finding(Location(pattern), "io", "no file matches this pattern")
+            yield pattern, said(Location(pattern), "io", "no-match")
         for match in matches:
             yield from _plan_files_at(match)
 
@@ -41,22 +42,18 @@ def _plan_files_at(path: str) -> Iterator[tuple[str, Finding | None]]:
             where = Location(error.filename or path)
             yield (
                 error.filename or path,
-                Finding(where, "io", f"cannot list: {error.strerror}"),
+                said(where, "io", "cannot-list", why=error.strerror),
             )
         if not found and not unreadable:
             yield (
                 path,
-                Finding(
-                    Location(path),
-                    "no-plans",
-                    "no plan files (*.yaml, *.yml) in this directory",
-                ),
+                said(Location(path), "no-plans"),
             )
         for file in sorted(found):
             yield file, None
     elif path == STDIN:
         yield path, None
     elif not os.path.exists(path):
-        yield path, Finding(Location(path), "io", "no such file or directory")
+        yield path, said(Location(path), "io", "no-such-path")
     else:
         yield path, None

@@ -36,19 +36,30 @@ def _asked() -> list[tuple[str, int, str, frozenset[str] | None]]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name not in ("said", "say", "_warning"):
+            if name not in ("said", "say", "_warning", "_fail"):
                 continue
             texts = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
             code = next((t for t in texts if isinstance(t, str) and t in CODES), None)
             if code is None:
                 continue  # the definition's own call, passing its parameters on
-            after = texts[texts.index(code) + 1 :]
-            variant = after[0] if after and isinstance(after[0], str) else ""
-            section = f"{code}.{variant}" if variant else code
+            at = texts.index(code) + 1
+            variants: list[str] = [""]
+            if at < len(node.args):
+                given = node.args[at]
+                if isinstance(given, ast.Constant) and isinstance(given.value, str):
+                    variants = [given.value]
+                elif isinstance(given, ast.IfExp):  # "byte-gbk" if gbk else "byte"
+                    variants = [
+                        b.value
+                        for b in (given.body, given.orelse)
+                        if isinstance(b, ast.Constant) and isinstance(b.value, str)
+                    ]
             keywords = [k.arg for k in node.keywords]  # None: a **fields
             named = [k for k in keywords if k is not None and k != "at"]
             fields = None if None in keywords else frozenset(named)
-            asked.append((str(path), node.lineno, section, fields))
+            for variant in variants:
+                section = f"{code}.{variant}" if variant else code
+                asked.append((str(path), node.lineno, section, fields))
     return asked
 
 
