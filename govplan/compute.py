@@ -79,8 +79,7 @@ def _sync(indicator: Indicator, plan: Plan) -> Result:
     try:
         ref_actual = in_unit(reference.actual, indicator.actual.unit)
     except UnitError as exc:
-        reason = Said.of("reason.as-read", text=str(exc))
-        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=reason)
+        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=exc.said)
     actual = indicator.actual.number
     gap = actual - ref_actual
     unit = indicator.actual.unit
@@ -287,9 +286,7 @@ def _sign(indicator: Indicator) -> Result:
         try:
             change, unit = actual.number - in_unit(base, actual.unit), actual.unit
         except UnitError as exc:
-            return Result(
-                indicator, Status.UNKNOWN, reason=Said.of("reason.as-read", text=str(exc))
-            )
+            return Result(indicator, Status.UNKNOWN, reason=exc.said)
         formula = Said.of("formula.change-from-base")
     else:
         return Result(

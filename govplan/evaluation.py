@@ -146,7 +146,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
         level = in_unit(latest.value, target.unit)
         start = in_unit(base, target.unit) if base is not None else None
     except UnitError as exc:
-        return Result(indicator, Status.UNKNOWN, reason=Said.of("reason.as-read", text=str(exc)))
+        return Result(indicator, Status.UNKNOWN, reason=exc.said)
     assert target.value is not None
     goal = target.value.number
     k, n = latest.year - span.base, span.length

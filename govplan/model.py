@@ -28,7 +28,7 @@ from govplan.load import Loaded, Marks, load_text, read_file, reading
 from govplan.messages import said
 from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
-from govplan.said import Said
+from govplan.said import Said, SaidError
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Attribute, Direction, Form, Kind, Measure, Status
 from govplan.units import RATIO, UnitError, check_unit
@@ -234,6 +234,15 @@ class _Builder:
         where = self.marks.at((*self.path, fieldname, *at))
         self.findings.append(Finding(where, code, message))
 
+    def refused(
+        self, fieldname: str | int, code: CodeName, head: str, exc: SaidError, *at: str | int
+    ) -> None:
+        """A finding at the field from a parser's refusal, said in both languages after
+        `head` (the field's name as the plan writes it: `actual: `)."""
+        where = self.marks.at((*self.path, fieldname, *at))
+        en, zh = exc.said.text("en"), exc.said.text("zh")
+        self.findings.append(Finding(where, code, f"{head}{en}", message_zh=f"{head}{zh}"))
+
     def say(
         self,
         fieldname: str | int,
@@ -271,7 +280,7 @@ class _Builder:
             try:
                 value = parse_value(raw, unit=unit)
             except ValueSyntaxError as exc:
-                self.error("series", "bad-series", f"series {period}: {exc}", period)
+                self.refused("series", "bad-series", f"series {period}: ", exc, period)
                 continue
             if target_unit is None or self.comparable(
                 "series", value, target_unit, period, code="bad-series"
@@ -287,7 +296,7 @@ class _Builder:
         try:
             return parse_value(raw, unit=unit)
         except ValueSyntaxError as exc:
-            self.error(fieldname, exc.code, f"{fieldname}: {exc}")
+            self.refused(fieldname, exc.code, f"{fieldname}: ", exc)
             return None
 
     def change_only(self, doc: IndicatorDoc, target: Target, actual: Value) -> Value | None:
@@ -350,7 +359,7 @@ class _Builder:
         try:
             converted = in_unit(value, target_unit)
         except UnitError as exc:
-            self.error(fieldname, code, f"{name} vs {against}: {exc}", *at)
+            self.refused(fieldname, code, f"{name} vs {against}: ", exc, *at)
             return False
         if not within_bounds(converted):
             self.error(
@@ -369,7 +378,7 @@ class _Builder:
             try:
                 check_unit(unit)
             except UnitError as exc:
-                self.error("unit", "unknown-unit", str(exc))
+                self.refused("unit", "unknown-unit", "", exc)
                 unit = None
         raw_target = (
             doc.target.model_dump() if not isinstance(doc.target, (str, float)) else doc.target
@@ -455,7 +464,7 @@ class _Builder:
             try:
                 tolerance = parse_number(normalize(str(doc.tolerance)))
             except ValueSyntaxError as exc:
-                self.error("tolerance", "bad-value", f"tolerance: {exc}")
+                self.refused("tolerance", "bad-value", "tolerance: ", exc)
             if tolerance is not None and tolerance < 0:
                 self.say("tolerance", "bad-tolerance", given=doc.tolerance)
                 tolerance = None

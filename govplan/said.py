@@ -83,6 +83,15 @@ class Said(NamedTuple):
         return (template.zh if lang == "zh" else template.en).format(**values)
 
 
+class SaidError(ValueError):
+    """An error whose message is said in both languages; str() is the English, and a finding
+    made from it takes both."""
+
+    def __init__(self, said: Said) -> None:
+        super().__init__(said.text("en"))
+        self.said = said
+
+
 def spoken(parts: tuple[Said, ...], lang: str = "en", sep: str = "; ") -> str:
     """Several things said, one after another (a formula's steps)."""
     return sep.join(part.text(lang) for part in parts)

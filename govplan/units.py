@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from govplan.precision import context
+from govplan.said import Said, SaidError
 from govplan.shipped import shipped
 from govplan.words import vocabulary
 
@@ -44,11 +45,11 @@ Dims = tuple[tuple[str, int], ...]
 Facts = tuple[Dims, Decimal] | None  # None: not a unit
 
 
-class UnitError(ValueError):
+class UnitError(SaidError):
     """A unit that is not defined, or two units that cannot be converted into each other."""
 
-    def __init__(self, message: str, *, unit: str, other: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, said: Said, *, unit: str, other: str | None = None) -> None:
+        super().__init__(said)
         self.unit = unit
         self.other = other
 
@@ -243,18 +244,15 @@ def check_unit(unit: str) -> None:
     if unit in SHARES or unit == RATIO:
         return
     if len(unit) > MAX_UNIT_LENGTH:
-        raise UnitError(f"unit {unit[:MAX_UNIT_LENGTH]!r}… is too long", unit=unit)
+        raise UnitError(Said.of("unit.too-long", unit=unit[:MAX_UNIT_LENGTH]), unit=unit)
     if not _UNIT_SHAPE.fullmatch(unit):
-        raise UnitError(
-            f"{unit!r} is not a unit: a unit is a word (亿元, 万人) or a quotient of two (件/万人)",
-            unit=unit,
-        )
+        raise UnitError(Said.of("unit.not-a-unit", unit=unit), unit=unit)
     found = facts(unit)
     if found is None:
-        raise UnitError(f"unknown unit {unit!r}", unit=unit)
+        raise UnitError(Said.of("unit.unknown", unit=unit), unit=unit)
     if not found[0]:
         # 7percent: a percentage spelt out would be read as a quantity with a completion
-        raise UnitError(f"{unit!r} is a percentage; write it as % (7%)", unit=unit)
+        raise UnitError(Said.of("unit.percentage", unit=unit), unit=unit)
 
 
 def _facts_of(unit: str) -> tuple[Dims, Decimal]:
@@ -275,11 +273,8 @@ def factor(from_unit: str, to_unit: str) -> Decimal:
         return Decimal(1)
     (dims_from, base_from), (dims_to, base_to) = _facts_of(from_unit), _facts_of(to_unit)
     if dims_from != dims_to:
-        raise UnitError(
-            f"units {from_unit!r} and {to_unit!r} cannot be converted into each other",
-            unit=from_unit,
-            other=to_unit,
-        )
+        said = Said.of("unit.not-convertible", unit=from_unit, other=to_unit)
+        raise UnitError(said, unit=from_unit, other=to_unit)
     with decimal.localcontext(context()):
         return base_from / base_to
 

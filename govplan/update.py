@@ -17,6 +17,7 @@ from govplan.errors import Finding, Location, Severity
 from govplan.load import Loaded, Marks, decode, load_text, read_bytes, reading
 from govplan.model import NOT_REPORTED, Indicator, Plan, build_plan
 from govplan.periods import MONTHS
+from govplan.said import Said
 from govplan.sheets import (
     FIGURES,
     Cell,
@@ -282,11 +283,13 @@ def _figures(
         try:
             text = _value(key, cell, column, row_unit, ind)
         except ValueSyntaxError as exc:
+            head = f"{column.header} {cell.text!r}"
             problems.append(
                 Finding(
                     sheet.at(number, cell.column),
                     "bad-cell",
-                    f"{column.header} {cell.text!r} for {ind.name} ({ind.id}): {exc}",
+                    f"{head} for {ind.name} ({ind.id}): {exc.said.text('en')}",
+                    message_zh=f"{head} ({ind.name}, {ind.id}): {exc.said.text('zh')}",
                 )
             )
             continue
@@ -325,24 +328,27 @@ def _value(
     if cell.percent:
         if key == "gap":
             if ind.kind is not Kind.RATE:
+                kind = ind.kind
                 raise ValueSyntaxError(
-                    f"a percentage cell, but the gap of a {ind.kind} target is in its "
-                    f"unit ({ind.target.text})"
+                    Said.of(
+                        "cell.percent-gap",
+                        kind=kind,
+                        kind_zh=Said.of(f"kind.{kind}"),
+                        target=ind.target.text,
+                    )
                 )
             return text  # a rate's gap is in percentage points: the number shown
         if key == "actual" and ind.kind is not Kind.RATE:
             raise ValueSyntaxError(
-                f"a percentage cell ({text}%), but the target {ind.target.text!r} is not a rate; "
-                "format the cell as a number in the target's unit"
+                Said.of("cell.percent-actual", text=text, target=ind.target.text)
             )
         if (
             key == "actual"
             and ind.target.value is not None
             and ind.target.value.unit not in (None, "%")
         ):
-            raise ValueSyntaxError(
-                f"a percentage cell ({text}%), but the target is in {ind.target.value.unit}"
-            )
+            shown = ind.target.value.unit
+            raise ValueSyntaxError(Said.of("cell.percent-unit", text=text, unit=shown))
         text = f"{text}%" if bare else text
     elif bare:
         unit = (row_unit or column.unit) if key == "actual" else column.unit

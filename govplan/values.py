@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from govplan.codes import CodeName
 from govplan.precision import product
+from govplan.said import Said, SaidError
 from govplan.terms import Bound
 from govplan.units import RATIO, UnitError, check_unit, factor
 from govplan.words import NumeralUnclear, chinese_number, vocabulary
@@ -23,11 +24,11 @@ _APPROX_PREFIX = ("大约", "约")
 _APPROX_SUFFIX = ("左右",)
 
 
-class ValueSyntaxError(ValueError):
+class ValueSyntaxError(SaidError):
     """Text that is not a value of the plan format; `code` is the finding code to report."""
 
-    def __init__(self, message: str, code: CodeName = "bad-value") -> None:
-        super().__init__(message)
+    def __init__(self, said: Said, code: CodeName = "bad-value") -> None:
+        super().__init__(said)
         self.code = code
 
 
@@ -36,6 +37,12 @@ _SQUARED_UNITS = range(0x3371, 0x3400)
 
 
 def lookalike_digit(text: str) -> str | None:
+    """Why `text` cannot be read (see `lookalike`), in English."""
+    found = lookalike(text)
+    return found.text("en") if found is not None else None
+
+
+def lookalike(text: str) -> Said | None:
     """Why `text` cannot be read, if it holds a character that is a digit only after NFKC
     normalisation, or a digit of another script (10² would read as 102, ① as 1, ٣ as 3);
     ASCII and full-width digits are the digits plans write."""
@@ -45,11 +52,7 @@ def lookalike_digit(text: str) -> str | None:
         if ch.isascii() or "\uff10" <= ch <= "\uff19" or ord(ch) in _SQUARED_UNITS:
             continue
         if ch.isdigit() or any(c.isdigit() for c in unicodedata.normalize("NFKC", ch)):
-            return (
-                f"character {ch!r} (U+{ord(ch):04X}) is read as a digit only after "
-                "normalisation; write the number in plain digits (10², ① and the like "
-                "are not numbers of the plan format)"
-            )
+            return Said.of("value.lookalike-char", char=ch, code=f"{ord(ch):04X}")
     return None
 
 
@@ -89,16 +92,16 @@ def parse_number(text: str) -> Decimal:
     """A decimal number as written (thousands separators allowed), bounded in length."""
     digits = sum(ch.isdigit() for ch in text)
     if digits > MAX_DIGITS:
-        raise ValueSyntaxError(f"number has {digits} digits; at most {MAX_DIGITS} are read")
+        raise ValueSyntaxError(Said.of("value.digits", digits=digits, limit=MAX_DIGITS))
     try:
         number = Decimal(text.replace(",", ""))
     except InvalidOperation:
-        raise ValueSyntaxError(f"{text!r} is not a number") from None
+        raise ValueSyntaxError(Said.of("value.not-a-number", text=text)) from None
     if not number.is_finite():
-        raise ValueSyntaxError(f"{text!r} is not a finite number")
+        raise ValueSyntaxError(Said.of("value.not-finite", text=text))
     exponent = number.as_tuple().exponent
     if isinstance(exponent, int) and abs(exponent) > MAX_DIGITS:
-        raise ValueSyntaxError(f"{text!r} is out of range")
+        raise ValueSyntaxError(Said.of("value.out-of-range", text=text))
     return number
 
 
@@ -106,17 +109,17 @@ def split_value(text: str) -> tuple[Decimal, str | None]:
     """`4.0万人` -> (Decimal('4.0'), '万人'); the unit is checked against the registry."""
     m = _VALUE.fullmatch(text)
     if m is None:
-        raise ValueSyntaxError(f"{text!r} is not a number with an optional unit")
+        raise ValueSyntaxError(Said.of("value.not-a-value", text=text))
     number = parse_number(m.group("number"))
     unit = m.group("unit") or None
     if unit is not None and unit != RATIO and any(ch.isdigit() for ch in unit):
         # "5%以上,确保6%": more than one number, so not a single value at all
-        raise ValueSyntaxError(f"{text!r} is not a number with an optional unit")
+        raise ValueSyntaxError(Said.of("value.not-a-value", text=text))
     if unit is not None:
         try:
             check_unit(unit)
         except UnitError as exc:
-            raise ValueSyntaxError(str(exc), code="unknown-unit") from None
+            raise ValueSyntaxError(exc.said, code="unknown-unit") from None
     return number, unit
 
 
@@ -138,14 +141,14 @@ def _parse_text(raw: str, unit: str | None, allow_approximate: bool) -> Value:
 
 def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Value:
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
-        raise ValueSyntaxError(f"expected a number or a number with a unit, got {raw!r}")
+        raise ValueSyntaxError(Said.of("value.expected", given=raw))
     original = str(raw)
-    lookalike = lookalike_digit(original)
-    if lookalike is not None:
-        raise ValueSyntaxError(f"{original!r}: {lookalike}")
+    unreadable = lookalike(original)
+    if unreadable is not None:
+        raise ValueSyntaxError(Said.of("value.lookalike", text=original, why=unreadable))
     text = normalize(original)
     if not text:
-        raise ValueSyntaxError("empty value")
+        raise ValueSyntaxError(Said.of("value.empty"))
     approximate = False
     for prefix in _APPROX_PREFIX:
         if text.startswith(prefix):
@@ -156,7 +159,7 @@ def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Valu
             text, approximate = text[: -len(suffix)], True
             break
     if approximate and not allow_approximate:
-        raise ValueSyntaxError(f"{original!r} is approximate; write the number itself")
+        raise ValueSyntaxError(Said.of("value.approximate", text=original))
     bound = None
     if allow_approximate:  # an actual: 下降3.4%, 增长2%, 全市第7 as the documents report them
         whole = _whole_actual(text, unit, original)

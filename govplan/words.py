@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
+from govplan.said import Said, SaidError
 from govplan.shipped import shipped
 
 # A merged index: (word length, {word: section}) longest first; first and last characters.
@@ -120,7 +121,7 @@ def vocabulary() -> Vocabulary:
     return parse_vocabulary(shipped("words.txt").read_text("utf-8"))
 
 
-class NumeralUnclear(ValueError):
+class NumeralUnclear(SaidError):
     """Chinese numerals that hold a number govplan will not guess (三五: three or five; 上百:
     a hundred or so); the message says what to write instead."""
 
@@ -148,10 +149,7 @@ def chinese_number(text: str) -> tuple[Decimal, int] | None:
     while run < len(text) and text[run] in digits:
         run += 1
     if run == 2 and "〇" not in text[:run] and text[0] not in "零〇":
-        raise NumeralUnclear(
-            f"{text[:run]!r} runs two digits together (三五 is 'three or five'); "
-            "write the number in digits"
-        )
+        raise NumeralUnclear(Said.of("numeral.run-together", text=text[:run]))
     if run >= 2 and ("〇" in text[:run] or run >= 3):
         return Decimal("".join(digits[ch] for ch in text[:run])), run
     total = Decimal(0)  # what 万 and 亿 closed
