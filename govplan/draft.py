@@ -15,6 +15,7 @@ from pathlib import Path
 from govplan.documents import Block, Rows, flatten
 from govplan.errors import Finding, Location
 from govplan.fiveyear import Span, read_span_target
+from govplan.said import Said
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Attribute, Form
 from govplan.units import is_open
@@ -387,8 +388,9 @@ def respectively(clause: str) -> list[str]:
     figures = _split_outside_brackets(match.group("figures"), "、")
     if len(names) != len(figures) or len(names) < 2:
         raise TargetSyntaxError(
-            f"'{clause}': 分别 pairs {len(names)} names with {len(figures)} figures; write one "
-            "target per indicator (A增长8%, B增长9%)"
+            Said.of(
+                "draft.respectively-count", clause=clause, names=len(names), figures=len(figures)
+            )
         )
     unit = re.sub(r"^[\d.]+", "", figures[-1])  # 8、9%: the last figure's unit serves all
     out = []

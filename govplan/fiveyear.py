@@ -109,19 +109,15 @@ class SpanSyntaxError(TargetSyntaxError):
     """A five-year target or figure that is not one of the forms (see "Across the five years")."""
 
 
-SPAN_FORMS = (
-    "65% | 2025年达到65% | >6.5亿吨 | 提高1岁 | 年均增长6% | 年均6%以上 | 累计降低13.5% | "
-    "比2020年下降18% | 累计新增50万人 | 高于国内生产总值增长 | 保持在合理区间"
-)
+SPAN_FORMS = Said.of("span.forms")
 
 
-def _since_base(text: str, span: Span, what: str) -> re.Match[str] | None:
+def _since_base(text: str, span: Span, what: Said) -> re.Match[str] | None:
     """`比2020年`, `较2020年末` at the start of `text`: the span's base year, or refused."""
     since = _SINCE.match(text)
     if since is not None and int(since.group(1)) != span.base:
         raise SpanSyntaxError(
-            f"{what} counts from {since.group(1)}, but the base year of the span {span} is "
-            f"{span.base}; correct the year or `span:`"
+            Said.of("span.base-year", what=what, year=since.group(1), span=span, base=span.base)
         )
     return since
 
@@ -142,9 +138,13 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
     if year is not None and year.end() < len(text):
         if int(year.group(1)) != span.last:
             raise SpanSyntaxError(
-                f"target {original!r} is set for {year.group(1)}, but the span {span} ends in "
-                f"{span.last}; a five-year target is the last year's (write it without the year, "
-                "or correct `span:`)"
+                Said.of(
+                    "span.last-year",
+                    target=original,
+                    year=year.group(1),
+                    span=span,
+                    last=span.last,
+                )
             )
         words.append((year.group(0), Said.of("word.last-year", last=span.last)))
         text = text[year.end() :]
@@ -152,7 +152,7 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
     if bracket is not None:
         return _bracketed(original, bracket.group("inner"), unit, name, words)
     vocab = vocabulary()
-    since = _since_base(text, span, f"target {original!r}")
+    since = _since_base(text, span, Said.of("span.target", target=original))
     if since is not None:
         words.append((since.group(0), Said.of("word.since-base", base=span.base)))
         return _over_span(original, text[since.end() :], unit, words, cumulative=False)
@@ -164,10 +164,7 @@ def read_span_target(raw: object, span: Span, *, unit: str | None, name: str = "
             words.append((word, Said.of("word.span-average")))
             target = _parse(original, rest, "%")
             if target.unit not in _SHARE_UNITS:
-                raise SpanSyntaxError(
-                    f"target {original!r}: an average annual rate is a percentage; write e.g. "
-                    "年均增长6%"
-                )
+                raise SpanSyntaxError(Said.of("span.average-percent", target=original))
             return SpanTarget(Measure.AVERAGE, _as(target, original, words), words=tuple(words))
         over = (word, Said.of("word.span-cumulative"))
         return _over_span(original, rest, unit, [*words, over], cumulative=True)
@@ -212,20 +209,18 @@ def _measure_of(target: Target) -> Measure:
 def _ambiguous_change(original: str) -> SpanSyntaxError:
     """A change with no 年均 or 累计: both readings are offered in the author's own words."""
     words = normalize(original)
-    return SpanSyntaxError(
-        f"target {original!r} is a change, but over a span it can mean an average annual "
-        f"rate or the change over the whole span; write 年均{words} (each year, on average) "
-        f"or 累计{words} (from the base year to the last)"
-    )
+    return SpanSyntaxError(Said.of("span.ambiguous-change", target=original, words=words))
 
 
 def _parse(original: str, text: str, unit: str | None) -> Target:
     try:
         return parse_target(text, unit=unit)
     except TargetSyntaxError as exc:
-        said = str(exc).split("; forms:")[0]
-        said = said if original in said else f"target {original!r}: {said}"
-        raise SpanSyntaxError(f"{said}; five-year forms: {SPAN_FORMS}", code=exc.code) from None
+        # what the target grammar said, without its forms: a five-year plan's are others
+        said = exc.core
+        if original not in said.text("en"):  # a part of the target: name the target
+            said = Said.of("target.of", target=original, why=said)
+        raise SpanSyntaxError(said, code=exc.code, part=exc.part, forms=SPAN_FORMS) from None
 
 
 def _as(target: Target, original: str, words: list[tuple[str, Said]]) -> Target:
@@ -241,7 +236,7 @@ def _over_span(
     target = _parse(original, rest, unit)
     if target.form in (Form.TEXT, Form.SYNC) or target.value is None:
         raise SpanSyntaxError(
-            f"target {original!r}: no number after {words[-1][0]!r}; five-year forms: {SPAN_FORMS}"
+            Said.of("span.no-number", target=original, word=words[-1][0]), forms=SPAN_FORMS
         )
     if target.unit in _SHARE_UNITS:
         words.append(("", Said.of("word.span-change")))
@@ -265,10 +260,7 @@ def _bracketed(
     elif name.endswith(_RISE_NAME):
         verb = "增长" if (unit or "%") in _SHARE_UNITS else "新增"
     else:
-        raise SpanSyntaxError(
-            f"target {original!r} is a five-year cumulative figure (〔 〕), but the name does not "
-            "say whether it is a rise or a fall; write 累计下降18% or 累计增长18%"
-        )
+        raise SpanSyntaxError(Said.of("span.bracketed-direction", target=original))
     words.append(("〔 〕", Said.of("word.bracketed", verb=verb)))
     return _over_span(original, verb + inner, unit or "%", words, cumulative=True)
 
@@ -278,7 +270,7 @@ def read_figure(raw: object, year: int, span: Span, *, unit: str | None) -> Figu
     base year (累计下降7.3%, 比2020年增长48%), or an average so far (年均增长5.5%)."""
     original, text = _strip(raw)
     written = Written.YEAR
-    since = _since_base(text, span, repr(original))
+    since = _since_base(text, span, Said.of("span.figure", figure=original))
     if since is not None:
         written, text = Written.SINCE_BASE, text[since.end() :]
     else:
@@ -297,5 +289,7 @@ def read_figure(raw: object, year: int, span: Span, *, unit: str | None) -> Figu
     try:
         value = parse_value(text, unit=unit)
     except ValueSyntaxError as exc:
-        raise SpanSyntaxError(f"{year}: {exc}", code=exc.code) from None
+        raise SpanSyntaxError(
+            Said.of("span.year", year=year, why=exc.said), code=exc.code
+        ) from None
     return Figure(year, Value(value.number, value.unit, original, value.approximate), written)

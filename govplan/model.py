@@ -388,7 +388,7 @@ class _Builder:
         try:
             target = parse_target(raw_target, unit=unit)
         except TargetSyntaxError as exc:
-            self.error("target", exc.code, str(exc))
+            self.refused("target", exc.code, "", exc)
             return None
         tolerance = self.tolerance(doc, target)
         base = self.value("base", doc.base, unit)
@@ -505,7 +505,7 @@ class _Builder:
         try:
             over = read_span_target(raw_target, span, unit=unit, name=doc.name)
         except TargetSyntaxError as exc:
-            self.error("target", exc.code, str(exc))
+            self.refused("target", exc.code, "", exc)
             return None
         known = _known_direction(doc)
         direction = known or Direction.UP
@@ -597,7 +597,8 @@ class _Builder:
         try:
             figure = read_figure(raw, key, span, unit=unit)
         except (SpanSyntaxError, ValueSyntaxError) as exc:
-            self.error(fieldname, "bad-series" if at else "bad-value", f"{fieldname} {exc}", *at)
+            code: CodeName = "bad-series" if at else "bad-value"
+            self.refused(fieldname, code, f"{fieldname} ", exc, *at)
             return None
         measure = over.measure
         name = f"{fieldname} {key}" if at else fieldname

@@ -74,7 +74,7 @@ class Said(NamedTuple):
     fields: tuple[tuple[str, object], ...] = ()
 
     @classmethod
-    def of(cls, key: str, **fields: object) -> Said:
+    def of(cls, key: str, /, **fields: object) -> Said:
         return cls(key, tuple(fields.items()))
 
     def text(self, lang: str = "en") -> str:

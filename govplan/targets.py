@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from govplan.codes import CodeName
-from govplan.said import Said
+from govplan.said import Said, SaidError
 from govplan.terms import Direction, Form, Relation
 from govplan.units import UnitError, factor, is_open, known_units
 from govplan.values import (
@@ -22,7 +22,7 @@ from govplan.values import (
     Value,
     ValueSyntaxError,
     in_unit,
-    lookalike_digit,
+    lookalike,
     normalize,
     parse_number,
     parse_value,
@@ -38,24 +38,34 @@ from govplan.words import (
     vocabulary,
 )
 
-FORMS_HELP = (
-    "7% | 7%以上 | 增长7% | 提升至60%以上 | 新增84家 | 5.5%左右 | 确保5%以上,力争5.5% | "
-    "5%-6% | 31以下 | 降至31以下 | 下降3% | 提高0.5个百分点 | 全省前3 | 0起 | "
-    "与经济增长同步 | text without numbers"
-)
-
 ECONOMIC_GROWTH_ID = "gdp"
 
 
-class TargetSyntaxError(ValueError):
-    """A target that is none of the forms of the plan format; `part` is what was not read."""
+class TargetSyntaxError(SaidError):
+    """A target that is none of the forms of the plan format; `part` is what was not read.
+    `core` is what was said before the forms the grammar reads (with `forms`)."""
 
     def __init__(
-        self, message: str, code: CodeName = "bad-target", part: str | None = None
+        self,
+        said: Said,
+        code: CodeName = "bad-target",
+        part: str | None = None,
+        *,
+        forms: Said | None = None,
     ) -> None:
-        super().__init__(message)
+        self.core = said
+        if forms is not None:
+            said = Said.of(
+                "span.with-forms" if forms.key == "span.forms" else "target.with-forms",
+                what=said,
+                forms=forms,
+            )
+        super().__init__(said)
         self.code = code
         self.part = part
+
+
+FORMS = Said.of("target.forms")
 
 
 class NumberInWords(TargetSyntaxError):
@@ -215,8 +225,12 @@ def _read_bound(text: str, unit: str | None, original: str) -> _Bound | None:
         suffix = "suffix up"
     if suffix is not None and r.take_suffix("suffix up", "suffix down", "suffix about"):
         raise TargetSyntaxError(
-            f"target {original!r} mixes two qualifiers ({r.words[-1][0]!r} and "
-            f"{r.words[-2][0]!r}); keep one"
+            Said.of(
+                "target.two-qualifiers",
+                target=original,
+                first=r.words[-1][0],
+                second=r.words[-2][0],
+            )
         )
     alt = _ALT_UNIT.search(r.rest)
     if alt is not None:
@@ -265,11 +279,15 @@ def _meaning(
         return Form.MAX, Direction.DOWN, False
     if ups and downs:
         raise TargetSyntaxError(
-            f"target {r.original!r} mixes 'at least' ({_said(r, ups)}) and 'at most' "
-            f"({_said(r, downs)}); keep one"
+            Said.of(
+                "target.least-and-most",
+                target=r.original,
+                ups=_said(r, ups),
+                downs=_said(r, downs),
+            )
         )
     if about and (suffix in ("suffix up", "suffix down")):
-        raise TargetSyntaxError(f"target {r.original!r} mixes 'about' and a bound; keep one")
+        raise TargetSyntaxError(Said.of("target.about-and-bound", target=r.original))
     if about:
         # 增长5.5%左右: the verb says what the number is, not which side of it is good
         return (Form.ABOUT, Direction.DOWN, True) if downs else (Form.ABOUT, Direction.UP, False)
@@ -296,10 +314,8 @@ def _read_rank(r: _Reader) -> _Bound | None:
     if rank is None:
         return None
     if rank.number < 1 or rank.number != rank.number.to_integral_value():
-        raise NumberInWords(
-            f"target {r.original!r}: a rank is a position counted from 1 (第1, 前3), "
-            f"not {rank.number}"
-        )
+        why = Said.of("target.rank-below-one", number=rank.number)
+        raise NumberInWords(Said.of("target.of", target=r.original, why=why))
     if rank.scope:
         r.words.append((rank.scope, _words_meaning("rank scope")))
     r.words.append((rank.word, Said.of("word.rank")))
@@ -326,7 +342,7 @@ def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
         try:
             number = parse_number(m.group(0))
         except ValueSyntaxError as exc:
-            raise TargetSyntaxError(f"target {r.original!r}: {exc}") from None
+            raise TargetSyntaxError(Said.of("target.of", target=r.original, why=exc.said)) from None
         tail = r.rest[m.end() :]
     else:
         if _HAS_DIGIT.search(r.rest):
@@ -341,7 +357,7 @@ def _read_number(r: _Reader) -> tuple[Decimal, str | None, str | None] | None:
         try:
             cn = chinese_number(r.rest)
         except NumeralUnclear as exc:
-            raise NumberInWords(f"target {r.original!r}: {exc}") from None
+            raise NumberInWords(Said.of("target.of", target=r.original, why=exc.said)) from None
         if cn is None:
             return None
         number, read = cn
@@ -387,15 +403,11 @@ def _not_understood(r: _Reader) -> None:
         # the whole target rewritten (a tier of 5.5%左右(确保5%以上) is read on its own)
         rewrite = r.original.strip().replace(head, verb, 1)
         if head in r.original and _reads(rewrite):
-            raise TargetSyntaxError(
-                f"target {r.original!r}: the word {head!r} before the number is not known; "
-                f"write {rewrite!r}",
-                part=head,
-            )
+            why = Said.of("target.unknown-word-rewrite", word=head, rewrite=rewrite)
+            raise TargetSyntaxError(Said.of("target.of", target=r.original, why=why), part=head)
+    why = Said.of("target.unknown-word", word=head)
     raise TargetSyntaxError(
-        f"target {r.original!r}: the word {head!r} before the number is not known; "
-        f"forms: {FORMS_HELP}",
-        part=head,
+        Said.of("target.of", target=r.original, why=why), part=head, forms=FORMS
     )
 
 
@@ -414,34 +426,42 @@ def _check_unit(unit: str, original: str, number: Decimal) -> None:
         split_value(f"1{unit}")
     except ValueSyntaxError as exc:
         if exc.code != "unknown-unit":
+            why = Said.of("target.not-unit-or-qualifier", unit=unit)
             raise TargetSyntaxError(
-                f"target {original!r}: {unit!r} after the number is not a unit or a "
-                f"qualifier; forms: {FORMS_HELP}",
-                part=unit,
+                Said.of("target.of", target=original, why=why), part=unit, forms=FORMS
             ) from None
         trailing = _after_qualifier(unit)
         if trailing is not None and original.endswith(trailing):
             particles = set("".join(vocabulary().words("particle")))
             if set(trailing) <= particles and _reads(original[: -len(trailing)]):
-                raise TargetSyntaxError(  # 7%以上吧: a particle that changes nothing
-                    f"target {original!r}: {trailing!r} after the qualifier is not read; "
-                    f"write {original[: -len(trailing)]!r}",
-                    part=trailing,
+                why = Said.of(  # 7%以上吧: a particle that changes nothing
+                    "target.after-qualifier-rewrite",
+                    trailing=trailing,
+                    rewrite=original[: -len(trailing)],
+                )
+                raise TargetSyntaxError(
+                    Said.of("target.of", target=original, why=why), part=trailing
                 ) from None
             # otherwise no rewrite: dropping words would choose a meaning for the author
+            why = Said.of("target.after-qualifier", trailing=trailing)
             raise TargetSyntaxError(
-                f"target {original!r}: {trailing!r} after the qualifier is not read; "
-                f"forms: {FORMS_HELP}",
-                part=trailing,
+                Said.of("target.of", target=original, why=why), part=trailing, forms=FORMS
             ) from None
         import difflib  # only for a unit it does not know
 
         near = difflib.get_close_matches(unit, known_units(), n=2, cutoff=0.4)
-        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        why = (
+            Said.of(
+                "target.unknown-unit-near",
+                unit=unit,
+                near=" or ".join(map(repr, near)),
+                near_zh=" 或 ".join(map(repr, near)),
+            )
+            if near
+            else Said.of("target.unknown-unit", unit=unit)
+        )
         raise TargetSyntaxError(
-            f"target {original!r}: the unit {unit!r} is not known{hint}",
-            code="unknown-unit",
-            part=unit,
+            Said.of("target.of", target=original, why=why), code="unknown-unit", part=unit
         ) from None
 
 
@@ -506,7 +526,7 @@ def _read_fall_range(text: str, unit: str | None, original: str) -> Target | Non
     tail = m.group("unit_b")
     value_unit = _unit_of_range(m.group("unit_a"), tail, unit, original, b)
     if a == b:
-        raise TargetSyntaxError(f"range {original!r} has the same number at both ends")
+        raise TargetSyntaxError(Said.of("target.same-ends", target=original))
     small, large = (a, b) if a > b else (b, a)  # −4.0 is a smaller fall than −4.5
     words = (
         *r.words,
@@ -529,12 +549,12 @@ def _unit_of_range(
     """The unit of a range of falls: the one after its second number (`-4.5%`), which the
     first may repeat (`-4.0%~-4.5%`), else the indicator's."""
     if tail and not tail.startswith(("%", "‰")):
-        raise TargetSyntaxError(
-            f"target {original!r}: a range of falls is written in % or ‰ (下降4%-4.5%)"
-        )
+        why = Said.of("target.fall-range-unit")
+        raise TargetSyntaxError(Said.of("target.of", target=original, why=why))
     found = tail or first or unit
     if first and tail and first != tail:
-        raise TargetSyntaxError(f"target {original!r}: the two ends are in {first} and {tail}")
+        why = Said.of("target.ends-in-two-units", first=first, second=tail)
+        raise TargetSyntaxError(Said.of("target.of", target=original, why=why))
     if found is not None and found not in ("%", "‰"):
         _check_unit(found, original, number)
     return found
@@ -566,15 +586,13 @@ def _read_range(text: str, unit: str | None, original: str) -> Target | None:
     try:
         low_number = parse_number(m.group(0))
     except ValueSyntaxError as exc:
-        raise TargetSyntaxError(f"target {original!r}: {exc}") from None
+        raise TargetSyntaxError(Said.of("target.of", target=original, why=exc.said)) from None
     low = Value(low_number, low_unit or high.value.unit, original.strip())
     if low_unit:
         _check_unit(low_unit, original, low_number)
     _same_unit(low, high.value, original)
     if in_unit(low, high.value.unit) >= high.value.number:
-        raise TargetSyntaxError(
-            f"range {original!r} must go from the lower number to the higher one"
-        )
+        raise TargetSyntaxError(Said.of("target.range-order", target=original))
     words = (*r.words, ("-", Said.of("word.range")), *high.words)
     stated = high.stated or verb == "verb up"
     return Target(
@@ -594,9 +612,9 @@ def _same_unit(a: Value, b: Value, original: str) -> None:
     try:
         factor(a.unit, b.unit)
     except UnitError:
+        why = Said.of("target.units-not-comparable", first=a.unit, second=b.unit)
         raise TargetSyntaxError(
-            f"target {original!r}: the two numbers are in {a.unit!r} and {b.unit!r}, which "
-            "cannot be compared",
+            Said.of("target.of", target=original, why=why),
             code="unit-mismatch",
         ) from None
 
@@ -639,16 +657,17 @@ def _tiers(text: str, unit: str | None, original: str) -> Target | None:
     )
     up_stated = any(b.stated and b.direction is Direction.UP for b in (floor, stretch))
     if down and up_stated:
-        raise TargetSyntaxError(
-            f"two-tier target {original!r} is 'at least' on one tier and 'at most' on the other"
-        )
+        raise TargetSyntaxError(Said.of("target.tiers-both-ways", target=original))
     direction = Direction.DOWN if down else Direction.UP
     f, s = floor.value.number, in_unit(stretch_value, floor.value.unit)
     if (direction is Direction.UP and s < f) or (direction is Direction.DOWN and s > f):
         raise TargetSyntaxError(
-            f"two-tier target {original!r}: the stretch (力争) {stretch_value.number} is "
-            f"{'below' if direction is Direction.UP else 'above'} the floor (确保) "
-            f"{floor.value.number}; the stretch is the harder one"
+            Said.of(
+                "target.stretch-below" if direction is Direction.UP else "target.stretch-above",
+                target=original,
+                stretch=stretch_value.number,
+                floor=floor.value.number,
+            )
         )
     words = (*floor.words, *stretch.words)
     stated = floor.stated or stretch.stated
@@ -680,27 +699,24 @@ def _parse_written(raw: str, unit: str | None) -> Target:
 
 def _parse_target(raw: object, unit: str | None) -> Target:
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
-        raise TargetSyntaxError(f"target must be text, a number or a mapping, got {raw!r}")
+        raise TargetSyntaxError(Said.of("target.not-text", given=raw))
     original = str(raw).strip()
-    lookalike = lookalike_digit(original)
-    if lookalike is not None:
-        raise TargetSyntaxError(f"target {original!r}: {lookalike}")
+    unreadable = lookalike(original)
+    if unreadable is not None:
+        raise TargetSyntaxError(Said.of("target.of", target=original, why=unreadable))
     text = normalize(original)
     if not text:
-        raise TargetSyntaxError("target is empty")
+        raise TargetSyntaxError(Said.of("target.empty"))
     tier = vocabulary().prefix(text, "tier floor", "tier stretch")
     if text[len(tier[0]) if tier else 0 :].startswith("分别"):
-        raise TargetSyntaxError(
-            f"target {original!r} sets targets for two indicators at once (分别: respectively); "
-            "write each as an indicator of its own, with its own target"
-        )
+        raise TargetSyntaxError(Said.of("target.respectively", target=original))
     head, exhortation = _exhortation(text)
     if exhortation is not None:
         target = _parse_target(head, unit)
         meaning = Said.of("word.exhortation")
         return replace(target, text=original, words=(*target.words, (exhortation, meaning)))
     if text.lower().lstrip("+-") in _NON_FINITE:
-        raise TargetSyntaxError(f"target {original!r} is not a finite number")
+        raise TargetSyntaxError(Said.of("target.not-finite", target=original))
     vocab = vocabulary()
     relative = _read_relative(text, original, vocab)
     if relative is not None:
@@ -720,10 +736,7 @@ def _parse_target(raw: object, unit: str | None) -> Target:
     if tiers is not None:
         return tiers
     if vocab.prefix(text, "tier floor") and _TIER_SEPARATORS.search(text):
-        raise TargetSyntaxError(
-            f"target {original!r} names 确保 but is not a two-tier form; the two-tier forms "
-            f"are '确保5%以上,力争5.5%' and '5.5%左右(确保5%以上)'"
-        )
+        raise TargetSyntaxError(Said.of("target.not-two-tiers", target=original))
     ranged = _read_fall_range(text, unit, original) or _read_range(text, unit, original)
     if ranged is not None:
         return ranged
@@ -736,16 +749,16 @@ def _parse_target(raw: object, unit: str | None) -> Target:
             return _text(text, original)
         if isinstance(exc, TargetSyntaxError):
             raise
-        raise TargetSyntaxError(f"target {original!r}: {exc}", code=exc.code) from None
+        why = exc.said
+        raise TargetSyntaxError(
+            Said.of("target.of", target=original, why=why), code=exc.code
+        ) from None
     if bound is not None and not digits and bound.value.unit and is_open(bound.value.unit):
         # 一流, 一批: a numeral before a word that is not a unit of govplan's is an idiom
         return _text(text, original)
     if bound is None:
         if _HAS_DIGIT.search(text):
-            raise TargetSyntaxError(
-                f"target {original!r} holds a number but is not a form govplan reads; "
-                f"forms: {FORMS_HELP}"
-            )
+            raise TargetSyntaxError(Said.of("target.number-not-read", target=original), forms=FORMS)
         return _text(text, original)
     return Target(
         bound.form,
@@ -818,11 +831,7 @@ def _text(text: str, original: str) -> Target:
     would pass a CI gate."""
     vague = vague_number(text)
     if vague is not None:
-        raise NumberInWords(
-            f"target {original!r} holds a vague number ({vague}); write the number the "
-            f"document means, e.g. '100家以上', or, where it gives none, the structured "
-            f"form {{text: {original}}}"
-        )
+        raise NumberInWords(Said.of("target.vague", target=original, vague=vague))
     return Target(Form.TEXT, original)
 
 
@@ -850,19 +859,20 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
         try:
             return parse_value(raw[key], unit=unit, allow_approximate=False)
         except ValueSyntaxError as exc:
-            raise TargetSyntaxError(f"target {key}: {exc}", code=exc.code) from None
+            why = exc.said
+            raise TargetSyntaxError(
+                Said.of("target.key", key=key, why=why), code=exc.code
+            ) from None
 
     tolerance = None
     if raw.get("tolerance") is not None:
         try:
             tolerance = parse_number(normalize(str(raw["tolerance"])))
         except ValueSyntaxError as exc:
-            raise TargetSyntaxError(f"target tolerance: {exc}") from None
+            raise TargetSyntaxError(Said.of("target.key", key="tolerance", why=exc.said)) from None
         if tolerance < 0:
             raise TargetSyntaxError(
-                f"target tolerance {raw['tolerance']!r} is negative; write how far from the "
-                "target still counts as met, e.g. 0.5",
-                code="bad-tolerance",
+                Said.of("target.negative-tolerance", given=raw["tolerance"]), code="bad-tolerance"
             )
 
     def shown(key: str) -> str:
@@ -876,16 +886,12 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
         _same_unit(floor, stretch, text)
         if in_unit(stretch, floor.unit) < floor.number:
             raise TargetSyntaxError(
-                f"target {{floor: {floor.text}, stretch: {stretch.text}}}: the stretch (力争) is "
-                "below the floor (确保); the stretch is the harder one (for a lower-is-better "
-                "indicator write the lower number as floor: the pair is read by its direction)"
+                Said.of("target.structured-stretch-below", floor=floor.text, stretch=stretch.text)
             )
         return Target(Form.TIERS, text, floor, stretch, tolerance)
     if len(present) != 1:
-        raise TargetSyntaxError(
-            "a structured target has exactly one of min, max, about, sync, text, progress "
-            f"(or floor with stretch); got {', '.join(present) or 'none'}"
-        )
+        got: str | Said = ", ".join(present) or Said.of("target.none")
+        raise TargetSyntaxError(Said.of("target.structured-keys", got=got))
     key = present[0]
     if key in ("min", "max"):
         symbol = {"min": "≥", "max": "≤"}[key]
@@ -901,6 +907,7 @@ def parse_structured(raw: dict[str, Any], *, unit: str | None = None) -> Target:
         return Target(Form.TEXT, str(raw["text"]))
     if key == "progress":
         if str(raw["progress"]).lower() not in ("true", "yes", "1"):
-            raise TargetSyntaxError("target progress: write `progress: true`")
+            raise TargetSyntaxError(Said.of("target.progress-true"))
         return Target(Form.PROGRESS, "progress")
-    raise TargetSyntaxError(f"target {key} needs {'stretch' if key == 'floor' else 'floor'} too")
+    other = "stretch" if key == "floor" else "floor"
+    raise TargetSyntaxError(Said.of("target.tier-alone", key=key, other=other))
