@@ -17,6 +17,7 @@ from typing import Any
 
 from govplan.codes import CodeName
 from govplan.errors import Finding, Location, column_letter
+from govplan.messages import said
 from govplan.shipped import shipped
 from govplan.values import normalize
 from govplan.words import Vocabulary, parse_vocabulary
@@ -100,9 +101,10 @@ class SheetRefused(Exception):
 
 
 def _refuse(
-    file: str, message: str, code: CodeName = "bad-sheet", at: Location | None = None
+    file: str, code: CodeName, variant: str = "", at: Location | None = None, **fields: object
 ) -> SheetRefused:
-    return SheetRefused(Finding(at or Location(file), code, message))
+    """The sheet cannot be read: the finding, its message messages.txt's code.variant."""
+    return SheetRefused(said(at or Location(file), code, variant, **fields))
 
 
 def read_sheet(
@@ -114,33 +116,25 @@ def read_sheet(
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise _refuse(file, "no such file", "io") from None
+        raise _refuse(file, "io", "sheet-no-such-file") from None
     except OSError as exc:
-        raise _refuse(file, exc.strerror or str(exc), "io") from None
+        raise _refuse(file, "io", "os", why=exc.strerror or str(exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise _refuse(file, "is a directory; give a .csv or .xlsx file", "io")
+        raise _refuse(file, "io", "sheet-directory")
     if not stat.S_ISREG(info.st_mode):
-        raise _refuse(file, "is not a regular file (a pipe or a device)", "io")
+        raise _refuse(file, "io", "not-regular")
     if info.st_size > MAX_FILE_BYTES:
-        raise _refuse(
-            file,
-            f"the file is {info.st_size} bytes; sheets are read up to {MAX_FILE_BYTES}",
-            "sheet-too-large",
-        )
+        raise _refuse(file, "sheet-too-large", "file", size=info.st_size, limit=MAX_FILE_BYTES)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(path, sheet, max_rows), []
     if suffix in (".csv", ".txt", ".tsv"):
         if sheet is not None:
-            raise _refuse(file, "--sheet is for workbooks; a CSV file has one sheet")
+            raise _refuse(file, "bad-sheet", "sheet-for-csv")
         return _read_csv(path, max_rows, "\t" if suffix == ".tsv" else ",")
     if suffix == ".xls":
-        raise _refuse(
-            file,
-            "an .xls workbook (Excel 97-2003) is not read; "
-            "save it as .xlsx (文件 → 另存为 → Excel 工作簿)",
-        )
-    raise _refuse(file, "give a .csv or .xlsx file")
+        raise _refuse(file, "bad-sheet", "xls")
+    raise _refuse(file, "bad-sheet", "kind")
 
 
 # -- CSV -------------------------------------------------------------------------------
@@ -158,14 +152,9 @@ def _read_csv(path: Path, max_rows: int, delimiter: str) -> tuple[Sheet, list[Fi
     try:
         rows = _csv_rows(path, "gb18030", max_rows, delimiter)
     except UnicodeDecodeError:
-        raise _refuse(
-            file, "not UTF-8 or GB18030 text; save the CSV as UTF-8", "encoding"
-        ) from None
-    warning = Finding(
-        Location(file),
-        "legacy-encoding",  # a warning, as declared ("encoding" is the refusal, an error)
-        'read as GB18030 (GBK), not UTF-8; save it as "CSV UTF-8" to silence this',
-    )
+        raise _refuse(file, "encoding", "csv") from None
+    # a warning, as declared ("encoding" is the refusal, an error)
+    warning = said(Location(file), "legacy-encoding", "csv")
     return Sheet(file, None, rows), [warning]
 
 
@@ -183,11 +172,12 @@ def _csv_rows(
                 cells = [_text_cell(value, i) for i, value in enumerate(row[:MAX_COLUMNS], 1)]
                 rows.append((number, cells))
         except csv.Error as exc:
-            message = str(exc)
-            if "field larger than" in message:
-                message = f"a cell is longer than {MAX_CELL_CHARS} characters"
             where = Location(file, reader.line_num)
-            raise _refuse(file, f"not a readable CSV file: {message}", at=where) from None
+            if "field larger than" in str(exc):
+                raise _refuse(
+                    file, "bad-sheet", "cell-too-long", at=where, limit=MAX_CELL_CHARS
+                ) from None
+            raise _refuse(file, "bad-sheet", "csv", at=where, why=str(exc)) from None
     return rows
 
 
@@ -201,23 +191,14 @@ def _bounded_lines(fh: Any, file: str) -> Iterator[str]:
     while line := fh.readline(MAX_LINE_CHARS + 1):
         number += 1
         if len(line) > MAX_LINE_CHARS:
-            raise _refuse(
-                file,
-                f"line {number} is longer than {MAX_LINE_CHARS} characters; "
-                "this is not a table of actuals",
-                "sheet-too-large",
-            )
+            raise _refuse(file, "sheet-too-large", "line", number=number, limit=MAX_LINE_CHARS)
         yield line
 
 
 def _too_many(file: str, name: str | None, max_rows: int) -> SheetRefused:
     where = f"sheet {name!r} " if name else ""
-    return _refuse(
-        file,
-        f"{where}has more than {max_rows} rows, more than this plan's actuals could fill; "
-        "give a sheet of the plan's indicators (or --sheet the right one)",
-        "sheet-too-large",
-    )
+    where_zh = f"工作表 {name!r} " if name else ""
+    return _refuse(file, "sheet-too-large", "rows", where=where, where_zh=where_zh, limit=max_rows)
 
 
 def _text_cell(value: str, column: int) -> Cell:
@@ -236,23 +217,27 @@ def _read_xlsx(path: Path, wanted: str | None, max_rows: int) -> Sheet:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise _refuse(file, f"not a readable xlsx workbook ({exc})") from None
+        raise _refuse(file, "bad-sheet", "xlsx", why=str(exc)) from None
     unpacked = sum(p.file_size for p in parts)
     whole = [p for p in parts if not p.filename.startswith("xl/worksheets/")]
     big = max(whole, key=lambda p: p.file_size, default=None)
     if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
         raise _refuse(
             file,
-            f"the workbook unpacks to {unpacked} bytes in {len(parts)} parts; sheets are read up "
-            f"to {MAX_UNPACKED_BYTES} bytes: copy the plan's rows into a new workbook",
             "sheet-too-large",
+            "unpacked",
+            unpacked=unpacked,
+            parts=len(parts),
+            limit=MAX_UNPACKED_BYTES,
         )
     if big is not None and big.file_size > MAX_WHOLE_PART_BYTES:
         raise _refuse(
             file,
-            f"the workbook's {big.filename} unpacks to {big.file_size} bytes; it is read up to "
-            f"{MAX_WHOLE_PART_BYTES}: copy the plan's rows into a new workbook",
             "sheet-too-large",
+            "part",
+            part=big.filename,
+            size=big.file_size,
+            limit=MAX_WHOLE_PART_BYTES,
         )
     try:
         with zipfile.ZipFile(path) as archive:
@@ -263,7 +248,8 @@ def _read_xlsx(path: Path, wanted: str | None, max_rows: int) -> Sheet:
     except SheetRefused:
         raise
     except Exception as exc:  # openpyxl and the XML parsers raise many kinds
-        raise _refuse(file, f"not a readable xlsx workbook ({type(exc).__name__}: {exc})") from None
+        why = f"{type(exc).__name__}: {exc}"
+        raise _refuse(file, "bad-sheet", "xlsx", why=why) from None
 
 
 # A row's start or end tag, or a cell's start tag, with or without a namespace prefix.
@@ -289,10 +275,7 @@ def _scan_rows(archive: Any, member: str, file: str, max_rows: int) -> None:
                     cells += 1
                     if cells > MAX_ROW_CELLS:
                         raise _refuse(
-                            file,
-                            f"{member} has a row of more than {MAX_ROW_CELLS} "
-                            "cells; copy the plan's rows into a new workbook",
-                            "sheet-too-large",
+                            file, "sheet-too-large", "wide-row", member=member, limit=MAX_ROW_CELLS
                         )
                 elif closing:
                     rows += 1
@@ -314,19 +297,20 @@ def _worksheet(path: Path, wanted: str | None, max_rows: int) -> Sheet:
         names = book.sheetnames
         if wanted is not None:
             if wanted not in names:
-                raise _refuse(file, f"no sheet {wanted!r}; the workbook has {_listed(names)}")
+                raise _refuse(file, "bad-sheet", "no-sheet", wanted=wanted, names=_listed(names))
             chosen = wanted
         else:
             visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
             if not visible:
-                raise _refuse(
-                    file, f"no visible worksheet; name one with --sheet ({_listed(names)})"
-                )
+                raise _refuse(file, "bad-sheet", "no-visible", names=_listed(names))
             if len(visible) > 1:
                 raise _refuse(
                     file,
-                    f"the workbook has {len(visible)} visible sheets ({_listed(visible)}); "
-                    f"choose one with --sheet, e.g. --sheet {visible[0]!r}",
+                    "bad-sheet",
+                    "several-visible",
+                    count=len(visible),
+                    names=_listed(visible),
+                    first=visible[0],
                 )
             chosen = visible[0]
         values, empty = _cells(book[chosen], file, chosen, max_rows)
@@ -554,23 +538,22 @@ def find_header(sheet: Sheet, given: dict[str, str]) -> list[Finding]:
         for key, columns in found.items():
             if len(columns) > 1:
                 shown = ", ".join(f"{c.header!r} ({column_letter(c.index)})" for c in columns)
+                where = sheet.at(number, columns[1].index)
+                header = columns[0].header
                 problems.append(
-                    Finding(
-                        sheet.at(number, columns[1].index),
-                        "bad-sheet",
-                        f"two columns could hold {key}: {shown}; "
-                        f"say which with --columns {key}={columns[0].header}",
-                    )
+                    said(where, "bad-sheet", "two-columns", key=key, shown=shown, header=header)
                 )
             sheet.columns[key] = columns[0]
         return problems
-    what = (
-        f"the columns {', '.join(repr(v) for v in given.values())}"
+    listed = ", ".join(repr(v) for v in given.values())
+    what, what_zh = (
+        (f"the columns {listed}", f"列 {listed}")
         if given
         else (
             "a header row with a name column (指标, 指标名称, 主要工作内容 or id) and a figure "
-            "column "
-            "(实际, 完成值, 1-6月, 完成进度, 完成率 ...)"
+            "column (实际, 完成值, 1-6月, 完成进度, 完成率 ...)",
+            "表头行 (含名称列: 指标、指标名称、主要工作内容或 id; 和数字列: 实际、完成值、1-6月、"
+            "完成进度、完成率 ...)",
         )
     )
     first = next(
@@ -581,15 +564,8 @@ def find_header(sheet: Sheet, given: dict[str, str]) -> list[Finding]:
         ),
         [],
     )
-    return [
-        Finding(
-            sheet.at(0),
-            "bad-sheet",
-            f"no {what} in the first {HEADER_ROWS} rows "
-            f"(the first row with text reads {first[:8]}); "
-            "name the columns with --columns name=指标名称,actual=1-6月累计,unit=单位",
-        )
-    ]
+    fields = {"what": what, "what_zh": what_zh, "rows": HEADER_ROWS, "first": first[:8]}
+    return [said(sheet.at(0), "bad-sheet", "no-header", **fields)]
 
 
 def parse_columns(spec: str) -> dict[str, str]:

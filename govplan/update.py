@@ -15,6 +15,7 @@ from typing import Any
 from govplan.catalogue import match_name
 from govplan.errors import Finding, Location, Severity
 from govplan.load import Loaded, Marks, decode, load_text, read_bytes, reading
+from govplan.messages import said
 from govplan.model import NOT_REPORTED, Indicator, Plan, build_plan
 from govplan.periods import MONTHS
 from govplan.said import Said
@@ -139,12 +140,7 @@ def plan_update(
             ind = plan.indicators[index]
             listed = ", ".join(str(r) for r in rows)
             findings.append(
-                Finding(
-                    sheet.at(rows[1]),
-                    "duplicate-row",
-                    f"rows {listed} all give figures for {ind.name} ({ind.id}); "
-                    "keep one row per indicator",
-                )
+                said(sheet.at(rows[1]), "duplicate-row", rows=listed, name=ind.name, id=ind.id)
             )
     result = Update(text, changes, findings, sheet)
     if result.errors or not changes:
@@ -167,20 +163,21 @@ def _period_of_columns(sheet: Sheet, plan: Plan) -> list[Finding]:
         if column.months is None:
             continue
         want = MONTHS[plan.period]
+        where = sheet.at(sheet.header_row, column.index)
         if column.months < 0:
-            message = (
-                f"column {column.header!r} holds figures for part of the year only; a plan "
-                f"holds year-to-date figures (from January: 1-{want}月)"
-            )
+            out.append(said(where, "bad-sheet", "part-of-year", header=column.header, want=want))
         elif column.months != want:
-            message = (
-                f"column {column.header!r} holds figures to month {column.months}, but the "
-                f"plan's period is {plan.period} (to month {want}): update the plan of that "
-                "period, or name another column with --columns actual=HEADER"
+            out.append(
+                said(
+                    where,
+                    "bad-sheet",
+                    "other-period",
+                    header=column.header,
+                    months=column.months,
+                    period=plan.period,
+                    want=want,
+                )
             )
-        else:
-            continue
-        out.append(Finding(sheet.at(sheet.header_row, column.index), "bad-sheet", message))
     return out
 
 
@@ -205,15 +202,13 @@ class _Matcher:
         if ident:
             if ident in self.by_id:
                 return self.by_id[ident], None
-            return None, Finding(
-                sheet.at(number, id_cell.column if id_cell else 0),
-                "unmatched-row",
-                f"no indicator with id {ident!r} in the plan{self._near(ident, ids=True)}",
-            )
+            where = sheet.at(number, id_cell.column if id_cell else 0)
+            near = self._near(ident, ids=True)
+            if near is not None:
+                return None, said(where, "unmatched-row", "id-near", id=ident, near=near)
+            return None, said(where, "unmatched-row", "id", id=ident)
         if not name:
-            return None, Finding(
-                sheet.at(number), "unmatched-row", "a row with figures but no indicator name or id"
-            )
+            return None, said(sheet.at(number), "unmatched-row", "no-name")
         column = name_cell.column if name_cell else 0
         key = normalize(name)
         found = self.by_name.get(key, [])
@@ -239,23 +234,21 @@ class _Matcher:
                 f"{self.plan.indicators[i].id} ({self.plan.indicators[i].group or 'no group'})"
                 for i in found
             )
-            return None, Finding(
-                sheet.at(number, column),
-                "ambiguous-name",
-                f"{name!r} is the name of {len(found)} indicators: {listed}; add an id column",
-            )
-        return None, Finding(
-            sheet.at(number, column),
-            "unmatched-row",
-            f"no indicator named {name!r} in the plan{self._near(name)}",
-        )
+            where = sheet.at(number, column)
+            count = len(found)
+            return None, said(where, "ambiguous-name", name=name, count=count, listed=listed)
+        where = sheet.at(number, column)
+        near = self._near(name)
+        if near is not None:
+            return None, said(where, "unmatched-row", "name-near", name=name, near=near)
+        return None, said(where, "unmatched-row", "name", name=name)
 
-    def _near(self, text: str, *, ids: bool = False) -> str:
+    def _near(self, text: str, *, ids: bool = False) -> str | None:
         import difflib
 
         pool = list(self.by_id) if ids else [ind.name for ind in self.plan.indicators]
         close = difflib.get_close_matches(text, pool, n=1, cutoff=0.6)
-        return f"; did you mean {close[0]!r}?" if close else ""
+        return close[0] if close else None
 
 
 def _figures(
@@ -375,14 +368,7 @@ def _written(result: Update, loaded: Loaded, plan: Plan) -> Update:
         result.findings += stopped
         return result
     if new.data != changed(loaded.data, changes):
-        result.findings.append(
-            Finding(
-                Location(file),
-                "cannot-edit",
-                "the edited plan would not read back as the plan with the new figures; "
-                "nothing is written (please report this file)",
-            )
-        )
+        result.findings.append(said(Location(file), "cannot-edit", "read-back"))
         return result
     errors = _errors_of_changed(new, [c.index for c in result.changes])
     if errors:
@@ -425,6 +411,14 @@ def _at_rows(result: Update, findings: list[Finding], new: Loaded) -> list[Findi
             out.append(finding)
             continue
         where = f"in the plan as it would be written, at {finding.location}"
-        message = f"{finding.message} ({where})"
-        out.append(Finding(sheet.at(*cells[at]), finding.code, message, override=finding.override))
+        where_zh = f"写入后的计划中, 位于 {finding.location}"
+        out.append(
+            Finding(
+                sheet.at(*cells[at]),
+                finding.code,
+                f"{finding.message} ({where})",
+                message_zh=f"{finding.text('zh')} ({where_zh})",
+                override=finding.override,
+            )
+        )
     return out

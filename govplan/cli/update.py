@@ -15,6 +15,7 @@ import typer
 from govplan.cli.options import diagnostics_lang, format_option, lang_option, write_atomically
 from govplan.errors import Finding, Location
 from govplan.exitcodes import ExitCode
+from govplan.messages import said
 from govplan.render.formats import FINDINGS_FORMATS, findings_renderer
 from govplan.terms import Lang
 
@@ -139,24 +140,16 @@ def write_plan(path: Path, before: bytes, data: bytes) -> Finding | None:
     try:
         info = os.stat(real)
         if not info.st_mode & stat.S_IWUSR or not os.access(real, os.W_OK):
-            return Finding(
-                at, "io", "the file is read-only; make it writable (chmod u+w) to update it"
-            )
+            return said(at, "io", "read-only")
         with open(real, "rb") as held:
             _lock(held.fileno())  # released when closed, after the rename
             if held.read() != before:
-                return Finding(
-                    at,
-                    "plan-changed",
-                    "the file changed while it was being updated; run the update again",
-                )
+                return said(at, "plan-changed")
             write_atomically(real, data, stat.S_IMODE(info.st_mode))
             with contextlib.suppress(OSError):  # not ours to give away; the mode is kept
                 os.chown(real, info.st_uid, info.st_gid)
     except OSError as exc:
-        return Finding(
-            at, "io", f"cannot write the plan: {exc.strerror or exc}; it is left as it was"
-        )
+        return said(at, "io", "cannot-write", why=exc.strerror or exc)
     return None
 
 
