@@ -35,7 +35,7 @@ from govplan.analysis import evaluate
 from govplan.load import read_file
 from govplan.model import build_plan
 from govplan.render.cells import Options
-from govplan.render.formats import REPORT_FORMATS, renderer
+from govplan.render.formats import report_renderer
 from govplan.select import select
 from govplan.cli.options import show
 marks.append(time.perf_counter())
@@ -47,7 +47,7 @@ marks.append(time.perf_counter())
 report = evaluate(plan)
 marks.append(time.perf_counter())
 stdout, sys.stdout = sys.stdout, open(os.devnull, "w", encoding="utf-8")
-show(renderer(REPORT_FORMATS[fmt])([select(report)], Options()))
+show(report_renderer(fmt)([select(report)], Options()))
 sys.stdout.flush()
 sys.stdout = stdout
 marks.append(time.perf_counter())
