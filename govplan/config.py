@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from govplan.codes import CODES
+from govplan.codes import CODES, CodeName
 from govplan.errors import Finding, Location, Severity
+from govplan.messages import said
 
 KEYS = ("select", "ignore", "severity", "exclude", "format", "jobs")
 
@@ -111,73 +112,72 @@ def load_config(path: Path) -> Config:
     """The settings in `path`; ConfigInvalid, located, for a file that cannot be read (not
     UTF-8, too large, nested too deep, not TOML) or an unknown key, code or value."""
 
-    def whole(message: str) -> ConfigInvalid:
-        return ConfigInvalid(Finding(Location(str(path)), "bad-config", message))
+    def whole(code: CodeName, variant: str, /, **fields: object) -> ConfigInvalid:
+        return ConfigInvalid(said(Location(str(path)), code, variant, **fields))
 
     try:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
-        raise whole(f"cannot read the settings: {exc.strerror or exc}") from None
+        raise whole("bad-config", "unreadable", why=exc.strerror or exc) from None
     if len(raw) > MAX_CONFIG_BYTES:
-        raise whole(f"the settings file is larger than {MAX_CONFIG_BYTES} bytes")
+        raise whole("bad-config", "too-large", limit=MAX_CONFIG_BYTES)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise whole(f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8") from None
+        raise whole("bad-config", "encoding", byte=f"{raw[exc.start]:02x}") from None
 
-    def fail(word: str, message: str) -> ConfigInvalid:
-        return ConfigInvalid(Finding(Location(str(path), _line(text, word)), "bad-config", message))
+    def fail(word: str, code: CodeName, variant: str, /, **fields: object) -> ConfigInvalid:
+        where = Location(str(path), _line(text, word))
+        return ConfigInvalid(said(where, code, variant, **fields))
 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise whole(str(exc)) from None
+        raise whole("bad-config", "toml", why=str(exc)) from None
     except RecursionError:
-        raise whole("tables or arrays nested too deep to be settings") from None
+        raise whole("bad-config", "too-deep") from None
     if path.name == ".govplan.toml":
         table: Any = data
     else:
         tool = data.get("tool", {})
         if not isinstance(tool, dict):
-            raise fail("tool", "tool must be a table ([tool.govplan])")
+            raise fail("tool", "bad-config", "tool")
         table = tool.get("govplan", {})
     if not isinstance(table, dict):
-        raise fail(
-            "govplan", "[tool.govplan] must be a table, e.g. [tool.govplan] then select = [...]"
-        )
+        raise fail("govplan", "bad-config", "govplan")
     for key in table:
         if key not in KEYS:
-            raise fail(key, f"unknown setting {key!r}; known: {', '.join(KEYS)}")
+            raise fail(key, "bad-config", "unknown-setting", key=key, known=", ".join(KEYS))
 
     def codes(key: str) -> frozenset[str]:
         value = table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
-            raise fail(key, f'{key} is a list of finding codes, e.g. ["yaml11"]')
+            raise fail(key, "bad-config", "codes", key=key)
         for code in value:
             if code not in CODES:
-                raise fail(code, f"{key}: unknown finding code {code!r} (docs/rules.md lists them)")
+                raise fail(code, "bad-config", "unknown-code", key=key, code=code)
         return frozenset(value)
 
     severity: dict[str, Severity] = {}
     raw_severity = table.get("severity", {})
     if not isinstance(raw_severity, dict):
-        raise fail("severity", 'severity is a table, e.g. severity = {yaml11 = "error"}')
+        raise fail("severity", "bad-config", "severity-table")
     for code, level in raw_severity.items():
         if code not in CODES:
-            raise fail(code, f"severity: unknown finding code {code!r}")
+            raise fail(code, "bad-config", "severity-code", code=code)
         if level not in ("error", "warning"):
-            raise fail(code, f"severity of {code}: {level!r} is not error or warning")
+            raise fail(code, "bad-config", "severity-level", code=code, level=level)
         severity[code] = Severity(level)
     exclude = table.get("exclude", [])
     if not isinstance(exclude, list) or not all(isinstance(g, str) for g in exclude):
-        raise fail("exclude", 'exclude is a list of globs, e.g. ["plans/drafts/*"]')
+        raise fail("exclude", "bad-config", "exclude")
     fmt = table.get("format")
     if fmt is not None and not isinstance(fmt, str):
-        raise fail("format", 'format is a string, e.g. "github"')
+        raise fail("format", "bad-config", "format")
     jobs = table.get("jobs")
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
-        raise fail("jobs", "jobs is a whole number of at least 1")
+        raise fail("jobs", "bad-config", "jobs")
     return Config(
         source=path,
         select=codes("select") if "select" in table else None,

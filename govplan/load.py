@@ -108,7 +108,7 @@ def reading(step: Callable[[], T]) -> tuple[T | None, list[Finding]]:
 
 
 def _fail(
-    file: str, line: int, column: int, code: CodeName, variant: str = "", **fields: object
+    file: str, line: int, column: int, code: CodeName, variant: str = "", /, **fields: object
 ) -> Refused:
     """Reading stops here, with the finding whose message is messages.txt's code.variant."""
     return Refused([said(Location(file, line, column), code, variant, **fields)])

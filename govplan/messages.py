@@ -13,7 +13,7 @@ def templates() -> dict[str, Template]:
     return catalogue(CATALOGUE)
 
 
-def said(location: Location, code: CodeName, variant: str = "", **fields: object) -> Finding:
+def said(location: Location, code: CodeName, variant: str = "", /, **fields: object) -> Finding:
     """A finding whose message is the template `code` (or `code.variant`) filled with its
     particulars, in both languages."""
     template = templates()[f"{code}.{variant}" if variant else code]

@@ -248,6 +248,7 @@ class _Builder:
         fieldname: str | int,
         code: CodeName,
         variant: str = "",
+        /,
         *,
         at: tuple[str | int, ...] = (),
         **fields: object,

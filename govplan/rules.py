@@ -19,7 +19,7 @@ from govplan.values import in_unit
 
 
 def _warning(
-    plan: Plan, path: tuple[str | int, ...], code: CodeName, variant: str = "", **fields: object
+    plan: Plan, path: tuple[str | int, ...], code: CodeName, variant: str = "", /, **fields: object
 ) -> Finding:
     """The finding at `path` of the plan, its message from messages.txt."""
     location = plan.marks.at(path) if plan.marks else Location(plan.file)

@@ -101,7 +101,12 @@ class SheetRefused(Exception):
 
 
 def _refuse(
-    file: str, code: CodeName, variant: str = "", at: Location | None = None, **fields: object
+    file: str,
+    code: CodeName,
+    variant: str = "",
+    /,
+    at: Location | None = None,
+    **fields: object,
 ) -> SheetRefused:
     """The sheet cannot be read: the finding, its message messages.txt's code.variant."""
     return SheetRefused(said(at or Location(file), code, variant, **fields))

@@ -17,6 +17,7 @@ from govplan.config import Config
 from govplan.errors import Finding, Location, shown_path
 from govplan.exitcodes import ExitCode
 from govplan.load import STDIN, STDIN_NAME
+from govplan.messages import said
 from govplan.paths import plan_files
 
 
@@ -94,9 +95,8 @@ def validate_paths(
         findings = config.adjust(result.findings, built=result.built)
         yield FileResult(result.file, findings, result.built)
     if not checked and paths:
-        where = Location(paths[0])
-        message = f"every plan file under the paths is excluded by {config.source}'s exclude"
-        yield FileResult(paths[0], [Finding(where, "no-plans", message)], built=False)
+        found = said(Location(paths[0]), "no-plans", "excluded", source=config.source)
+        yield FileResult(paths[0], [found], built=False)
 
 
 def _validate_paths(

@@ -36,7 +36,7 @@ def _asked() -> list[tuple[str, int, str, frozenset[str] | None]]:
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name not in ("said", "say", "_warning", "_fail", "_refuse"):
+            if name not in ("said", "say", "_warning", "_fail", "_refuse", "whole", "fail"):
                 continue
             texts = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
             code = next((t for t in texts if isinstance(t, str) and t in CODES), None)
