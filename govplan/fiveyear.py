@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from govplan.said import Said
+from govplan.said import Said, SaidError
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Form, Measure
 from govplan.values import Value, ValueSyntaxError, normalize, parse_value
@@ -64,15 +64,13 @@ class Span:
 
 
 def parse_span(raw: str) -> Span:
-    """`2021-2025`; ValueError with the way to write it otherwise."""
+    """`2021-2025`; SaidError (a ValueError) with the way to write it otherwise."""
     match = _SPAN.match(normalize(str(raw)))
     if match is None:
-        raise ValueError(f"span {raw!r} is not two years; write the plan's years, e.g. 2021-2025")
+        raise SaidError(Said.of("span.not-two-years", span=raw))
     first, last = int(match.group(1)), int(match.group(2))
     if not first < last <= first + LONGEST_SPAN - 1:
-        raise ValueError(
-            f"span {raw!r} must run forward over 2 to {LONGEST_SPAN} years, e.g. 2021-2025"
-        )
+        raise SaidError(Said.of("span.backward", span=raw, longest=LONGEST_SPAN))
     return Span(first, last)
 
 

@@ -694,8 +694,9 @@ def _span(head: PlanHead, marks: Marks, findings: list[Finding]) -> Span | None:
         return None
     try:
         span = parse_span(head.span)
-    except ValueError as exc:
-        findings.append(Finding(marks.at(("span",)), "bad-span", str(exc)))
+    except SaidError as exc:
+        en, zh = exc.said.text("en"), exc.said.text("zh")
+        findings.append(Finding(marks.at(("span",)), "bad-span", en, message_zh=zh))
         return None
     if not span.first <= head.year <= span.last:
         where = marks.at(("year",))
