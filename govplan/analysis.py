@@ -7,9 +7,9 @@ from dataclasses import dataclass, replace
 from govplan.audit import audit_report
 from govplan.compute import compute_plan
 from govplan.config import Config
-from govplan.errors import Finding, Severity
+from govplan.errors import Finding
 from govplan.evaluation import evaluate_plan
-from govplan.model import Plan, plan_from_text, read_plan
+from govplan.model import Plan, read_plan
 from govplan.results import Report
 from govplan.rules import rule_findings
 
@@ -24,10 +24,6 @@ class Analysis:
     plan: Plan | None
     report: Report | None
     findings: tuple[Finding, ...]
-
-    @property
-    def errors(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
 
     def with_settings(self, config: Config) -> Analysis:
         """The findings a repository's settings keep, at the severities they set (all of them
@@ -54,12 +50,6 @@ def analyze(path: str) -> Analysis:
     """One plan file (`-`: standard input) read, built, computed, audited and linted."""
     plan, found = read_plan(path)
     return _analysed(path, plan, found)
-
-
-def analyze_text(text: str, name: str) -> Analysis:
-    """A plan file's text (already decoded), analysed as `analyze` does a file."""
-    plan, found = plan_from_text(text, name)
-    return _analysed(name, plan, found)
 
 
 def unreadable(path: str, problem: Finding) -> Analysis:

@@ -92,6 +92,6 @@ class SaidError(ValueError):
         self.said = said
 
 
-def spoken(parts: tuple[Said, ...], lang: str = "en", sep: str = "; ") -> str:
+def spoken(parts: tuple[Said, ...], lang: str = "en") -> str:
     """Several things said, one after another (a formula's steps)."""
-    return sep.join(part.text(lang) for part in parts)
+    return "; ".join(part.text(lang) for part in parts)
