@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govplan.codes import CodeName
 from govplan.errors import Finding, Location
-from govplan.said import Template, catalogue
+from govplan.said import Said, Template, catalogue
 
 CATALOGUE = "messages.txt"
 
@@ -23,3 +23,9 @@ def said(location: Location, code: CodeName, variant: str = "", /, **fields: obj
         template.en.format(**fields),
         message_zh=template.zh.format(**fields),
     )
+
+
+def refusal(location: Location, code: CodeName, said: Said, head: str = "") -> Finding:
+    """A finding from what a parser said (a SaidError's), after `head` (the field as the
+    plan writes it: `actual: `), in both languages."""
+    return Finding(location, code, head + said.text("en"), message_zh=head + said.text("zh"))

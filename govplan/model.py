@@ -25,7 +25,7 @@ from govplan.fiveyear import (
     read_span_target,
 )
 from govplan.load import Loaded, Marks, load_text, read_file, reading
-from govplan.messages import said
+from govplan.messages import refusal, said
 from govplan.periods import YEAR, months, order
 from govplan.precision import MAGNITUDE, context, within_bounds
 from govplan.said import Said, SaidError
@@ -240,8 +240,7 @@ class _Builder:
         """A finding at the field from a parser's refusal, said in both languages after
         `head` (the field's name as the plan writes it: `actual: `)."""
         where = self.marks.at((*self.path, fieldname, *at))
-        en, zh = exc.said.text("en"), exc.said.text("zh")
-        self.findings.append(Finding(where, code, f"{head}{en}", message_zh=f"{head}{zh}"))
+        self.findings.append(refusal(where, code, exc.said, head))
 
     def say(
         self,
@@ -695,8 +694,7 @@ def _span(head: PlanHead, marks: Marks, findings: list[Finding]) -> Span | None:
     try:
         span = parse_span(head.span)
     except SaidError as exc:
-        en, zh = exc.said.text("en"), exc.said.text("zh")
-        findings.append(Finding(marks.at(("span",)), "bad-span", en, message_zh=zh))
+        findings.append(refusal(marks.at(("span",)), "bad-span", exc.said))
         return None
     if not span.first <= head.year <= span.last:
         where = marks.at(("year",))

@@ -36,12 +36,6 @@ class ValueSyntaxError(SaidError):
 _SQUARED_UNITS = range(0x3371, 0x3400)
 
 
-def lookalike_digit(text: str) -> str | None:
-    """Why `text` cannot be read (see `lookalike`), in English."""
-    found = lookalike(text)
-    return found.text("en") if found is not None else None
-
-
 def lookalike(text: str) -> Said | None:
     """Why `text` cannot be read, if it holds a character that is a digit only after NFKC
     normalisation, or a digit of another script (10² would read as 102, ① as 1, ٣ as 3);

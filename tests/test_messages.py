@@ -13,6 +13,8 @@ from govplan.cli.main import app
 from govplan.codes import CODES
 from govplan.messages import templates
 from govplan.said import Template, parse_templates
+from tests import scan
+from tests.scan import calls, strings
 
 runner = CliRunner()
 
@@ -27,39 +29,27 @@ def test_every_template_is_a_codes_and_speaks_both_languages_with_the_same_field
         assert any("\u4e00" <= ch <= "\u9fff" for ch in template.zh), section
 
 
+_MAKERS = ("said", "say", "_warning", "_fail", "_refuse", "whole", "fail")
+
+
 def _asked() -> list[tuple[str, int, str, frozenset[str] | None]]:
-    """Every said/say/_warning call in govplan: (file, line, section, the fields it names, or
-    None where it passes them as **fields)."""
+    """Every call in govplan that makes a finding from messages.txt: (file, line, section,
+    the fields it names, or None where it passes them as **fields)."""
     asked = []
-    for path in sorted(Path("govplan").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
-            if name not in ("said", "say", "_warning", "_fail", "_refuse", "whole", "fail"):
-                continue
-            texts = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
-            code = next((t for t in texts if isinstance(t, str) and t in CODES), None)
-            if code is None:
-                continue  # the definition's own call, passing its parameters on
-            at = texts.index(code) + 1
-            variants: list[str] = [""]
-            if at < len(node.args):
-                given = node.args[at]
-                if isinstance(given, ast.Constant) and isinstance(given.value, str):
-                    variants = [given.value]
-                elif isinstance(given, ast.IfExp):  # "byte-gbk" if gbk else "byte"
-                    variants = [
-                        b.value
-                        for b in (given.body, given.orelse)
-                        if isinstance(b, ast.Constant) and isinstance(b.value, str)
-                    ]
-            keywords = [k.arg for k in node.keywords]  # None: a **fields
-            named = [k for k in keywords if k is not None and k != "at"]
-            fields = None if None in keywords else frozenset(named)
-            for variant in variants:
-                section = f"{code}.{variant}" if variant else code
-                asked.append((str(path), node.lineno, section, fields))
+    for path, node in calls():
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name not in _MAKERS:
+            continue
+        texts = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
+        code = next((t for t in texts if isinstance(t, str) and t in CODES), None)
+        if code is None:
+            continue  # the definition's own call, passing its parameters on
+        at = texts.index(code) + 1
+        variants = strings(node.args[at]) if at < len(node.args) else [""]
+        named = scan.fields(node, besides=frozenset({"at"}))
+        for variant in variants:
+            section = f"{code}.{variant}" if variant else code
+            asked.append((str(path), node.lineno, section, named))
     return asked
 
 

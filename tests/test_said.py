@@ -4,45 +4,31 @@ fields it takes; a status's name is the one the tables show."""
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from govplan.render.statuses import LOOKS
 from govplan.results import PUBLISHED_ZH
 from govplan.said import CATALOGUE, Said, catalogue
 from govplan.targets import _MEANT
 from govplan.terms import Direction, Form, Kind, Status, Verdict
+from tests import scan
+from tests.scan import calls, strings
 
 
 def _asked() -> list[tuple[str, int, str, frozenset[str] | None]]:
-    """Every Said.of("key", ...) in govplan whose key is written out."""
+    """Every Said.of("key", ...) in govplan whose key is written out, and every label of
+    --explain (out.add("target", ...) is said.txt's label.target)."""
     asked: list[tuple[str, int, str, frozenset[str] | None]] = []
-    for path in sorted(Path("govplan").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
-                continue
-            if path.name == "explain.py" and node.func.attr == "add" and node.args:
-                label = node.args[0]  # out.add("target", ...): said.txt's label.target
-                if isinstance(label, ast.Constant) and isinstance(label.value, str) and label.value:
-                    asked.append((str(path), node.lineno, f"label.{label.value}", frozenset()))
-                continue
-            owner = node.func.value
-            if node.func.attr != "of" or not (isinstance(owner, ast.Name) and owner.id == "Said"):
-                continue
-            first = node.args[0] if node.args else None
-            keys: list[str] = []
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                keys = [first.value]
-            elif isinstance(first, ast.IfExp):  # Said.of("a" if x else "b")
-                keys = [
-                    b.value
-                    for b in (first.body, first.orelse)
-                    if isinstance(b, ast.Constant) and isinstance(b.value, str)
-                ]
-            # fields passed as **fields are checked where they are written, not here
-            spread = any(k.arg is None for k in node.keywords)
-            named = frozenset(k.arg for k in node.keywords if k.arg is not None)
-            fields = None if spread else named
-            asked += [(str(path), node.lineno, key, fields) for key in keys]
+    for path, node in calls():
+        if not isinstance(node.func, ast.Attribute) or not node.args:
+            continue
+        if path.name == "explain.py" and node.func.attr == "add":
+            labels = [f"label.{text}" for text in strings(node.args[0]) if text]
+            asked += [(str(path), node.lineno, label, frozenset()) for label in labels]
+            continue
+        owner = node.func.value
+        if node.func.attr != "of" or not (isinstance(owner, ast.Name) and owner.id == "Said"):
+            continue
+        asked += [(str(path), node.lineno, key, scan.fields(node)) for key in strings(node.args[0])]
     return asked
 
 
