@@ -100,12 +100,13 @@ def _entry(
     )
 
 
-def audit_result(result: Result) -> Result:
-    """The result with one audit entry per published figure of its indicator."""
+def audit_result(result: Result) -> tuple[AuditEntry, ...]:
+    """One audit entry per published figure of the result's indicator, checked against what
+    the result shows."""
     indicator = result.indicator
     reported = indicator.reported
     if reported is None:
-        return result
+        return ()
     entries: list[AuditEntry] = []
     measured = indicator.measured
     target = indicator.target
@@ -149,7 +150,7 @@ def audit_result(result: Result) -> Result:
         entries.append(_entry("gap", gap, result.gap, computed_range, printed, checkable=checkable))
     if reported.status is not None and target.form is not Form.TEXT:
         entries.append(_status_entry(result, reported))
-    return replace(result, audit=tuple(entries))
+    return tuple(entries)
 
 
 # A published 完成 agrees with a five-year target met before its last year, and 提前实现 with
@@ -189,6 +190,8 @@ def _status_entry(result: Result, reported: Reported) -> AuditEntry:
 
 
 def audit_report(report: Report) -> Report:
-    """The report with every result's published figures audited."""
+    """The report with every result's published figures audited: the audit's value joined
+    to the computed ones, once."""
     with decimal.localcontext(context()):
-        return replace(report, results=tuple(audit_result(r) for r in report.results))
+        results = tuple(replace(r, audit=audit_result(r)) for r in report.results)
+    return replace(report, results=results)

@@ -10,9 +10,9 @@ from decimal import Decimal
 from govplan.model import Indicator, Plan, names_a_change
 from govplan.periods import schedule_share
 from govplan.precision import context
-from govplan.results import HUNDRED, Report, Result
+from govplan.results import HUNDRED, Judgement, Report, Result
 from govplan.said import Said
-from govplan.schedule import ON_TRACK_BAND, against_schedule, judge
+from govplan.schedule import ON_TRACK_BAND, against_schedule, in_year
 from govplan.targets import Target
 from govplan.terms import Bound, Direction, Form, Kind, Relation, Status
 from govplan.tolerance import effective_tolerance
@@ -26,17 +26,14 @@ def _gap_unit(indicator: Indicator, target: Target) -> str | None:
     return target.unit
 
 
-def _progress(indicator: Indicator, period: str) -> Result:
+def _progress(indicator: Indicator, period: str) -> Judgement:
     expected = schedule_share(period)
     if indicator.progress is None:
-        return Result(
-            indicator, Status.PENDING, expected=expected, reason=Said.of("reason.no-progress")
-        )
+        return Judgement(Status.PENDING, expected=expected, reason=Said.of("reason.no-progress"))
     done = indicator.progress.number
     gap = done - expected
     status = Status.DONE if done >= HUNDRED else against_schedule(gap)
-    return Result(
-        indicator,
+    return Judgement(
         status,
         gap=gap,
         gap_unit="pp",
@@ -49,29 +46,26 @@ def _progress(indicator: Indicator, period: str) -> Result:
     )
 
 
-def _sync(indicator: Indicator, plan: Plan) -> Result:
+def _sync(indicator: Indicator, plan: Plan) -> Judgement:
     ref_id = indicator.target.sync or ""
     reference = plan.indicator(ref_id)
-    base = Result(indicator, Status.PENDING, gap_unit="pp", reference=ref_id)
+    base = Judgement(Status.PENDING, gap_unit="pp", reference=ref_id)
     if indicator.actual is None:
         return base
     if reference is None:
-        return Result(
-            indicator,
+        return Judgement(
             Status.UNKNOWN,
             reference=ref_id,
             reason=Said.of("reason.reference-missing", ref=ref_id),
         )
     if reference.actual is None:
-        return Result(
-            indicator,
+        return Judgement(
             Status.UNKNOWN,
             reference=ref_id,
             reason=Said.of("reason.reference-no-actual", ref=ref_id),
         )
     if reference.actual.bound is not None:
-        return Result(
-            indicator,
+        return Judgement(
             Status.UNKNOWN,
             reference=ref_id,
             reason=Said.of("reason.reference-a-bound", ref=ref_id, actual=reference.actual.text),
@@ -79,13 +73,12 @@ def _sync(indicator: Indicator, plan: Plan) -> Result:
     try:
         ref_actual = in_unit(reference.actual, indicator.actual.unit)
     except UnitError as exc:
-        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=exc.said)
+        return Judgement(Status.UNKNOWN, reference=ref_id, reason=exc.said)
     actual = indicator.actual.number
     gap = actual - ref_actual
     unit = indicator.actual.unit
     relation = indicator.target.relation
-    return Result(
-        indicator,
+    return Judgement(
         Status.MET if relation_met(relation, gap) else Status.MISSED,
         gap=gap,
         gap_unit="pp" if unit in ("%", None) else unit,  # growth rates, or amounts
@@ -110,11 +103,11 @@ def relation_met(relation: Relation, gap: Decimal) -> bool:
     return gap >= 0
 
 
-def bounded(indicator: Indicator) -> Result:
+def bounded(indicator: Indicator) -> Judgement:
     target = indicator.target
     assert target.value is not None
     if indicator.actual is None:
-        return Result(indicator, Status.PENDING, gap_unit=_gap_unit(indicator, target))
+        return Judgement(Status.PENDING, gap_unit=_gap_unit(indicator, target))
     unit = target.unit
     actual = in_unit(indicator.actual, unit)
     bound = target.value.number
@@ -177,8 +170,7 @@ def bounded(indicator: Indicator) -> Result:
             "formula.completion-stretch" if target.stretch else "formula.completion-target"
         )
         steps = (formula, over)
-    return Result(
-        indicator,
+    return Judgement(
         Status.MET if met else Status.MISSED,
         gap=gap,
         gap_unit=gap_unit,
@@ -216,66 +208,78 @@ def _from_a_bound(indicator: Indicator, plan: Plan) -> Result:
     low, high = at(start), at(start + _FAR)
     if low.status is not high.status or not low.status.settled:
         reason = Said.of("reason.bound-split", actual=actual.text)
-        return Result(indicator, Status.UNKNOWN, reason=reason)
+        return Result(indicator, Judgement(Status.UNKNOWN, reason=reason))
     stretch = low.stretch_met if low.stretch_met is high.stretch_met else None
-    return replace(
-        low,
-        indicator=indicator,
-        gap=None,
-        completion=None,
-        completion_base=None,
-        stretch_met=stretch,
-        stretch_gap=None,
-        actual=None,
-        pace=None,
-        reason=Said.of(
-            "reason.bound-settled", actual=actual.text, status=Said.of(f"status.{low.status}")
-        ),
+    settled = Said.of(
+        "reason.bound-settled", actual=actual.text, status=Said.of(f"status.{low.status}")
     )
+
+    def unmeasured(judgement: Judgement) -> Judgement:
+        # the verdict holds; the numbers behind it do not (they depend on where the
+        # actual lies above its bound)
+        return replace(
+            judgement,
+            gap=None,
+            completion=None,
+            completion_base=None,
+            stretch_met=stretch,
+            stretch_gap=None,
+            actual=None,
+            reason=settled,
+        )
+
+    schedule = None if low.schedule is None else unmeasured(low.schedule)
+    return Result(indicator, unmeasured(low.verdict), schedule)
 
 
 def compute_indicator(indicator: Indicator, plan: Plan) -> Result:
-    """The result of one indicator, without audit."""
+    """The result of one indicator, without audit: compute's verdict and, through the year,
+    the schedule's judgement and the pace."""
     actual = indicator.actual
     if actual is not None and actual.bound is not None and indicator.kind is not Kind.PROGRESS:
         return _from_a_bound(indicator, plan)
     form = indicator.target.form
     if indicator.kind is Kind.PROGRESS or form is Form.PROGRESS:
-        return _progress(indicator, plan.period)
+        return Result(indicator, _progress(indicator, plan.period))
     if form is Form.SYNC:
-        return _sync(indicator, plan)
+        return Result(indicator, _sync(indicator, plan))
     if form is Form.SIGN:
-        return _sign(indicator)
+        return Result(indicator, _sign(indicator))
     if form is Form.TEXT:
-        reported = indicator.reported
-        if reported is not None and reported.status is not None:
-            return Result(
-                indicator,
-                reported.status,
-                formula=(Said.of("formula.qualitative"),),
-                reason=Said.of("reason.published-as", grade=reported.status_text)
-                if reported.nearly
-                else None,
-            )
-        if indicator.actual is None and indicator.actual_text is None:
-            return Result(indicator, Status.PENDING)
-        return Result(indicator, Status.UNKNOWN, reason=Said.of("reason.qualitative-unreported"))
-    return judge(bounded(indicator), plan.period)
+        return Result(indicator, _qualitative(indicator))
+    verdict = bounded(indicator)
+    schedule, pace = in_year(indicator, verdict, plan.period)
+    return Result(indicator, verdict, schedule, pace)
 
 
-def _sign(indicator: Indicator) -> Result:
+def _qualitative(indicator: Indicator) -> Judgement:
+    """A target in words: the status the document reported, if any."""
+    reported = indicator.reported
+    if reported is not None and reported.status is not None:
+        return Judgement(
+            reported.status,
+            formula=(Said.of("formula.qualitative"),),
+            reason=Said.of("reason.published-as", grade=reported.status_text)
+            if reported.nearly
+            else None,
+        )
+    if indicator.actual is None and indicator.actual_text is None:
+        return Judgement(Status.PENDING)
+    return Judgement(Status.UNKNOWN, reason=Said.of("reason.qualitative-unreported"))
+
+
+def _sign(indicator: Indicator) -> Judgement:
     """A sign-only target (继续下降, 实现正增长, 较上年好转): met when the change has that
     sign. The change is the actual where it is one (下降3.4%, -3.4%, 持平, an indicator of
     growth), else the actual level less `base` (last year's level)."""
     actual = indicator.actual
     if actual is None:
         if indicator.actual_text is not None:
-            return Result(
-                indicator,
+            return Judgement(
                 Status.UNKNOWN,
                 reason=Said.of("reason.sign-in-words"),
             )
-        return Result(indicator, Status.PENDING)
+        return Judgement(Status.PENDING)
     base = indicator.base
     if written_as_change(actual.text) or (
         base is None and names_a_change(indicator.name, indicator.id)
@@ -286,18 +290,16 @@ def _sign(indicator: Indicator) -> Result:
         try:
             change, unit = actual.number - in_unit(base, actual.unit), actual.unit
         except UnitError as exc:
-            return Result(indicator, Status.UNKNOWN, reason=exc.said)
+            return Judgement(Status.UNKNOWN, reason=exc.said)
         formula = Said.of("formula.change-from-base")
     else:
-        return Result(
-            indicator,
+        return Judgement(
             Status.UNKNOWN,
             reason=Said.of("reason.sign-of-a-level", actual=actual.text),
         )
     down = indicator.target.direction is Direction.DOWN
     met = change < 0 if down else change > 0
-    return Result(
-        indicator,
+    return Judgement(
         Status.MET if met else Status.MISSED,
         gap=change,
         gap_unit="pp" if unit in ("%", None) else unit,

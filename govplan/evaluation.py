@@ -15,9 +15,9 @@ from govplan.compute import bounded, compute_indicator, relation_met
 from govplan.fiveyear import Figure, Span, Written
 from govplan.model import Indicator, Plan
 from govplan.precision import context
-from govplan.results import HUNDRED, Evaluation, Report, Result
+from govplan.results import HUNDRED, Evaluation, Judgement, Report, Result
 from govplan.said import Said
-from govplan.terms import Direction, Measure, Status
+from govplan.terms import Measure, Status
 from govplan.units import UnitError
 from govplan.values import Value, in_unit
 
@@ -62,9 +62,8 @@ def _shell(indicator: Indicator, span: Span, year: int) -> Evaluation:
 
 
 def _pending(indicator: Indicator, span: Span, year: int, reason: Said) -> Result:
-    return Result(
-        indicator, Status.PENDING, reason=reason, evaluation=_shell(indicator, span, year)
-    )
+    shell = _shell(indicator, span, year)
+    return Result(indicator, Judgement(Status.PENDING, reason=reason), evaluation=shell)
 
 
 def _on_path(covered: Decimal, expected: Decimal) -> Status:
@@ -78,7 +77,7 @@ def _on_path(covered: Decimal, expected: Decimal) -> Status:
 
 def _judged(
     indicator: Indicator,
-    final: Result,
+    final: Judgement,
     evaluation: Evaluation,
     covered: Decimal | None,
     expected: Decimal | None,
@@ -88,35 +87,30 @@ def _judged(
     reason: Said | None = None,
 ) -> Result:
     """The result at `evaluation.year`: in the last year the final verdict on the whole span;
-    before it, achieved once the last year's target is met, else the covered share against
-    the expected one (gap in pp)."""
+    before it, that verdict (on the figures so far) with the schedule's judgement: achieved
+    once the last year's target is met, else the covered share against the expected one
+    (gap in pp)."""
     evaluation = replace(evaluation, covered=covered, expected=expected)
-    # the final verdict was computed on a stand-in (the span's measure as the actual); the
-    # result is the indicator's own, as the plan wrote it
-    final = replace(final, indicator=indicator)
     if evaluation.final:
-        return replace(final, completion=covered, formula=(formula,), evaluation=evaluation)
+        verdict = replace(final, completion=covered, formula=(formula,))
+        return Result(indicator, verdict, evaluation=evaluation)
     if covered is not None and expected is not None:
-        gap: Decimal | None = covered - expected
-        status = Status.ACHIEVED if achieved else _on_path(covered, expected)
-        return replace(
-            final,
-            status=status,
-            gap=gap,
+        schedule = Judgement(
+            Status.ACHIEVED if achieved else _on_path(covered, expected),
+            gap=covered - expected,
             gap_unit="pp",
             completion=covered,
-            completion_base=None,
-            stretch_met=None,
-            stretch_gap=None,
+            tolerance=final.tolerance,
+            actual=final.actual,
             formula=(formula, Said.of("formula.span-gap")),
-            better=Direction.UP,
-            allowance=AHEAD_BAND,
-            evaluation=evaluation,
             reason=reason,
+            allowance=AHEAD_BAND,
         )
+        return Result(indicator, final, schedule, evaluation=evaluation)
     # no share to compare: met already, or not (a ceiling the base was within, a level with no base)
     status = Status.ACHIEVED if achieved else Status.UNKNOWN if reason else Status.BEHIND
-    return replace(final, status=status, formula=(formula,), evaluation=evaluation, reason=reason)
+    schedule = replace(final, status=status, formula=(formula,), reason=reason)
+    return Result(indicator, final, schedule, evaluation=evaluation)
 
 
 def _level(indicator: Indicator, span: Span) -> Result:
@@ -130,12 +124,9 @@ def _level(indicator: Indicator, span: Span) -> Result:
     base = indicator.base
     if indicator.over.increment:
         if base is None:
-            return Result(
-                indicator,
-                Status.UNKNOWN,
-                reason=Said.of("reason.increment-needs-base", target=target.text),
-                evaluation=_shell(indicator, span, latest.year),
-            )
+            needs = Said.of("reason.increment-needs-base", target=target.text)
+            shell = _shell(indicator, span, latest.year)
+            return Result(indicator, Judgement(Status.UNKNOWN, reason=needs), evaluation=shell)
         step = target.value
         number = step.number if step.unit in _POINTS else in_unit(step, base.unit)
         bound = Value(base.number + number, base.unit, target.text)
@@ -146,7 +137,7 @@ def _level(indicator: Indicator, span: Span) -> Result:
         level = in_unit(latest.value, target.unit)
         start = in_unit(base, target.unit) if base is not None else None
     except UnitError as exc:
-        return Result(indicator, Status.UNKNOWN, reason=exc.said)
+        return Result(indicator, Judgement(Status.UNKNOWN, reason=exc.said))
     assert target.value is not None
     goal = target.value.number
     k, n = latest.year - span.base, span.length
@@ -248,7 +239,7 @@ def _compounded(indicator: Indicator, span: Span, measure: Measure) -> Result:
     rate = ONE + target.value.number / HUNDRED
     k, n = year - span.base, span.length
     if rate <= 0:
-        return Result(indicator, Status.UNKNOWN, reason=Said.of("reason.fall-of-all"))
+        return Result(indicator, Judgement(Status.UNKNOWN, reason=Said.of("reason.fall-of-all")))
     if measure is Measure.AVERAGE:
         goal_factor, by_now = rate**n, rate**k
         measured = _root(factor, k)
@@ -352,10 +343,12 @@ def _relative(indicator: Indicator, plan: Plan, span: Span) -> Result:
     shell = _shell(indicator, span, span.last)
     if reference is None:
         reason = Said.of("reason.reference-missing", ref=ref_id)
-        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=reason, evaluation=shell)
+        unknown = Judgement(Status.UNKNOWN, reference=ref_id, reason=reason)
+        return Result(indicator, unknown, evaluation=shell)
     if any(f.value.unit != "%" for f in reference.years):
         reason = Said.of("reason.reference-not-rates", ref=ref_id)
-        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=reason, evaluation=shell)
+        unknown = Judgement(Status.UNKNOWN, reference=ref_id, reason=reason)
+        return Result(indicator, unknown, evaluation=shell)
     own = {f.year: f for f in indicator.years}
     theirs = {f.year: f for f in reference.years}
     for year in sorted(own, reverse=True):
@@ -367,7 +360,8 @@ def _relative(indicator: Indicator, plan: Plan, span: Span) -> Result:
         if not own:
             return _pending(indicator, span, span.last, Said.of("reason.no-figure-yet"))
         reason = Said.of("reason.no-common-year", ref=ref_id)
-        return Result(indicator, Status.UNKNOWN, reference=ref_id, reason=reason, evaluation=shell)
+        unknown = Judgement(Status.UNKNOWN, reference=ref_id, reason=reason)
+        return Result(indicator, unknown, evaluation=shell)
     k = year - span.base
     average, reference_average = _root(mine, k), _root(other, k)
     gap = average - reference_average
@@ -388,19 +382,19 @@ def _relative(indicator: Indicator, plan: Plan, span: Span) -> Result:
         reference_average=reference_average,
         years=each,
     )
-    status = (
-        (Status.MET if met else Status.MISSED)
-        if evaluation.final
-        else (Status.ON_TRACK if met else Status.BEHIND)
-    )
-    return Result(
-        indicator,
-        status,
+    verdict = Judgement(
+        Status.MET if met else Status.MISSED,
         gap=gap,
         gap_unit="pp",
         reference=ref_id,
         reference_actual=reference_average,
         actual=average,
         formula=(Said.of("formula.span-relative", ref=ref_id),),
-        evaluation=evaluation,
     )
+    # before the last year, the same comparison says whether the span is on its way
+    schedule = (
+        None
+        if evaluation.final
+        else replace(verdict, status=Status.ON_TRACK if met else Status.BEHIND)
+    )
+    return Result(indicator, verdict, schedule, evaluation=evaluation)

@@ -87,10 +87,11 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
-class Result:
-    """Everything computed for one indicator."""
+class Judgement:
+    """One stage's verdict on an indicator with the numbers behind it: compute's on the
+    figures as they stand, or the schedule's (through the year, along a five-year span)
+    against the share expected by now."""
 
-    indicator: Indicator
     status: Status
     gap: Decimal | None = None
     gap_unit: str | None = None
@@ -99,18 +100,105 @@ class Result:
     stretch_met: bool | None = None
     stretch_gap: Decimal | None = None
     tolerance: Decimal | None = None
-    expected: Decimal | None = None  # progress tasks: the schedule share
+    expected: Decimal | None = None  # the schedule share (progress tasks, the year so far)
     reference: str | None = None  # relative targets: the indicator referred to
     reference_actual: Decimal | None = None
     reference_value: Value | None = None
     actual: Decimal | None = None  # the actual in the target's unit
     formula: tuple[Said, ...] = ()  # how it was computed, step by step
     reason: Said | None = None  # why the status is unknown or pending
-    audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
-    pace: Pace | None = None  # through the year: what the rest of the year needs
     better: Direction = Direction.UP  # which way the gap is better
     allowance: Decimal = Decimal(0)  # how far short still counts as met (about, on track)
+
+
+@dataclass(frozen=True)
+class Result:
+    """Everything computed for one indicator: each stage's value, composed once.
+
+    `verdict` is compute's, on the figures as they stand (at a five-year span's end, on the
+    whole span); `schedule` the judgement against the share expected by now, given through
+    the year and along a span before its last year; `audit` the published figures checked
+    against what is shown. What a report shows is the schedule's judgement where there is
+    one, else the verdict: the properties below read that one."""
+
+    indicator: Indicator
+    verdict: Judgement
+    schedule: Judgement | None = None
+    pace: Pace | None = None  # through the year: what the rest of the year needs
     evaluation: Evaluation | None = None  # a five-year plan's judgement over its span
+    audit: tuple[AuditEntry, ...] = field(default_factory=tuple)
+
+    @property
+    def shown(self) -> Judgement:
+        return self.verdict if self.schedule is None else self.schedule
+
+    @property
+    def status(self) -> Status:
+        return self.shown.status
+
+    @property
+    def gap(self) -> Decimal | None:
+        return self.shown.gap
+
+    @property
+    def gap_unit(self) -> str | None:
+        return self.shown.gap_unit
+
+    @property
+    def completion(self) -> Decimal | None:
+        return self.shown.completion
+
+    @property
+    def completion_base(self) -> Decimal | None:
+        return self.shown.completion_base
+
+    @property
+    def stretch_met(self) -> bool | None:
+        return self.shown.stretch_met
+
+    @property
+    def stretch_gap(self) -> Decimal | None:
+        return self.shown.stretch_gap
+
+    @property
+    def tolerance(self) -> Decimal | None:
+        return self.shown.tolerance
+
+    @property
+    def expected(self) -> Decimal | None:
+        return self.shown.expected
+
+    @property
+    def reference(self) -> str | None:
+        return self.shown.reference
+
+    @property
+    def reference_actual(self) -> Decimal | None:
+        return self.shown.reference_actual
+
+    @property
+    def reference_value(self) -> Value | None:
+        return self.shown.reference_value
+
+    @property
+    def actual(self) -> Decimal | None:
+        return self.shown.actual
+
+    @property
+    def formula(self) -> tuple[Said, ...]:
+        return self.shown.formula
+
+    @property
+    def reason(self) -> Said | None:
+        return self.shown.reason
+
+    @property
+    def better(self) -> Direction:
+        return self.shown.better
+
+    @property
+    def allowance(self) -> Decimal:
+        return self.shown.allowance
 
     @property
     def shortfall(self) -> Decimal | None:
@@ -118,13 +206,14 @@ class Result:
         when short, zero or negative when at or beyond it, whatever the direction. The one
         notion of "behind" that sorting, roll-ups, colours and --fail-on share; a settled
         result falls short exactly when its shortfall exceeds its allowance."""
-        if self.gap is None:
+        shown = self.shown
+        if shown.gap is None:
             return None
-        if self.better is Direction.DOWN:
-            return self.gap
-        if self.better is Direction.BAND:
-            return abs(self.gap)
-        return -self.gap
+        if shown.better is Direction.DOWN:
+            return shown.gap
+        if shown.better is Direction.BAND:
+            return abs(shown.gap)
+        return -shown.gap
 
     @property
     def inconsistent(self) -> int:

@@ -3,12 +3,11 @@ schedule share (时序进度), and the pace the rest of the year needs."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from govplan.model import Indicator
 from govplan.periods import months, schedule_share, through_the_year
-from govplan.results import HUNDRED, Pace, Result
+from govplan.results import HUNDRED, Judgement, Pace
 from govplan.said import Said
 from govplan.terms import Direction, Form, Kind, Status
 from govplan.values import in_unit
@@ -29,17 +28,16 @@ def against_schedule(gap: Decimal) -> Status:
     return Status.AHEAD if gap > 0 else Status.BEHIND
 
 
-def _on_schedule(result: Result) -> bool:
+def _on_schedule(ind: Indicator, verdict: Judgement) -> bool:
     """An annual quantity target where more is better: judged against the schedule."""
-    ind = result.indicator
     target = ind.target
     return (
         ind.kind is Kind.QUANTITY
-        and result.better is Direction.UP
+        and verdict.better is Direction.UP
         and target.form in _QUANTITY_FORMS
         and target.value is not None
         and target.value.number > 0
-        and result.actual is not None
+        and verdict.actual is not None
     )
 
 
@@ -51,13 +49,13 @@ def _quantity_pace(actual: Decimal, bound: Decimal, elapsed: int, unit: str | No
     return Pace(elapsed, needed, so_far, actual * 12 / elapsed, unit, reachable)
 
 
-def _rate_pace(ind: Indicator, result: Result, elapsed: int) -> Pace | None:
+def _rate_pace(ind: Indicator, verdict: Judgement, elapsed: int) -> Pace | None:
     """The growth the rest of the year needs for an annual growth target, from last year's
     full-year (base) and year-to-date (base_ytd) amounts."""
     target = ind.target
     if (
         ind.kind is not Kind.RATE
-        or result.better is not Direction.UP
+        or verdict.better is not Direction.UP
         or target.unit != "%"
         or target.value is None
         or ind.actual is None
@@ -78,35 +76,44 @@ def _rate_pace(ind: Indicator, result: Result, elapsed: int) -> Pace | None:
     return Pace(elapsed, needed, growth, growth, "%", reachable, rate=True)
 
 
-def judge(result: Result, period: str) -> Result:
-    """A year-end result of a year-to-date actual, judged as the plan format's "Through the
-    year" says; results of a full year (or Q4, M12) are returned as they are."""
-    if not through_the_year(period) or result.actual is None:
-        return result
-    ind = result.indicator
+def in_year(
+    ind: Indicator, verdict: Judgement, period: str
+) -> tuple[Judgement | None, Pace | None]:
+    """The judgement of a year-to-date actual against the schedule share, and the pace the
+    rest of the year needs, as the plan format's "Through the year" says; a full year's (or
+    Q4's, M12's) verdict has neither. Completion is over the floor (确保) of two tiers: what
+    must be met by the year's end, where the year-end verdict's is over the stretch."""
+    if not through_the_year(period) or verdict.actual is None:
+        return None, None
     elapsed = months(period)
-    if not _on_schedule(result):
-        pace = _rate_pace(ind, result, elapsed)
-        return result if pace is None else replace(result, pace=pace)
-    assert ind.target.value is not None and result.actual is not None
-    bound = ind.target.value.number  # the floor (确保) of two tiers: what must be met
-    actual = result.actual
+    if not _on_schedule(ind, verdict):
+        return None, _rate_pace(ind, verdict, elapsed)
+    target = ind.target
+    assert target.value is not None and verdict.actual is not None
+    bound = target.value.number
+    actual = verdict.actual
     share = schedule_share(period)
     completion = HUNDRED * actual / bound
     gap = completion - share
     # met once the annual target is reached already; else against the schedule
-    status = Status.MET if result.status is Status.MET else against_schedule(gap)
-    return replace(
-        result,
-        status=status,
+    status = Status.MET if verdict.status is Status.MET else against_schedule(gap)
+    written = f"{share:.4g}%"
+    formula = (
+        Said.of("formula.year-to-date-floor", period=period, share=written)
+        if target.form is Form.TIERS
+        else Said.of("formula.year-to-date", period=period, share=written)
+    )
+    judgement = Judgement(
+        status,
         gap=gap,
         gap_unit="pp",
         completion=completion,
         completion_base=bound,
+        stretch_met=verdict.stretch_met,
+        tolerance=verdict.tolerance,
         expected=share,
-        stretch_gap=None,
+        actual=actual,
+        formula=(formula,),
         allowance=ON_TRACK_BAND,
-        better=Direction.UP,
-        formula=(Said.of("formula.year-to-date", period=period, share=f"{share:.4g}%"),),
-        pace=_quantity_pace(actual, bound, elapsed, ind.target.unit),
     )
+    return judgement, _quantity_pace(actual, bound, elapsed, target.unit)

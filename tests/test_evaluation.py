@@ -65,6 +65,17 @@ def test_level_shares_are_linear_and_met_early_is_achieved(write: Write) -> None
     assert early.status is Status.ACHIEVED
 
 
+def test_before_the_last_year_the_path_is_shown_and_the_verdict_kept(write: Write) -> None:
+    # 63% of a 65% target in 2023: on the path (60% covered, 60% expected), and as the
+    # figures stand the target is not yet met (63 − 65 = −2 pp); in 2025 only the verdict
+    item = "  - {id: a, name: 城镇化率, base: 60%, target: 65%, actual: 63%}\n"
+    r = one(write, item)
+    assert r.schedule is not None and r.shown is r.schedule and r.status is Status.ON_TRACK
+    assert r.verdict.status is Status.MISSED and r.verdict.gap == -2
+    last = one(write, item, year=2025)
+    assert last.schedule is None and last.status is Status.MISSED and last.completion == 60
+
+
 def test_last_year_is_met_or_missed_on_the_whole_span(write: Write) -> None:
     item = "  - {id: a, name: 森林覆盖率, base: 23.04%, target: 达到24.1%, actual: 24.0%}\n"
     r = one(write, item, year=2025)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from govplan.analysis import evaluate
 from govplan.model import plan_from_text
-from govplan.results import Result
+from govplan.results import Judgement, Result
 from govplan.terms import Direction, Status
 from tests.fuzz import examples
 from tests.invariants import check_report
@@ -63,13 +63,8 @@ def test_status_gap_direction_and_completion_agree(indicators: list[dict[str, st
 
 
 def _result(gap: str, better: Direction, status: Status, allowance: str = "0") -> Result:
-    return Result(
-        indicator=None,  # type: ignore[arg-type]
-        status=status,
-        gap=Decimal(gap),
-        better=better,
-        allowance=Decimal(allowance),
-    )
+    verdict = Judgement(status, gap=Decimal(gap), better=better, allowance=Decimal(allowance))
+    return Result(indicator=None, verdict=verdict)  # type: ignore[arg-type]
 
 
 def test_shortfall_follows_the_direction() -> None:

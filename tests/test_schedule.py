@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from govplan.cli.main import app
 from govplan.precision import context
 from govplan.results import Report
-from govplan.terms import Status
+from govplan.terms import Lang, Status
 from tests.built import report_of_path
 
 runner = CliRunner()
@@ -113,6 +113,28 @@ def test_two_tiers_are_judged_by_the_floor(ytd: Callable[..., Report]) -> None:
     (r,) = ytd("H1", '{id: t, name: 企业, target: "确保20家以上,力争25家", actual: 9家}').results
     assert r.status is Status.BEHIND and r.completion == 45 and r.gap == -5
     assert r.stretch_met is False
+    # the two 完成率 are kept apart and each says what it is over: the schedule's over the
+    # floor (9 / 20), compute's year-end verdict over the stretch (9 / 25)
+    assert r.schedule is not None and r.schedule.completion_base == 20
+    assert r.verdict.completion == 36 and r.verdict.completion_base == 25
+    assert r.verdict.status is Status.MISSED  # as the figures stand, the floor is not reached
+    (formula,) = r.formula
+    assert "floor (确保)" in formula.text(Lang.EN) and "全年确保目标" in formula.text(Lang.ZH)
+
+
+def test_a_single_target_through_the_year_is_over_the_target(ytd: Callable[..., Report]) -> None:
+    (r,) = ytd("H1", FAI % "370亿元").results
+    assert (
+        r.verdict.status is Status.MISSED and r.verdict.gap == -370 and r.verdict.gap_unit == "亿元"
+    )
+    assert r.schedule is not None and r.status is Status.ON_TRACK and r.gap == 0
+    (formula,) = r.formula
+    assert "/ annual target;" in formula.text(Lang.EN)
+
+
+def test_a_years_end_has_no_schedule(ytd: Callable[..., Report]) -> None:
+    (r,) = ytd("Q4", FAI % "700亿元").results
+    assert r.schedule is None and r.pace is None and r.shown is r.verdict
 
 
 def test_quantity_pace_by_hand(ytd: Callable[..., Report]) -> None:
