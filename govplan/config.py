@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import fnmatch
 import re
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -93,6 +92,8 @@ def _mentions_govplan(pyproject: Path) -> bool:
         return False
     if b"govplan" not in raw:
         return False
+    import tomllib  # here, not at the top: most runs have no settings to read
+
     try:
         tool = tomllib.loads(raw.decode("utf-8")).get("tool")
     except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
@@ -130,6 +131,8 @@ def load_config(path: Path) -> Config:
     def fail(word: str, code: CodeName, variant: str, /, **fields: object) -> ConfigInvalid:
         where = Location(str(path), _line(text, word))
         return ConfigInvalid(said(where, code, variant, **fields))
+
+    import tomllib
 
     try:
         data = tomllib.loads(text)

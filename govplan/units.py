@@ -15,7 +15,6 @@ import decimal
 import functools
 import hashlib
 import json
-import re
 import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -30,10 +29,22 @@ if TYPE_CHECKING:
 
 MAX_UNIT_LENGTH = 40
 
-# What a unit looks like in a plan: a word (亿元, 万人, km) or a quotient of two (件/万人).
-# pint's own parser accepts far more (stray punctuation, powers such as 米**0.5), none of
-# which a plan means; such text is refused before pint sees it.
-_UNIT_SHAPE = re.compile(r"[\u4e00-\u9fffA-Za-z]+(?:/[\u4e00-\u9fffA-Za-z]+)?")
+
+def _letters(part: str) -> bool:
+    return part != "" and all(
+        "\u4e00" <= c <= "\u9fff" or "a" <= c <= "z" or "A" <= c <= "Z" for c in part
+    )
+
+
+def unit_shaped(unit: str) -> bool:
+    """What a unit looks like in a plan: a word of CJK or Latin letters (亿元, 万人, km) or a
+    quotient of two (件/万人). pint's own parser accepts far more (stray punctuation, powers
+    such as 米**0.5), none of which a plan means; such text is refused before pint sees it.
+    Tested letter by letter: a regular expression with a class of the CJK block takes
+    about 2.6 ms to compile, paid by every run."""
+    parts = unit.split("/")
+    return len(parts) <= 2 and all(_letters(p) for p in parts)
+
 
 # Dimensions of measured quantities; every other base dimension is a counting word.
 _MEASURED = frozenset(
@@ -245,7 +256,7 @@ def check_unit(unit: str) -> None:
         return
     if len(unit) > MAX_UNIT_LENGTH:
         raise UnitError(Said.of("unit.too-long", unit=unit[:MAX_UNIT_LENGTH]), unit=unit)
-    if not _UNIT_SHAPE.fullmatch(unit):
+    if not unit_shaped(unit):
         raise UnitError(Said.of("unit.not-a-unit", unit=unit), unit=unit)
     found = facts(unit)
     if found is None:
@@ -291,5 +302,5 @@ def is_counting(unit: str) -> bool:
 
 def is_open(unit: str) -> bool:
     """True when the unit rests on an open counting word (起, 艘) rather than units.txt."""
-    found = facts(unit) if _UNIT_SHAPE.fullmatch(unit) else None
+    found = facts(unit) if unit_shaped(unit) else None
     return found is not None and any(d.startswith("[word:") for d, _ in found[0])

@@ -14,7 +14,7 @@ import pytest
 HEAVY = ("pint", "rich", "yaml", "pydantic", "govplan.model", "govplan.compute", "openpyxl",
          "docx", "pypinyin", "govplan.draft", "govplan.update",
          "govplan.compare", "govplan.trend", "govplan.rollup", "rich._emoji_codes",
-         "rich.console")  # fmt: skip
+         "rich.console", "tomllib")  # fmt: skip
 PLAN = "plans/gongshu-2022.yaml"
 
 # One probe process imports the command line once, then forks a child per question: each
@@ -100,8 +100,19 @@ def test_json_check_needs_neither_rich_nor_pint(
 ) -> None:
     # pint's answers ship as unitfacts.json: even a first run on a new machine needs no pint
     first = imported("check", PLAN, "-f", "json")
-    assert first == {"yaml", "pydantic", "govplan.model", "govplan.compute"}
+    # tomllib: this repository's pyproject.toml names govplan, so it is read for settings
+    assert first == {"yaml", "pydantic", "govplan.model", "govplan.compute", "tomllib"}
     assert list(home.rglob("*")) == []  # nothing cached
+
+
+def test_no_settings_file_no_toml_reader(
+    imported: Callable[..., set[str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = Path(PLAN).resolve()
+    (tmp_path / ".git").mkdir()  # the repository's root: the search for settings ends here
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "plans"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "tomllib" not in imported("check", str(plan), "-f", "json")
 
 
 def test_validate_is_lean_too(imported: Callable[..., set[str]]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from govplan.units import UnitError, check_unit, factor, is_counting
+from govplan.units import UnitError, check_unit, factor, is_counting, unit_shaped
 from tests.fuzz import examples
 
 
@@ -128,8 +129,19 @@ def test_the_table_and_the_compound_rules_answer_as_pint_does(unit: str) -> None
     # the compound forms pint has no rule for (千人, 起/万人).
     from govplan import units
 
-    assume(units._UNIT_SHAPE.fullmatch(unit))  # anything else is refused before either
+    assume(unit_shaped(unit))  # anything else is refused before either
     ours = units._shipped().get(unit) or units._compound(unit)
     pints = units._from_pint(unit)
     if pints is not None and ours is not None:
         assert ours[0] == pints[0] and ours[1] == pints[1], unit
+
+
+# The shape a unit must have, as the plan format describes it: a word of CJK (the basic
+# block) or Latin letters, or a quotient of two.
+_SHAPE = re.compile(r"[\u4e00-\u9fffA-Za-z]+(?:/[\u4e00-\u9fffA-Za-z]+)?")
+
+
+@given(st.text(alphabet=st.sampled_from("亿元万人鿿一\u4dff\ua000kmKM/ .%2_·（"), max_size=8))
+@settings(max_examples=examples(300))
+def test_the_unit_shape_is_the_documented_one(text: str) -> None:
+    assert unit_shaped(text) == (_SHAPE.fullmatch(text) is not None), text
