@@ -10,7 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from govplan.codes import CodeName
 from govplan.errors import Finding
 from govplan.load import Loaded, Marks
-from govplan.messages import said
+from govplan.messages import refusal, said
+from govplan.said import Said
 
 # Numbers may be written bare (7) or as text with a unit ("7%"); the loader keeps both as text.
 Number = float | str
@@ -163,8 +164,8 @@ def _finding(error: Any, marks: Marks) -> Finding:
     given = error.get("input")
     at_value, at_key = marks.at(error["loc"]), marks.at(error["loc"], key=True)
     if len(loc) == 1 and name in _FIELD_CODES and kind != "missing":
-        message = f"{name}: {_sentence(error['msg'])} (got {given!r})"
-        return Finding(at_value, _FIELD_CODES[name], message)
+        found = Said.of("shape.found", should=_should(error), got=repr(given))
+        return refusal(at_value, _FIELD_CODES[name], found, f"{name}: ")
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
         import difflib  # only for a misspelt field
@@ -183,8 +184,49 @@ def _finding(error: Any, marks: Marks) -> Finding:
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")
         return said(at_value, "bad-value", "not-one-of", name=name, given=given, expected=expected)
-    shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-    return Finding(at_value, "bad-type", f"{name}: {_sentence(error['msg'])} (got {shown})")
+    got: Said | str = repr(given)
+    if isinstance(given, dict):
+        got = Said.of("shape.a-mapping")
+    elif isinstance(given, list):
+        got = Said.of("shape.a-list")
+    found = Said.of("shape.found", should=_should(error), got=got)
+    return refusal(at_value, "bad-type", found, f"{name}: ")
+
+
+def _should(error: Any) -> Said:
+    """What pydantic's error says the value should be, in govplan's words (both languages);
+    a kind the plan format's fields cannot produce keeps pydantic's English."""
+    ctx = error.get("ctx") or {}
+    match error["type"]:
+        case "string_type":
+            return Said.of("shape.text")
+        case "float_type" | "float_parsing":
+            return Said.of("shape.number")
+        case "dict_type" | "model_type":
+            return Said.of("shape.mapping")
+        case "list_type":
+            return Said.of("shape.list")
+        case "int_type" | "int_parsing" | "int_from_float" | "int_parsing_size":
+            return Said.of("shape.whole")
+        case "bool_type" | "bool_parsing":
+            return Said.of("shape.boolean")
+        case "greater_than_equal":
+            return Said.of("shape.at-least", limit=ctx.get("ge"))
+        case "less_than_equal":
+            return Said.of("shape.at-most", limit=ctx.get("le"))
+        case "string_too_short":
+            return Said.of("shape.not-empty")
+        case "string_too_long":
+            return Said.of("shape.shorter", limit=ctx.get("max_length"))
+        case "too_short":
+            return Said.of("shape.items", least=ctx.get("min_length"))
+        case _:
+            return Said.of("shape.other", says=_sentence(error["msg"]))
+
+
+# How pydantic names the alternatives of `Number` (float | str) in an error's location; a
+# stripped str is "constrained-str".
+_UNION_MEMBERS = frozenset({"float", "str", "constrained-str"})
 
 
 def _dedupe_union_errors(errors: list[Any]) -> list[Any]:
@@ -193,7 +235,7 @@ def _dedupe_union_errors(errors: list[Any]) -> list[Any]:
     seen: dict[tuple[Any, ...], Any] = {}
     for error in errors:
         loc = tuple(error["loc"])
-        key = tuple(p for p in loc if not (isinstance(p, str) and p in ("float", "str")))
+        key = tuple(p for p in loc if not (isinstance(p, str) and p in _UNION_MEMBERS))
         key = tuple(p for p in key if p != "StructuredTarget")
         if key not in seen:
             seen[key] = {**error, "loc": key}

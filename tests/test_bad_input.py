@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from govplan.analysis import evaluate
 from govplan.cli.main import app
 from govplan.terms import Status
-from tests.built import plan_of_text
+from tests.built import plan_of_text, refusal_of_text
 from tests.fuzz import examples
 
 runner = CliRunner()
@@ -251,3 +251,44 @@ def test_control_sequences_from_a_plan_never_reach_the_output(
 def test_rich_markup_in_a_plan_is_text(write: Callable[..., str]) -> None:
     path = write(HEAD + '  - {id: a, name: "[bold red]x[/]", target: 5, actual: 6}\n')
     assert "[bold red]x[/]" in runner.invoke(app, ["check", path]).stdout
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code", "en", "zh"),
+    [
+        # each kind of shape error the plan format's fields can give, in govplan's words
+        ("name", "[1]", "bad-type", "name: should be text (got a list)", "name: 应为文本 (实际为 列表)"),
+        ("tolerance", "{a: 1}", "bad-type", "tolerance: should be a number", "tolerance: 应为数字"),
+        ("reported", "5", "bad-type", "reported: should be a mapping", "reported: 应为映射"),
+        ("series", "[1]", "bad-type", "series: should be a mapping", "series: 应为映射"),
+        ("name", "''", "bad-type", "name: should be text that is not empty", "name: 应为非空文本"),
+        ("id", "a" * 81, "bad-type", "id: should be text of at most 80 characters",
+         "id: 应为不超过 80 个字符的文本"),
+    ],
+)  # fmt: skip
+def test_shape_errors_are_said_in_both_languages(
+    field: str, value: str, code: str, en: str, zh: str
+) -> None:
+    item = {"id": "a", "name": "指标", "target": "7%", field: value}
+    flow = ", ".join(f"{k}: {v}" for k, v in item.items())
+    text = f"district: x\nyear: 2023\nindicators:\n  - {{{flow}}}\n"
+    (finding,) = refusal_of_text(text)
+    assert finding.code == code and finding.text("en").startswith(en), finding.text("en")
+    assert finding.text("zh").startswith(zh), finding.text("zh")
+    assert "nput should" not in finding.text("zh") + finding.text("en")
+
+
+@pytest.mark.parametrize(
+    ("head", "code", "en", "zh"),
+    [
+        ("year: abc", "bad-year", "year: should be a whole number (got 'abc')", "year: 应为整数"),
+        ("year: 1900", "bad-year", "year: should be at least 1949", "year: 应为不小于 1949 的值"),
+        ("year: 2200", "bad-year", "year: should be at most 2100", "year: 应为不大于 2100 的值"),
+        ("govplan: 2\nyear: 2023", "bad-version", "govplan: should be at most 1", "govplan: 应为不大于 1"),
+    ],
+)  # fmt: skip
+def test_the_head_fields_are_said_in_both_languages(head: str, code: str, en: str, zh: str) -> None:
+    text = f"district: x\n{head}\nindicators:\n  - {{id: a, name: 指标, target: 7%}}\n"
+    (finding,) = refusal_of_text(text)
+    assert finding.code == code and finding.text("en").startswith(en), finding.text("en")
+    assert finding.text("zh").startswith(zh), finding.text("zh")

@@ -120,12 +120,21 @@ def validate(
         sys.stdout.write(_statistics(results, words))
     elif not streamed:
         sys.stdout.write(render(results, words))
-    source = f" (settings: {config.source})" if config.source is not None else ""
     if not quiet:
-        sys.stderr.write(
-            f"govplan: {counts['files']} files, {counts['errors']} errors, "
-            f"{counts['warnings']} warnings{source}\n"
+        from govplan.said import Said
+
+        numbers = {"files": counts["files"], "errors": counts["errors"]}
+        line = (
+            Said.of("summary.validate", **numbers, warnings=counts["warnings"])
+            if config.source is None
+            else Said.of(
+                "summary.validate-settings",
+                **numbers,
+                warnings=counts["warnings"],
+                source=config.source,
+            )
         )
+        sys.stderr.write(f"govplan: {line.text(words)}\n")
     raise typer.Exit(exit_code(counts["errors"], counts["warnings"], strict=strict))
 
 
