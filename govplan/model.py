@@ -228,12 +228,6 @@ class _Builder:
         self.year = year
         self.findings: list[Finding] = []
 
-    def error(self, fieldname: str | int, code: CodeName, message: str, *at: str | int) -> None:
-        """A finding at the field, with a message of its own (a parser's, which says what
-        it could not read)."""
-        where = self.marks.at((*self.path, fieldname, *at))
-        self.findings.append(Finding(where, code, message))
-
     def refused(
         self, fieldname: str | int, code: CodeName, head: str, exc: SaidError, *at: str | int
     ) -> None:
@@ -269,12 +263,13 @@ class _Builder:
                 periods[key] = raw
         for period, raw in sorted(periods.items(), key=lambda kv: order(kv[0])):
             if months(period) >= months(self.period):
-                self.error(
+                self.say(
                     "series",
                     "bad-series",
-                    f"series period {period} does not come before the plan's period "
-                    f"{self.period}; a series lists the earlier figures of the year",
-                    period,
+                    "not-before",
+                    at=(period,),
+                    key=period,
+                    period=self.period,
                 )
                 continue
             try:
@@ -306,12 +301,7 @@ class _Builder:
         if target.form is Form.SIGN or _measures_change(doc.name, target):
             unit = target.unit if target.unit in ("%", "‰", *_PP_UNITS) else "%"
             return replace(actual, unit=unit)
-        self.error(
-            "actual",
-            "bad-value",
-            f"actual {actual.text!r} is a change, but target {target.text!r} is a level: write "
-            "the level the document reports (5.2%), or the target as a change (增长5%)",
-        )
+        self.say("actual", "bad-value", "change-on-a-level", text=actual.text, target=target.text)
         return None
 
     def _gap_fits(self, gap: Value, kind: Kind, target: Target) -> bool:
@@ -321,13 +311,7 @@ class _Builder:
         if kind is Kind.RATE or target.unit == "%":
             if gap.unit in _PP_UNITS or gap.unit == target.unit:
                 return True
-            self.error(
-                "reported",
-                "unit-mismatch",
-                f"reported gap {gap.text!r}: the gap of a rate is in percentage points "
-                "(write -0.6 or -0.6个百分点)",
-                "gap",
-            )
+            self.say("reported", "unit-mismatch", "rate-gap", at=("gap",), text=gap.text)
             return False
         return self.comparable("reported", gap, target.unit, "gap")
 
@@ -347,14 +331,12 @@ class _Builder:
             return True
         name = " ".join((fieldname, *at))
         if value.unit is None or target_unit is None:
-            missing = against if target_unit is None else name
-            self.error(
-                fieldname,
-                code,
-                f"{name} is in {value.unit or 'no unit'!r} but the {against} in "
-                f"{target_unit or 'no unit'!r}; give the {missing} a unit (or set `unit:`)",
-                *at,
-            )
+            if target_unit is None:
+                told = Said.of("unit.none-against", name=name, unit=value.unit, against=against)
+            else:
+                told = Said.of("unit.none", name=name, unit=target_unit, against=against)
+            where = self.marks.at((*self.path, fieldname, *at))
+            self.findings.append(refusal(where, code, told))
             return False
         try:
             converted = in_unit(value, target_unit)
@@ -362,13 +344,11 @@ class _Builder:
             self.refused(fieldname, code, f"{name} vs {against}: ", exc, *at)
             return False
         if not within_bounds(converted):
-            self.error(
-                fieldname,
-                "bad-value",
-                f"{fieldname} {value.text!r} is {converted:.3e} {target_unit}, beyond what "
-                f"govplan computes with ({MAGNITUDE:.0e}); check the units",
-                *at,
-            )
+            shown = {"converted": f"{converted:.3e}", "limit": f"{MAGNITUDE:.0e}"}
+            self.say(
+                fieldname, "bad-value", "beyond", at=at, name=fieldname, text=value.text,
+                unit=target_unit, **shown,
+            )  # fmt: skip
             return False
         return True
 
