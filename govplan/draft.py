@@ -15,6 +15,7 @@ from pathlib import Path
 from govplan.documents import Block, Rows, flatten
 from govplan.errors import Finding, Location
 from govplan.fiveyear import Span, read_span_target
+from govplan.messages import refusal
 from govplan.said import Said
 from govplan.targets import Target, TargetSyntaxError, parse_target
 from govplan.terms import Attribute, Form
@@ -93,11 +94,12 @@ class Unread:
     file: str
     line: int
     text: str
-    reason: str
+    reason: Said
 
     def finding(self) -> Finding:
         """The line as a finding, located at its line of the document."""
-        return Finding(Location(self.file, self.line), "not-read", f"{self.reason}: {self.text}")
+        told = Said.of("draft.not-read", reason=self.reason, text=self.text)
+        return refusal(Location(self.file, self.line), "not-read", told)
 
 
 @dataclass
@@ -444,7 +446,7 @@ def draft_lines(lines: Iterable[tuple[str, int, str]], span: Span | None = None)
             if whole and not any(listing for _, listing in parts):
                 draft.outside += 1  # prose of a whole document: not a target
             elif _DIGIT.search(text) and _looks_like_target(text) and len(text) < 80:
-                draft.unread.append(Unread(file, number, raw.strip(), "no target form was read"))
+                draft.unread.append(Unread(file, number, raw.strip(), Said.of("draft.no-form")))
             else:
                 draft.skipped += 1
             continue
@@ -481,7 +483,7 @@ def _read_parts(
                 try:
                     pairs = [p for piece in respectively(clause) for p in split_clause(piece, span)]
                 except TargetSyntaxError as exc:
-                    draft.unread.append(Unread(file, number, raw.strip(), str(exc)))
+                    draft.unread.append(Unread(file, number, raw.strip(), exc.said))
                     unread = True
                     continue
                 if not pairs and listing and clause and not _DIGIT.search(clause):
@@ -736,13 +738,13 @@ def _table(rows: Rows, file: str, first: int) -> tuple[list[Drafted], list[Unrea
     return items, unread
 
 
-def _checked(item: Drafted) -> tuple[Drafted | None, str | None]:
+def _checked(item: Drafted) -> tuple[Drafted | None, Said | None]:
     """The row as an indicator that validates: whole, else without its published figures
     (which the reason names), else none."""
     from govplan.errors import Severity
     from govplan.model import plan_from_text
 
-    def problem(candidate: Drafted) -> str | None:
+    def problem(candidate: Drafted) -> Said | None:
         lines = [
             "district: x",
             "year: 2000",
@@ -751,7 +753,11 @@ def _checked(item: Drafted) -> tuple[Drafted | None, str | None]:
         ]
         _, found = plan_from_text("\n".join(lines) + "\n", "<row>")
         errors = [f for f in found if f.severity is Severity.ERROR]
-        return errors[0].message if errors else None
+        if not errors:
+            return None
+        # the finding's own words, in both languages
+        first = errors[0]
+        return Said.of("draft.row-refused", text=first.text("en"), text_zh=first.text("zh"))
 
     whole = problem(item)
     if whole is None:
@@ -762,8 +768,13 @@ def _checked(item: Drafted) -> tuple[Drafted | None, str | None]:
         replace(item, actual=None, completion=None, gap=None, status=None),
     ):
         if problem(fewer) is None:
-            return fewer, f"some of the row's figures were left out ({whole})"
+            return fewer, Said.of("draft.figures-left-out", why=whole)
     return None, whole
+
+
+def _comment(said: Said, lang: str) -> list[str]:
+    """YAML comment lines of a text (its lines split at ` / ` in the catalogue)."""
+    return [f"# {line}" for line in said.text(lang).split(" / ")]
 
 
 def _q(text: str) -> str:
@@ -779,21 +790,17 @@ def render_plan(
     period: str = "year",
     span: Span | None = None,
     modeline: str | None = None,
+    lang: str = "en",
 ) -> str:
     """The drafted plan as YAML, with the schema modeline (where one is given); unread lines
-    as comments."""
+    as comments, in `lang`."""
     out = [
         *([modeline] if modeline else []),
-        "# Drafted by `govplan draft` from the document's sentences; check each target",
-        "# against the document before relying on it.",
+        *_comment(Said.of("draft.drafted"), lang),
         f"district: {_q(district)}",
     ]
     if span is not None:
-        out += [
-            f"span: {span}",
-            "# the year the figures reach: raise it as each year's figures are added under",
-            "# `series:` (2021: 8.1%), and give each level's `base:` (the base year's level)",
-        ]
+        out += [f"span: {span}", *_comment(Said.of("draft.span-year"), lang)]
     out.append(f"year: {year}")
     if period != "year":
         out.append(f"period: {period}")
@@ -802,5 +809,6 @@ def render_plan(
         out += _indicator_lines(item)
     for unread in draft.unread:
         where = f"{unread.file}:{unread.line}"
-        out.append(f"# not read ({where}, {unread.reason}): {unread.text}")
+        told = Said.of("draft.not-read-comment", where=where, reason=unread.reason)
+        out.append(f"# {told.text(lang)}: {unread.text}")
     return "\n".join(out) + "\n"

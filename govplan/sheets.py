@@ -18,6 +18,7 @@ from typing import Any
 from govplan.codes import CodeName
 from govplan.errors import Finding, Location, column_letter
 from govplan.messages import said
+from govplan.said import Said
 from govplan.shipped import shipped
 from govplan.values import normalize
 from govplan.words import Vocabulary, parse_vocabulary
@@ -60,7 +61,7 @@ class Cell:
     text: str
     column: int  # 1-based
     percent: bool = False  # formatted as a percentage: text is the percentage number
-    problem: str | None = None
+    problem: Said | None = None
 
 
 @dataclass(frozen=True)
@@ -388,10 +389,7 @@ def _formulas(
         book.close()
     if not formulas:
         return values
-    problem = (
-        "a formula with no calculated value (the file was written by a program, not saved by "
-        "Excel); open and save it in Excel or WPS, then run again"
-    )
+    problem = Said.of("cell.formula")
     return [
         (
             r,
@@ -409,16 +407,16 @@ def cell_of(value: Any, column: int, number_format: str = "General") -> Cell:
     if value is None:
         return Cell("", column)
     if isinstance(value, bool):
-        return Cell(str(value), column, problem=f"a TRUE/FALSE cell ({value}), not a figure")
+        return Cell(str(value), column, problem=Said.of("cell.boolean", value=value))
     if isinstance(value, datetime.datetime | datetime.date | datetime.time | datetime.timedelta):
         return Cell(
             str(value),
             column,
-            problem=f"a date cell ({value}); a figure is a number (format it as 常规 or 数值)",
+            problem=Said.of("cell.date", value=str(value)),
         )
     if isinstance(value, int | float):
         if not math.isfinite(value):
-            return Cell(str(value), column, problem="not a finite number")
+            return Cell(str(value), column, problem=Said.of("cell.not-finite"))
         number = excel_number(value)
         scaled, shown = percent_format(number_format)
         if scaled:
@@ -426,7 +424,7 @@ def cell_of(value: Any, column: int, number_format: str = "General") -> Cell:
         return Cell(_plain(number), column, percent=shown)
     text = str(value).strip()
     if text.startswith("#") and text.endswith(("!", "?", "A")) and text.upper() in _ERRORS:
-        return Cell(text, column, problem=f"an error value {text} where a figure should be")
+        return Cell(text, column, problem=Said.of("cell.error-value", text=text))
     return Cell(text, column)
 
 

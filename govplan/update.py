@@ -15,7 +15,7 @@ from typing import Any
 from govplan.catalogue import match_name
 from govplan.errors import Finding, Location, Severity
 from govplan.load import Loaded, Marks, decode, load_text, read_bytes, reading
-from govplan.messages import said
+from govplan.messages import refusal, said
 from govplan.model import NOT_REPORTED, Indicator, Plan, build_plan
 from govplan.periods import MONTHS
 from govplan.said import Said
@@ -265,11 +265,8 @@ def _figures(
     for key, cell in figures.items():
         column = sheet.columns[key]
         if cell.problem is not None:
-            problems.append(
-                Finding(
-                    sheet.at(number, cell.column), "bad-cell", f"{column.header}: {cell.problem}"
-                )
-            )
+            where = sheet.at(number, cell.column)
+            problems.append(refusal(where, "bad-cell", cell.problem, f"{column.header}: "))
             continue
         if not cell.text:
             continue
@@ -361,7 +358,7 @@ def _written(result: Update, loaded: Loaded, plan: Plan) -> Update:
     try:
         text = apply(result.text, changes)
     except EditRefused as exc:
-        result.findings.append(Finding(Location(file, exc.line), "cannot-edit", str(exc)))
+        result.findings.append(refusal(Location(file, exc.line), "cannot-edit", exc.said))
         return result
     new, stopped = reading(lambda: load_text(text, file))
     if new is None:  # apply writes only scalars that read back as themselves

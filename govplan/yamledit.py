@@ -10,6 +10,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from govplan.said import Said, SaidError
+
 # Every line break the YAML parser counts (YAML 1.1: also NEL, LS, PS), so that its
 # (line, column) marks map back onto offsets in the text.
 _BREAKS = re.compile("\r\n|\r|\n|\x85|\u2028|\u2029")
@@ -26,12 +28,12 @@ Key = str | int
 Path = tuple[Key, ...]
 
 
-class EditRefused(ValueError):
-    """The value cannot be written without changing more of the file than the value: the
-    message says where (1-based line) and why."""
+class EditRefused(SaidError):
+    """The value cannot be written without changing more of the file than the value: where
+    (1-based line) and why, said in both languages."""
 
-    def __init__(self, line: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, line: int, said: Said) -> None:
+        super().__init__(said)
         self.line = line
 
 
@@ -194,13 +196,13 @@ def apply(text: str, changes: Mapping[Path, Mapping[str, str]]) -> str:
     for path, values in changes.items():
         mapping = found.get(path)
         if mapping is None or mapping.kind != "map":
-            raise EditRefused(1, f"no mapping at {'/'.join(map(str, path))}")
+            raise EditRefused(1, Said.of("edit.no-mapping", path="/".join(map(str, path))))
         edits += _edits(text, mapping, values, eol)
     edits.sort(key=lambda e: (e.start, e.order))
     pieces, done = [], 0
     for edit in edits:
         if edit.start < done:
-            raise EditRefused(1, "two values overlap")  # cannot happen for distinct keys
+            raise EditRefused(1, Said.of("edit.overlap"))  # cannot happen for distinct keys
         pieces += [text[done : edit.start], edit.text]
         done = edit.end
     pieces.append(text[done:])
@@ -221,12 +223,12 @@ def _edits(text: str, mapping: _Node, values: Mapping[str, Any], eol: str) -> It
             elif node.kind == "scalar" and node.style is None and node.value in ("", "~", "null"):
                 yield _replace_null(text, key_node, node, flow_mapping(value))
             else:
-                raise EditRefused(node.line, f"'{key}' is not a mapping")
+                raise EditRefused(node.line, Said.of("edit.not-a-mapping", key=key))
             continue
         if node.kind != "scalar":
-            raise EditRefused(node.line, f"'{key}' holds a list, a mapping or an alias")
+            raise EditRefused(node.line, Said.of("edit.not-a-scalar", key=key))
         if node.style in ("|", ">"):
-            raise EditRefused(node.line, f"'{key}' is a block scalar; write it on one line")
+            raise EditRefused(node.line, Said.of("edit.block-scalar", key=key))
         rendered = scalar(str(value), node.style if node.style != '"' else '"')
         if node.style is None and node.value in ("", "~", "null"):
             yield _replace_null(text, key_node, node, scalar(str(value)))
@@ -242,13 +244,13 @@ def _replace_null(text: str, key_node: _Node, node: _Node, rendered: str) -> _Ed
         return _Edit(node.start, node.end, rendered, 0)
     colon = text.find(":", key_node.end)
     if colon < 0:
-        raise EditRefused(key_node.line, "no ':' after the key")
+        raise EditRefused(key_node.line, Said.of("edit.no-colon"))
     return _Edit(colon + 1, colon + 1, " " + rendered, 0)
 
 
 def _insertions(text: str, mapping: _Node, new: list[tuple[str, Any]], eol: str) -> Iterator[_Edit]:
     if not mapping.keys:
-        raise EditRefused(mapping.line, "an empty mapping")
+        raise EditRefused(mapping.line, Said.of("edit.empty-mapping"))
     keys = list(mapping.keys)
     for order, (key, value) in enumerate(new):
         anchor = next((k for k in AFTER.get(key, ()) if k in mapping.keys), keys[-1])
@@ -261,7 +263,7 @@ def _insertions(text: str, mapping: _Node, new: list[tuple[str, Any]], eol: str)
         line_start = max(text.rfind(ch, 0, key_node.start) for ch in "\n\r\x85\u2028\u2029") + 1
         indent = text[line_start : key_node.start]
         if indent.strip(" ") and not indent.strip(" ").endswith("-"):
-            raise EditRefused(key_node.line, "a key not at the start of its line")
+            raise EditRefused(key_node.line, Said.of("edit.key-not-first"))
         # after the line holding the anchor's last character (and its trailing comment)
         last = max(value_node.last_end() - 1, key_node.start)
         match = _BREAKS.search(text, last)

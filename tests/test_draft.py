@@ -117,6 +117,18 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_the_drafted_plan_and_its_summary_speak_chinese_under_lang_zh() -> None:
+    text = "地区生产总值增长6%\n固定资产投资力争实现735亿元左右以上\n今年工作很多。\n"
+    args = ["draft", "-", "--year", "2024", "--district", "滨江区", "--lang", "zh"]
+    result = runner.invoke(app, args, input=text)
+    assert result.exit_code == 0, result.stderr
+    assert "# 由 `govplan draft` 根据文件原文起草" in result.stdout
+    assert "# 未读取 (<stdin>:2, " in result.stdout and "735亿元左右以上" in result.stdout
+    assert "从 3 行中读出 1 个指标; 跳过 1 行无目标的文字; 1 行未读取" in result.stderr
+    assert "not read" not in result.stdout + result.stderr
+    assert plan_of_text(result.stdout, "<stdin>").indicators[0].id == "gdp"
+
+
 def test_stdin_unread_lines_are_kept_as_comments() -> None:
     text = "地区生产总值增长6%\n固定资产投资力争实现735亿元左右以上\n今年工作很多。\n"
     result = runner.invoke(
@@ -222,7 +234,7 @@ def test_five_year_sentences_that_would_be_guessed_are_kept_unread(
     drafted = draft_lines([("纲要.txt", 3, sentence)], Span(2021, 2025))
     assert not drafted.indicators
     (unread,) = drafted.unread
-    assert unread.line == 3 and reason in unread.reason, unread.reason
+    assert unread.line == 3 and reason in unread.reason.text("en"), unread.reason
 
 
 def test_draft_span_writes_a_five_year_plan_that_validates(tmp_path: Path) -> None:

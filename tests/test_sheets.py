@@ -50,7 +50,8 @@ def test_a_cell_as_the_sheet_shows_it(
 )
 def test_cells_that_are_no_figure(value: object, problem: str) -> None:
     cell = cell_of(value, 2)
-    assert cell.problem is not None and cell.problem.startswith(problem)
+    assert cell.problem is not None and cell.problem.text("en").startswith(problem)
+    assert cell.problem.text("zh") != cell.problem.text("en")
 
 
 @settings(max_examples=examples(300))

@@ -141,6 +141,7 @@ def draft(
         period=period,
         span=plan_span,
         modeline=modeline,
+        lang=words,
     )
     # the contract of this command: what it writes is a valid plan (else a bug: exit 3)
     _, found = plan_from_text(text, str(output or "<draft>"))
@@ -151,22 +152,24 @@ def draft(
         sys.stdout.write(text)
     else:
         save(output, text.encode("utf-8"))
-    defaults = " (district 待填写: give --district)" if district == "待填写" else ""
-    outside = (
-        f"; {result.outside} lines of the document outside its lists of targets skipped "
-        "(descriptions, not targets)"
-        if result.outside
-        else ""
-    )
-    qualitative = (
-        f" ({result.qualitative} of them qualitative, from a list of targets)"
+    from govplan.said import Said, spoken
+
+    told = [
+        Said.of(
+            "draft.summary-qualitative",
+            indicators=len(result.indicators),
+            count=result.qualitative,
+            lines=len(lines),
+        )
         if result.qualitative
-        else ""
-    )
-    sys.stderr.write(
-        f"govplan draft: {len(result.indicators)} indicators{qualitative} from {len(lines)} "
-        f"lines; {result.skipped} lines without a target skipped; {len(result.unread)} not "
-        f"read (kept as comments){outside}{defaults}\n"
-    )
+        else Said.of("draft.summary", indicators=len(result.indicators), lines=len(lines)),
+        Said.of("draft.summary-skipped", count=result.skipped),
+        Said.of("draft.summary-unread", count=len(result.unread)),
+    ]
+    if result.outside:
+        told.append(Said.of("draft.summary-outside", count=result.outside))
+    if district == "待填写":
+        told.append(Said.of("draft.summary-district"))
+    sys.stderr.write(f"govplan draft: {spoken(tuple(told), words)}\n")
     if strict and findings:
         raise typer.Exit(ExitCode.FINDINGS)
