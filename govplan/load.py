@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 
 from govplan.codes import CodeName
 from govplan.errors import Finding, Location, Severity
-from govplan.messages import said
+from govplan.messages import refusal, said
+from govplan.said import Said
 
 # A plan is a few kilobytes; the bounds sit far above any real plan and far below what
 # would make the parser or anything walking its result crash or hang. The node bound admits
@@ -261,6 +262,10 @@ def _parser(text: str, file: str, loader_class: type[Any]) -> Iterator[Callable[
         if explained is not None:
             line, column, problem, zh = explained
             raise _refused(file, line, column, problem, zh) from None
+        told = _parser_said(exc.context, exc.problem)
+        if told is not None:
+            finding = refusal(Location(file, line, column), "yaml-syntax", told)
+            raise _ParserRefused([finding]) from None
         raise _refused(file, line, column, problem) from None
     except yaml.reader.ReaderError as exc:
         pos = exc.position if isinstance(exc.position, int) else 0
@@ -281,6 +286,96 @@ def _refused(
 ) -> _ParserRefused:
     finding = Finding(Location(file, line, column), "yaml-syntax", problem, message_zh=zh)
     return _ParserRefused([finding])
+
+
+# PyYAML's words for where it was and what it found, as patterns over its messages
+_WHILE = re.compile(r"while (?P<doing>scanning|parsing) (?P<thing>.+)")
+_CANNOT_START = re.compile(r"found character (?P<char>.+) that cannot start any token")
+_EXPECTED = re.compile(r"expected (?P<what>.+), but (?P<verb>found|got) (?P<found>.+)")
+_ESCAPE = re.compile(r"found unknown escape character (?P<char>.+)")
+
+
+def _parser_thing(thing: str) -> Said | None:
+    """What PyYAML was reading, in both languages."""
+    match thing:
+        case "a quoted scalar":
+            return Said.of("yaml.quoted")
+        case "a double-quoted scalar":
+            return Said.of("yaml.double-quoted")
+        case "a single-quoted scalar":
+            return Said.of("yaml.single-quoted")
+        case "a plain scalar":
+            return Said.of("yaml.plain")
+        case "a block scalar":
+            return Said.of("yaml.block-scalar")
+        case "a simple key":
+            return Said.of("yaml.simple-key")
+        case "a block mapping":
+            return Said.of("yaml.block-mapping")
+        case "a block collection":
+            return Said.of("yaml.block-collection")
+        case "a flow sequence":
+            return Said.of("yaml.flow-sequence")
+        case "a flow mapping":
+            return Said.of("yaml.flow-mapping")
+        case "a node":
+            return Said.of("yaml.node")
+        case "for the next token":
+            return Said.of("yaml.next-token")
+        case "an alias":
+            return Said.of("yaml.alias")
+        case "an anchor":
+            return Said.of("yaml.anchor")
+        case "a tag":
+            return Said.of("yaml.tag")
+        case "a directive":
+            return Said.of("yaml.directive")
+        case _:
+            return None
+
+
+def _parser_problem(problem: str) -> Said | None:
+    """What PyYAML found, in both languages (its English word for word)."""
+    if m := _CANNOT_START.fullmatch(problem):
+        return Said.of("yaml.cannot-start", char=m["char"])
+    if m := _ESCAPE.fullmatch(problem):
+        return Said.of("yaml.escape", char=m["char"])
+    if m := _EXPECTED.fullmatch(problem):
+        if m["verb"] == "got":
+            return Said.of("yaml.expected-got", what=m["what"], found=m["found"])
+        return Said.of("yaml.expected-found", what=m["what"], found=m["found"])
+    match problem:
+        case "could not find expected ':'":
+            return Said.of("yaml.no-colon")
+        case "mapping values are not allowed here":
+            return Said.of("yaml.no-value")
+        case "mapping keys are not allowed here":
+            return Said.of("yaml.no-key")
+        case "sequence entries are not allowed here":
+            return Said.of("yaml.no-entry")
+        case "found unexpected end of stream":
+            return Said.of("yaml.end")
+        case "invalid indentation or unclosed '[' or '{'":
+            return Said.of("yaml.unclosed")
+        case _:
+            return None
+
+
+def _parser_said(context: str | None, problem: str | None) -> Said | None:
+    """PyYAML's message (`context: problem`) in both languages; None for words it has not
+    been seen to use, which are then shown as PyYAML wrote them."""
+    found = _parser_problem(problem) if problem else None
+    if found is None:
+        return None
+    if not context:
+        return found
+    doing = _WHILE.fullmatch(context)
+    thing = _parser_thing(doing["thing"]) if doing else None
+    if doing is None or thing is None:
+        return None
+    if doing["doing"] == "scanning":
+        return Said.of("yaml.while-scanning", thing=thing, problem=found)
+    return Said.of("yaml.while-parsing", thing=thing, problem=found)
 
 
 _COLON_IN_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^:#\s][^:]*?):\s+(\S.*?:\s.*)$")

@@ -235,3 +235,41 @@ def test_a_gbk_file_is_read_with_a_warning_that_says_how_to_convert_it(tmp_path:
     assert check.exit_code == 0 and "legacy-encoding" in check.stderr  # shown, still valid
     assert runner.invoke(app, ["validate", str(path)]).exit_code == 0
     assert runner.invoke(app, ["validate", "--strict", str(path)]).exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: @b\n",  # a character that cannot start a value
+        "a: `x\n",
+        "a: [1, 2\n",  # a flow sequence never closed
+        "a: {b: 1\n",
+        'a: "\\q"\n',  # an unknown escape
+        "a: |0\n  x\n",  # a block scalar's indentation indicator
+        "a: 'b\n",  # a quote never closed (explained by govplan's own words)
+        "a:\n  - x\n y: 1\n",  # indentation (govplan's own words)
+    ],
+)
+def test_parser_messages_are_said_in_both_languages(text: str) -> None:
+    # The English is PyYAML's word for word (or govplan's own for the common mistakes);
+    # the Chinese says the same, with nothing of PyYAML's English frame left.
+    import yaml
+
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        yaml.load(text, Loader=yaml.SafeLoader)
+    exc = caught.value
+    (finding,) = load.reading(lambda: load_text(text, "p.yaml"))[1]
+    assert finding.code == "yaml-syntax"
+    pyyaml = f"{exc.context}: {exc.problem}" if exc.context else str(exc.problem)
+    english, chinese = finding.text("en"), finding.text("zh")
+    assert english == pyyaml or "quote" in english or "indentation" in english
+    assert any("\u4e00" <= c <= "\u9fff" for c in chinese)
+    for frame in ("while ", "found character", "expected ", "unknown escape"):
+        assert frame not in chinese, chinese
+
+
+def test_a_message_pyyaml_has_not_been_seen_to_use_is_shown_as_written() -> None:
+    assert load._parser_said("while scanning a thing", "found something new") is None
+    assert load._parser_said(None, "found something new") is None
+    said = load._parser_said(None, "could not find expected ':'")
+    assert said is not None and said.text("en") == "could not find expected ':'"
