@@ -192,12 +192,19 @@ def test_internal_error_exit_3(
     def boom(paths: object, config: object = None) -> None:
         raise RuntimeError("boom")
 
+    class Left(Exception):
+        """os._exit, caught: the process's end, with its status."""
+
+    def leave(status: int) -> None:
+        raise Left(status)
+
     monkeypatch.setattr(check_module, "run_check", boom)
     monkeypatch.setattr("sys.argv", ["govplan", "check", PLAN])
+    monkeypatch.setattr(os, "_exit", leave)
     monkeypatch.delenv("GOVPLAN_DEBUG", raising=False)
-    with pytest.raises(SystemExit) as info:
+    with pytest.raises(Left) as info:
         main_module.main()
-    assert info.value.code == 3
+    assert info.value.args == (3,)
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "Traceback" not in err
 
@@ -552,3 +559,29 @@ def test_check_applies_the_repositorys_settings_as_validate_does(
     )
     for command in ("check", "validate"):
         assert runner.invoke(app, [command, "w.yaml"]).exit_code == 2, command
+
+
+def test_the_console_entry_point_leaves_with_its_output_whole_and_its_exit_code(
+    tmp_path: Path,
+) -> None:
+    # main() ends the process without tearing the interpreter down: what it printed must
+    # still arrive whole, and the exit code be the command's.
+    import subprocess
+    import sys
+
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([sys.executable, "-m", "govplan", *args], capture_output=True)
+
+    shown = run("check", "plans/gongshu-2022.yaml", "-f", "json", "--lang", "en")
+    assert shown.returncode == 0 and len(json.loads(shown.stdout)["results"]) == 30
+    many = run("validate", "plans/", "-f", "json", "--lang", "en")
+    assert many.returncode == 0 and json.loads(many.stdout) is not None
+    assert many.stderr.decode().startswith("govplan: 10 files, 0 errors")
+    missing = run("check", str(tmp_path / "none.yaml"), "--lang", "en")
+    assert missing.returncode == 2 and b"none.yaml" in missing.stderr
+    behind = run("check", "plans/gongshu-2022.yaml", "--fail-on", "missed", "-f", "csv")
+    assert behind.returncode == 1 and behind.stdout.count(b"\n") == 31  # header and 30 rows
+    out = tmp_path / "report.xlsx"
+    written = run("check", "plans/gongshu-2022.yaml", "-f", "xlsx", "-o", str(out))
+    assert written.returncode == 0 and out.read_bytes()[:2] == b"PK"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]  # no temporary file left
