@@ -193,5 +193,10 @@ def audit_report(report: Report) -> Report:
     """The report with every result's published figures audited: the audit's value joined
     to the computed ones, once."""
     with decimal.localcontext(context()):
-        results = tuple(replace(r, audit=audit_result(r)) for r in report.results)
+        audits = [audit_result(r) for r in report.results]
+    if not any(audits):
+        return report
+    results = tuple(
+        replace(r, audit=a) if a else r for r, a in zip(report.results, audits, strict=True)
+    )
     return replace(report, results=results)
