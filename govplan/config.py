@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -109,9 +110,10 @@ def _line(text: str, word: str) -> int:
     return 0
 
 
-def load_config(path: Path) -> Config:
+def load_config(path: Path, formats: Collection[str]) -> Config:
     """The settings in `path`; ConfigInvalid, located, for a file that cannot be read (not
-    UTF-8, too large, nested too deep, not TOML) or an unknown key, code or value."""
+    UTF-8, too large, nested too deep, not TOML) or an unknown key, code or value; `formats`
+    are the names its `format` may take."""
 
     def whole(code: CodeName, variant: str, /, **fields: object) -> ConfigInvalid:
         return ConfigInvalid(said(Location(str(path)), code, variant, **fields))
@@ -178,6 +180,9 @@ def load_config(path: Path) -> Config:
     fmt = table.get("format")
     if fmt is not None and not isinstance(fmt, str):
         raise fail("format", "bad-config", "format")
+    if fmt is not None and fmt not in formats:
+        known = ", ".join(formats)
+        raise fail("format", "bad-config", "format-unknown", given=fmt, known=known)
     jobs = table.get("jobs")
     if jobs is not None and (not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1):
         raise fail("jobs", "bad-config", "jobs")

@@ -3,6 +3,7 @@ its errors are turned into located findings, and the JSON Schema is derived from
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -182,13 +183,13 @@ def _finding(error: Any, marks: Marks) -> Finding:
     if kind == "string_pattern_mismatch" and name in ("id", "sync"):
         return said(at_value, "bad-id", name=name, given=given)
     if kind == "literal_error":
-        expected = error.get("ctx", {}).get("expected", "")
+        expected = _choices(error)
         return said(at_value, "bad-value", "not-one-of", name=name, given=given, expected=expected)
     got: Said | str = repr(given)
     if isinstance(given, dict):
         got = Said.of("shape.a-mapping")
     elif isinstance(given, list):
-        got = Said.of("shape.a-list")
+        got = Said.of("shape.a-list" if given else "shape.empty-list")
     found = Said.of("shape.found", should=_should(error), got=got)
     return refusal(at_value, "bad-type", found, f"{name}: ")
 
@@ -220,8 +221,18 @@ def _should(error: Any) -> Said:
             return Said.of("shape.shorter", limit=ctx.get("max_length"))
         case "too_short":
             return Said.of("shape.items", least=ctx.get("min_length"))
+        case "literal_error":
+            return Said.of("shape.one-of", expected=_choices(error))
         case _:
             return Said.of("shape.other", says=_sentence(error["msg"]))
+
+
+def _choices(error: Any) -> str:
+    """The values a field allows, as pydantic lists them ('year', 'H1' or 'Q1'), without its
+    English 'or', so that either language can show them."""
+    expected = str((error.get("ctx") or {}).get("expected", ""))
+    values = re.findall(r"'[^']*'", expected)
+    return ", ".join(values) if values else expected
 
 
 # How pydantic names the alternatives of `Number` (float | str) in an error's location; a

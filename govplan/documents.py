@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 from pathlib import PurePath
 
 from govplan.load import decode
+from govplan.said import Said, SaidError
 
 # Elements that end a line of text in a page (a paragraph, a list item, a table row ...).
 _BLOCKS = frozenset(
@@ -19,7 +20,7 @@ _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 _CELL = ","
 
 
-class DocumentError(ValueError):
+class DocumentError(SaidError):
     """A document that cannot be read as what its name says it is."""
 
 
@@ -52,10 +53,7 @@ def _docx_blocks(data: bytes, name: str) -> list[Block]:
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise DocumentError(
-            f"{name} is not a Word document (.docx) that can be opened ({exc}); save it as "
-            ".docx, or as plain text"
-        ) from None
+        raise DocumentError(Said.of("draft.not-docx", name=name, why=str(exc))) from None
     blocks: list[Block] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):

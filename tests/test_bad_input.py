@@ -264,6 +264,8 @@ def test_rich_markup_in_a_plan_is_text(write: Callable[..., str]) -> None:
         ("name", "''", "bad-type", "name: should be text that is not empty", "name: 应为非空文本"),
         ("id", "a" * 81, "bad-type", "id: should be text of at most 80 characters",
          "id: 应为不超过 80 个字符的文本"),
+        ("direction", "sideways", "bad-value", "direction 'sideways' is not one of 'up', 'down', 'band'",
+         "direction 'sideways' 不是以下之一: 'up', 'down', 'band'"),
     ],
 )  # fmt: skip
 def test_shape_errors_are_said_in_both_languages(
@@ -285,6 +287,8 @@ def test_shape_errors_are_said_in_both_languages(
         ("year: 1900", "bad-year", "year: should be at least 1949", "year: 应为不小于 1949 的值"),
         ("year: 2200", "bad-year", "year: should be at most 2100", "year: 应为不大于 2100 的值"),
         ("govplan: 2\nyear: 2023", "bad-version", "govplan: should be at most 1", "govplan: 应为不大于 1"),
+        ("year: 2023\nperiod: Q5", "bad-period", "period: should be one of 'year', 'H1', 'Q1',",
+         "period: 应为以下之一: 'year', 'H1', 'Q1',"),
     ],
 )  # fmt: skip
 def test_the_head_fields_are_said_in_both_languages(head: str, code: str, en: str, zh: str) -> None:
@@ -292,3 +296,15 @@ def test_the_head_fields_are_said_in_both_languages(head: str, code: str, en: st
     (finding,) = refusal_of_text(text)
     assert finding.code == code and finding.text("en").startswith(en), finding.text("en")
     assert finding.text("zh").startswith(zh), finding.text("zh")
+    # pydantic's own English (its "input should", its "or") is never passed on
+    assert "nput should" not in finding.text("en") + finding.text("zh")
+    assert " or " not in finding.text("zh")
+
+
+def test_an_empty_list_of_indicators_is_named_as_such() -> None:
+    (finding,) = refusal_of_text("district: x\nyear: 2023\nindicators: []\n")
+    assert (
+        finding.text("en")
+        == "indicators: should be a list of at least 1 item(s) (got an empty list)"
+    )
+    assert finding.text("zh") == "indicators: 应为至少有 1 项的列表 (实际为 空列表)"

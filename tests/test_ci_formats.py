@@ -306,3 +306,13 @@ def _alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_a_settings_format_that_is_no_findings_format_is_bad_config_at_its_line(
+    repo: Path,
+) -> None:
+    (repo / ".govplan.toml").write_text('ignore = []\nformat = "sarif2"\n', encoding="utf-8")
+    for lang, said in (("en", "is not one of text, json"), ("zh", "不是以下之一: text, json")):
+        result = runner.invoke(app, ["validate", "plans", "--lang", lang])
+        where = f"{repo / '.govplan.toml'}:2: error bad-config format 'sarif2' "
+        assert result.exit_code == 2 and where + said in result.stderr, result.stderr

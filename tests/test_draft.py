@@ -254,13 +254,15 @@ def test_draft_span_writes_a_five_year_plan_that_validates(tmp_path: Path) -> No
     energy = next(i for i in plan.indicators if i.id == "energy-intensity")
     assert energy.attribute == "约束性" and energy.measure == "change"
     assert "# not read" in out.read_text(encoding="utf-8")  # the refused line, kept
-    for bad, message in (
-        (["--span", "2025-2021"], "--span"),
-        (["--span", "2021-2025", "--year", "2030"], "outside the span"),
-        (["--span", "2021-2025", "--period", "H1"], "judged by year"),
-    ):
-        result = runner.invoke(app, ["draft", str(text), *bad])
-        assert result.exit_code == 2 and message in result.stderr, (bad, result.stderr)
+    for bad, message, message_zh in (
+        (["--span", "2025-2021"], "--span: span '2025-2021'", "--span: 规划期 '2025-2021'"),
+        (["--span", "2021-2025", "--year", "2030"], "outside the span", "不在规划期 2021-2025 之内"),
+        (["--span", "2021-2025", "--period", "H1"], "judged by year", "五年规划按年评估"),
+        (["--period", "Q7"], "--period 'Q7' is not one of Q1, H1", "--period 'Q7' 不是以下之一"),
+    ):  # fmt: skip
+        for lang, expected in (("en", message), ("zh", message_zh)):
+            result = runner.invoke(app, ["draft", str(text), *bad, "--lang", lang])
+            assert result.exit_code == 2 and expected in result.stderr, (bad, result.stderr)
 
 
 # The national 2024 政府工作报告 as reported by 新华社 (2024-03-05, read at

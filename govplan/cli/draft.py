@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from govplan.cli.options import diagnostics_lang, lang_option, save, settings
 from govplan.exitcodes import ExitCode
 from govplan.periods import MONTHS
+from govplan.said import Said, SaidError
 from govplan.terms import Lang
 
 if TYPE_CHECKING:
@@ -19,7 +21,7 @@ if TYPE_CHECKING:
 PERIODS = tuple(MONTHS)
 
 
-def _read(source: str) -> tuple[str, list[Block]]:
+def _read(source: str, words: str) -> tuple[str, list[Block]]:
     """A document's lines and tables (text, html or docx), read through the guards plan
     files have (regular files only, at most 8 MiB): a FIFO, a device or a huge file is
     refused, not read forever."""
@@ -27,25 +29,23 @@ def _read(source: str) -> tuple[str, list[Block]]:
     from govplan.load import STDIN_NAME, read_bytes, reading
 
     name = STDIN_NAME if source == "-" else source
+    if source != "-" and os.path.isdir(source):
+        _fail(words, Said.of("draft.directory", name=source))
     raw, stopped = reading(lambda: read_bytes(source))
     if raw is None:
-        _fail(
-            str(stopped[0]).replace(
-                "is a directory, not a plan file",
-                "is a directory; give a document or a text file of target sentences",
-            )
-        )
-    assert raw is not None
+        _fail(words, stopped[0].line(words))
     blocks: list[Block] = []
     try:
         blocks = document_blocks(raw, name)
     except DocumentError as exc:
-        _fail(str(exc))
+        _fail(words, exc.said)
     return name, blocks
 
 
-def _fail(message: str) -> None:
-    sys.stderr.write(f"govplan draft: {message}\n")
+def _fail(words: str, message: Said | str) -> NoReturn:
+    """A usage or input error that stops draft before anything is written (exit 2)."""
+    told = message.text(words) if isinstance(message, Said) else message
+    sys.stderr.write(f"govplan draft: {told}\n")
     raise typer.Exit(ExitCode.INVALID)
 
 
@@ -101,37 +101,35 @@ def draft(
     from govplan.fiveyear import Span, parse_span
     from govplan.model import plan_from_text
 
+    words = diagnostics_lang(lang)
     if period not in PERIODS:
-        _fail(f"--period {period!r} is not one of {', '.join(PERIODS)}")
+        _fail(words, Said.of("draft.period", period=period, periods=", ".join(PERIODS)))
     plan_span: Span | None = None
     if span is not None:
         try:
             plan_span = parse_span(span)
-        except ValueError as exc:
-            _fail(f"--span: {exc}")
-        assert plan_span is not None
+        except SaidError as exc:
+            _fail(words, Said.of("draft.span", why=exc.said))
         if period != "year":
-            _fail("--period: a five-year plan is judged by year; leave --period out")
+            _fail(words, Said.of("draft.span-period"))
         if year is not None and not plan_span.first <= year <= plan_span.last:
-            _fail(f"--year {year} is outside the span {plan_span}")
+            _fail(words, Said.of("draft.year-outside", year=year, span=plan_span))
     if output is not None and output.exists() and not force:
-        _fail(f"{output} exists; choose another file, or pass --force to overwrite it")
-    sources = [_read(source) for source in texts]
+        _fail(words, Said.of("draft.exists", output=output))
+    sources = [_read(source, words) for source in texts]
     lines = [block for _, blocks in sources for block in blocks]  # a table counts as one
     result = draft_document(sources, plan_span)
-    words = diagnostics_lang(lang)
     findings = settings(words).adjust([unread.finding() for unread in result.unread])
     for finding in findings:
         sys.stderr.write(f"{finding.line(words)}\n")
     if any(f.severity is Severity.ERROR for f in findings):  # made errors by the settings
-        _fail("lines not read are errors under the settings; nothing written")
+        _fail(words, Said.of("draft.unread-errors"))
     if not result.indicators:
-        _fail(f"no target sentence found in {len(lines)} lines; nothing written")
+        _fail(words, Said.of("draft.no-target", lines=len(lines)))
     # a five-year plan drafted from its 纲要 has no figures yet: its first year
     plan_year = year or (plan_span.first if plan_span else result.year_seen)
     if plan_year is None:
-        _fail("the text names no year (2023年); give --year")
-    assert plan_year is not None
+        _fail(words, Said.of("draft.no-year"))
     # the modeline points at the nearest schema from where the plan goes (stdout: here)
     modeline = schema_modeline(output.parent if output is not None else Path.cwd())
     text = render_plan(
@@ -152,7 +150,7 @@ def draft(
         sys.stdout.write(text)
     else:
         save(output, text.encode("utf-8"))
-    from govplan.said import Said, spoken
+    from govplan.said import spoken
 
     told = [
         Said.of(

@@ -17,7 +17,7 @@ import typer
 
 from govplan.errors import Finding
 from govplan.exitcodes import ExitCode
-from govplan.render.formats import BINARY_FORMATS
+from govplan.render.formats import BINARY_FORMATS, FINDINGS_FORMATS
 from govplan.terms import Lang
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ def settings(lang: str) -> Config:
 
     found = find_config(Path.cwd())
     try:
-        return load_config(found) if found is not None else Config()
+        # the findings formats: the settings' `format` is validate's
+        return load_config(found, FINDINGS_FORMATS) if found is not None else Config()
     except ConfigInvalid as exc:
         sys.stderr.write(f"{exc.finding.line(lang)}\n")
         raise typer.Exit(ExitCode.INVALID) from None

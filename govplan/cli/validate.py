@@ -89,11 +89,8 @@ def validate(
     if not paths:
         raise typer.BadParameter("give the plan files or folders to check", param_hint="PATH")
     if fmt is None:
+        # the settings' format was checked when they were read (bad-config)
         fmt = config.format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
-        if fmt not in FINDINGS_FORMATS:
-            sys.stderr.write(f"govplan: {config.source}: format {fmt!r} is not one of "
-                             f"{', '.join(FINDINGS_FORMATS)}\n")  # fmt: skip
-            raise typer.Exit(ExitCode.INVALID)
     render: Any = findings_renderer(fmt)
     if fmt == "junit":  # JUnit alone says how a warning counts: skipped, or failed (--strict)
         import functools
