@@ -133,7 +133,35 @@ def _parse_text(raw: str, unit: str | None, allow_approximate: bool) -> Value:
     return _parse_value(raw, unit, allow_approximate)
 
 
+# The form most values take (7.2%, 185张, -3.4): ASCII digits, then nothing or a unit.
+_PLAIN = re.compile(r"(?P<number>-?[0-9]{1,30}(?:\.[0-9]{1,30})?)(?P<unit>[^\s0-9+\-.,:]*)")
+
+
+def _plain_value(raw: str, unit: str | None) -> Value | None:
+    """A value of the commonest form read without the full reading's word lookups, or None
+    for anything else (words, marks to normalise, an unknown unit), which the full reading
+    takes and judges. Both readings give the same Value (a test checks every unit name)."""
+    m = _PLAIN.fullmatch(raw)
+    if m is None or len(m.group("number")) > MAX_DIGITS:
+        return None
+    own = m.group("unit") or None
+    if own is not None:
+        if any(ch.isdigit() for ch in own) or not unicodedata.is_normalized("NFKC", own):
+            return None
+        try:
+            check_unit(own)
+        except UnitError:
+            return None
+    return Value(Decimal(m.group("number")), own or unit, raw)
+
+
 def _parse_value(raw: object, unit: str | None, allow_approximate: bool) -> Value:
+    plain = _plain_value(raw, unit) if isinstance(raw, str) else None
+    return plain if plain is not None else _read_value(raw, unit, allow_approximate)
+
+
+def _read_value(raw: object, unit: str | None, allow_approximate: bool) -> Value:
+    """The full reading of a value: normalised, its words and bounds, its unit checked."""
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float, Decimal)):
         raise ValueSyntaxError(Said.of("value.expected", given=raw))
     original = str(raw)
@@ -196,6 +224,7 @@ def written_as_change(text: str) -> bool:
     return rest[:1] in ("-", "+") or _starts_worded(rest) or is_change_only(text)
 
 
+@functools.lru_cache(maxsize=8192)  # asked of every actual; plans repeat their values
 def is_change_only(text: str) -> bool:
     """An actual that is a change with no level (持平, 正增长): it can stand only against a
     target that is itself a change."""

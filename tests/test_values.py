@@ -89,3 +89,36 @@ def test_normalize() -> None:
 def test_arbitrary_text_raises_only_value_syntax_error(text: str) -> None:
     with contextlib.suppress(ValueSyntaxError):
         parse_value(text)
+
+
+def _both_readings(text: str, unit: str | None) -> None:
+    """The quick reading of the commonest form gives what the full reading gives, or leaves
+    the text to it; never another number, unit or bound."""
+    from govplan.values import _plain_value, _read_value
+
+    quick = _plain_value(text, unit)
+    if quick is None:
+        return
+    for allow_approximate in (True, False):
+        assert _read_value(text, unit, allow_approximate) == quick, (text, unit)
+
+
+@pytest.mark.parametrize(
+    "number", ["7", "-3.4", "0", "185", "0.50", "007", "1" * 30, "1" * 20 + "." + "1" * 20]
+)
+def test_the_quick_reading_agrees_for_every_unit_name(number: str) -> None:
+    from govplan.units import SHARES, known_units
+
+    others = ("", "个百分点", "以上", "余户", "多人", "左右", "ｋｍ", "㎡", "²个")
+    for name in (*known_units(), *SHARES, *others):
+        _both_readings(number + name, None)
+        _both_readings(number + name, "%")
+
+
+@given(
+    st.text(alphabet="0123456789.-+,:%‰万亿元人个户以上余多约左右第名位同比增长下降持平 ²①",
+            max_size=12),
+    st.sampled_from([None, "%", "万元", "个"]),
+)  # fmt: skip
+def test_the_quick_reading_agrees_with_the_full_one(text: str, unit: str | None) -> None:
+    _both_readings(text, unit)
