@@ -113,6 +113,15 @@ def test_explain_unknown_id_is_a_usage_error() -> None:
     result = runner.invoke(app, ["check", PLAN, "--explain", "nope", "--lang", "en"])
     assert result.exit_code == 2
     assert "no indicator with id 'nope'" in result.stderr and result.stdout == ""
+    said_zh = runner.invoke(app, ["check", PLAN, "--explain", "nope", "--lang", "zh"]).stderr
+    assert said_zh == "govplan: 没有 id 为 'nope' 的指标\n"
+
+
+def test_an_unknown_rule_code_is_named_in_both_languages() -> None:
+    for lang, said in (("en", "unknown code 'yaml12'; did you mean 'yaml11'?"),
+                       ("zh", "未知的检查代码 'yaml12'; 是否应为 'yaml11'?")):  # fmt: skip
+        result = runner.invoke(app, ["rule", "yaml12", "--lang", lang])
+        assert result.exit_code == 2 and result.stderr == f"govplan rule: {said}\n"
 
 
 def test_fail_on_missed_and_inconsistent(write: Callable[..., str]) -> None:

@@ -93,9 +93,11 @@ def test_only_the_actual_lines_change(plan: Path, tmp_path: Path) -> None:
     # matched by id, by exact name, and by the catalogue's name for gdp
     sheet.write_text("id,指标,实际,单位\nfdi,,4.2,亿美元\n,新引进人才,3.4万人,\n,地区生产总值增长,5.1,%\n",
                      encoding="utf-8-sig")  # fmt: skip
+    said_zh = run(str(plan), "--actuals", str(sheet), "--dry-run", "--lang", "zh").stderr
+    assert f"将更新 {plan} 中的 3 项指标 (改动 3 个数字), 数据来自 {sheet}" in said_zh
     result = run(str(plan), "--actuals", str(sheet))
     assert result.exit_code == 0, result.stderr
-    assert "updated 3 indicators" in result.stderr
+    assert "updated 3 indicators (3 figures changed)" in result.stderr
     after = plan.read_text(encoding="utf-8")
     assert changed_lines(PLAN, after) == [
         "+    actual: 5.1%",

@@ -146,7 +146,10 @@ def check(
 
         found = find(outcome.reports, explain)
         if not found and outcome.reports:
-            sys.stderr.write(f"govplan: no indicator with id {explain!r}\n")
+            from govplan.said import Said
+
+            told = Said.of("cli.no-indicator", id=explain).text(diagnostics_lang(lang))
+            sys.stderr.write(f"govplan: {told}\n")
             raise typer.Exit(ExitCode.INVALID)
         show(explain_renderer(fmt)(found, (lang or Lang.ZH).value))
         raise typer.Exit(outcome.exit_code(conditions, codes))
@@ -229,6 +232,7 @@ def compare(
     from govplan.check import run_check
     from govplan.compare import compare as compare_plans
     from govplan.render.cells import Options
+    from govplan.said import Said
 
     check_destination(fmt, output)
     outcome = run_check(plans, settings(diagnostics_lang(lang)))
@@ -238,7 +242,8 @@ def compare(
         unknown_ids(wanted, [r.indicator.id for rep in outcome.reports for r in rep.results])
         comparison = compare_plans(outcome.reports, only_common=only is Only.common, ids=wanted)
         for report in comparison.skipped:
-            sys.stderr.write(f"govplan: {report.plan.file}: only progress tasks; not compared\n")
+            told = Said.of("cli.not-compared", file=report.plan.file)
+            sys.stderr.write(f"govplan: {told.text(diagnostics_lang(lang))}\n")
         deliver(
             comparison_renderer(fmt)(comparison, Options(lang=lang or Lang.ZH)),
             fmt,

@@ -23,6 +23,7 @@ def rule(
     from difflib import get_close_matches
 
     from govplan.codes import CODES
+    from govplan.said import Said
 
     words = diagnostics_lang(lang)
     if code is None:
@@ -32,8 +33,12 @@ def rule(
         return
     if code not in CODES:
         near = get_close_matches(code, list(CODES), n=1)
-        hint = f"; did you mean {near[0]!r}?" if near else ""
-        sys.stderr.write(f"govplan rule: unknown code {code!r}{hint}\n")
+        told = (
+            Said.of("cli.unknown-code-near", code=code, near=near[0])
+            if near
+            else Said.of("cli.unknown-code", code=code)
+        )
+        sys.stderr.write(f"govplan rule: {told.text(words)}\n")
         raise typer.Exit(ExitCode.INVALID)
     c = CODES[code]
     if words == "zh":

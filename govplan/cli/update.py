@@ -17,9 +17,11 @@ from govplan.errors import Finding, Location
 from govplan.exitcodes import ExitCode
 from govplan.messages import said
 from govplan.render.formats import FINDINGS_FORMATS, findings_renderer
+from govplan.said import Said
 from govplan.terms import Lang
 
 if TYPE_CHECKING:
+    from govplan.sheets import Sheet
     from govplan.update import Change
 
 BOM = b"\xef\xbb\xbf"
@@ -100,11 +102,8 @@ def update(
     if result.errors:
         _fail(name, result.findings, fmt, words)
     _report(name, result.findings, fmt, words)
-    where = (
-        f" ({result.sheet.name!r}, header row {result.sheet.header_row})"
-        if result.sheet and result.sheet.name
-        else ""
-    )
+    counted = _counted(result.changes)
+    named = result.sheet if result.sheet and result.sheet.name else None
     if dry_run:
         if fmt == "text":
             diff = difflib.unified_diff(
@@ -114,21 +113,41 @@ def update(
                 tofile=f"{name} (updated)",
             )
             sys.stdout.write("".join(diff))
-        _say(f"{_counted(result.changes, 'would update')} in {name} from {actuals}{where}")
+        _summary(words, True, counted, name, actuals, named)
         raise typer.Exit(ExitCode.OK)
     if result.text != text:
         data = result.text.encode("utf-8")
         problem = write_plan(plan, raw, BOM + data if raw.startswith(BOM) else data)
         if problem is not None:
             _fail(name, [problem], fmt, words)
-    _say(f"{_counted(result.changes, 'updated')} in {name} from {actuals}{where}")
+    _summary(words, False, counted, name, actuals, named)
     raise typer.Exit(ExitCode.OK)
 
 
-def _counted(changes: list[Change], verb: str) -> str:
+def _counted(changes: list[Change]) -> Said:
     changed = sum(c.figures_changed for c in changes)
-    figures = "figure" if changed == 1 else "figures"
-    return f"{verb} {len(changes)} indicators ({changed} {figures} changed)"
+    return Said.of(
+        "update.changed-one" if changed == 1 else "update.changed",
+        indicators=len(changes),
+        figures=changed,
+    )
+
+
+def _summary(
+    words: str, dry_run: bool, counted: Said, name: str, actuals: object, sheet: Sheet | None
+) -> None:
+    """What update did (or would do), on stderr: how many indicators, from which sheet."""
+    if sheet is None:
+        told = Said.of(
+            "update.would-update" if dry_run else "update.updated",
+            changed=counted, name=name, actuals=actuals,
+        )  # fmt: skip
+    else:
+        told = Said.of(
+            "update.would-update-sheet" if dry_run else "update.updated-sheet",
+            changed=counted, name=name, actuals=actuals, sheet=sheet.name, row=sheet.header_row,
+        )  # fmt: skip
+    _say(told.text(words))
 
 
 def write_plan(path: Path, before: bytes, data: bytes) -> Finding | None:
@@ -172,15 +191,13 @@ def _report(name: str, findings: list[Finding], fmt: str, words: str) -> None:
     for finding in findings[:SHOWN]:
         sys.stderr.write(f"{finding.line(words)}\n")
     if len(findings) > SHOWN:
-        sys.stderr.write(
-            f"govplan: {len(findings) - SHOWN} more findings not shown "
-            "(all of them: --format json)\n"
-        )
+        more = Said.of("cli.more-findings", more=len(findings) - SHOWN)
+        sys.stderr.write(f"govplan: {more.text(words)}\n")
 
 
 def _fail(name: str, findings: list[Finding], fmt: str, words: str) -> None:
     _report(name, findings, fmt, words)
-    _say("nothing was written")
+    _say(Said.of("update.nothing-written").text(words))
     raise typer.Exit(ExitCode.INVALID)
 
 
