@@ -190,3 +190,13 @@ def test_every_compared_value_has_its_unit_and_the_table_a_title() -> None:
     )
     gdp = next(r for r in data["rows"] if r["id"] == "gdp")
     assert (gdp["name"], gdp["name_en"]) == ("地区生产总值增长", "GDP growth")
+
+
+def test_a_comparison_written_as_csv_has_a_bom_and_json_none(tmp_path: Path) -> None:
+    """Excel reads a CSV file as UTF-8 only after a byte-order mark; JSON takes none."""
+    plans = ["plans/gongshu-2022.yaml", "plans/gongshu-2023.yaml"]
+    for fmt, starts in (("csv", True), ("json", False)):
+        out = tmp_path / f"c.{fmt}"
+        result = runner.invoke(app, ["compare", *plans, "-f", fmt, "-o", str(out)])
+        assert result.exit_code == 0, result.stderr
+        assert out.read_bytes().startswith(b"\xef\xbb\xbf") is starts, fmt

@@ -164,8 +164,9 @@ def check(
     shown = [
         select(report, statuses=status or [], lead=lead, sort=sort) for report in outcome.reports
     ]
-    if shown or (invalid and fmt == "json"):
-        deliver(report_renderer(fmt)(shown, options), fmt, output)
+    facts = REPORT_FORMATS[fmt]
+    if shown or (invalid and facts.invalid):
+        deliver(report_renderer(fmt)(shown, options), output, bom=facts.bom)
     raise typer.Exit(outcome.exit_code(conditions, codes))
 
 
@@ -246,8 +247,8 @@ def compare(
             sys.stderr.write(f"govplan: {told.text(diagnostics_lang(lang))}\n")
         deliver(
             comparison_renderer(fmt)(comparison, Options(lang=lang or Lang.ZH)),
-            fmt,
             output,
+            bom=COMPARISON_FORMATS[fmt].bom,
         )
     raise typer.Exit(outcome.exit_code())
 

@@ -116,8 +116,9 @@ def check_destination(fmt: str, output: Path | None) -> None:
         )
 
 
-def deliver(output: object, fmt: str, destination: Path | None) -> None:
-    """The report to stdout, or to a file written atomically (temp file, then rename)."""
+def deliver(output: object, destination: Path | None, *, bom: bool = False) -> None:
+    """The report to stdout, or to a file written atomically (temp file, then rename); `bom`:
+    the file starts with a UTF-8 byte-order mark (the format's fact)."""
     if destination is None:
         show(output)
         return
@@ -125,7 +126,7 @@ def deliver(output: object, fmt: str, destination: Path | None) -> None:
         data = output
     elif isinstance(output, str):
         # Excel opens a CSV file as the system's code page unless it starts with a BOM.
-        data = output.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+        data = output.encode("utf-8-sig" if bom else "utf-8")
     else:
         data = _rendered(output).encode("utf-8")
     save(destination, data)

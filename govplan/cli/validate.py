@@ -92,7 +92,7 @@ def validate(
         # the settings' format was checked when they were read (bad-config)
         fmt = config.format or ("github" if os.environ.get("GITHUB_ACTIONS") else "text")
     render: Any = findings_renderer(fmt)
-    if fmt == "junit":  # JUnit alone says how a warning counts: skipped, or failed (--strict)
+    if FINDINGS_FORMATS[fmt].strict:  # JUnit says how a warning counts: skipped, or failed
         import functools
 
         render = functools.partial(render, strict=strict)

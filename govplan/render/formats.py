@@ -1,7 +1,8 @@
 """The output formats of each command: a format name, where its renderer lives
-(`module:function` under govplan.render) and the facts of the format (bytes, streamed line by
-line, honours --by). The `--format` choices are these tables' keys, and a renderer is imported
-only when its format is asked for (rich only for the table). Each registry's renderers have
+(`module:function` under govplan.render) and the facts of the format that commands act on
+(bytes, streamed line by line, honours --by, a file of it starts with a BOM, told --strict,
+lists unreadable plans). The `--format` choices are these tables' keys, and a renderer is
+imported only when its format is asked for (rich only for the table). Each registry's renderers have
 one signature, its Protocol below; a test checks every entry against it, so a renderer that
 could not be called fails the suite, not a user's run. A new format is one module with a pure
 function and one line here."""
@@ -25,12 +26,15 @@ class Format(NamedTuple):
     binary: bool = False  # bytes: written only to a file (-o)
     streamed: bool = False  # one line per finding, written file by file
     rollup: bool = False  # honours --by (a roll-up per group or lead department)
+    bom: bool = False  # a file of it starts with a UTF-8 BOM, so that Excel reads it as UTF-8
+    strict: bool = False  # its renderer is told --strict (how a warning counts)
+    invalid: bool = False  # lists the plans that could not be read, in their place
 
 
 REPORT_FORMATS: dict[str, Format] = {
     "table": Format("table:render_report", rollup=True),
-    "json": Format("json_format:render_report", rollup=True),
-    "csv": Format("csv_format:render_report", rollup=True),
+    "json": Format("json_format:render_report", rollup=True, invalid=True),
+    "csv": Format("csv_format:render_report", rollup=True, bom=True),
     "markdown": Format("markdown_format:render_report", rollup=True),
     "xlsx": Format("xlsx_format:render_report", binary=True),
     "docx": Format("docx_format:render_report", binary=True),
@@ -40,7 +44,7 @@ REPORT_FORMATS: dict[str, Format] = {
 COMPARISON_FORMATS: dict[str, Format] = {
     "table": Format("table:render_comparison"),
     "json": Format("json_format:render_comparison"),
-    "csv": Format("csv_format:render_comparison"),
+    "csv": Format("csv_format:render_comparison", bom=True),
     "markdown": Format("markdown_format:render_comparison"),
     "xlsx": Format("xlsx_format:render_comparison", binary=True),
 }
@@ -50,7 +54,7 @@ TREND_FORMATS: dict[str, Format] = {
     "table": Format("table:render_trend"),
     "text": Format("text_format:render_trend"),
     "json": Format("json_format:render_trend"),
-    "csv": Format("csv_format:render_trend"),
+    "csv": Format("csv_format:render_trend", bom=True),
 }
 
 # `check --explain ID`: one indicator, step by step.
@@ -67,7 +71,7 @@ FINDINGS_FORMATS: dict[str, Format] = {
     "github": Format("findings:render_github", streamed=True),
     "gitlab": Format("gitlab_format:render_gitlab"),
     "sarif": Format("sarif_format:render_sarif"),
-    "junit": Format("junit_format:render_junit"),
+    "junit": Format("junit_format:render_junit", strict=True),
 }
 
 # Formats whose renderers return bytes, of any registry.
