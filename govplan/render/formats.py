@@ -2,10 +2,10 @@
 (`module:function` under govplan.render) and the facts of the format that commands act on
 (bytes, streamed line by line, honours --by, a file of it starts with a BOM, told --strict,
 lists unreadable plans). The `--format` choices are these tables' keys, and a renderer is
-imported only when its format is asked for (rich only for the table). Each registry's renderers have
-one signature, its Protocol below; a test checks every entry against it, so a renderer that
-could not be called fails the suite, not a user's run. A new format is one module with a pure
-function and one line here."""
+imported only when its format is asked for (rich only for the table). Each registry's
+renderers have one signature, its Protocol below; a test checks every entry against it, so a
+renderer that could not be called fails the suite, not a user's run. A new format is one
+module with a pure function and one line here."""
 
 from __future__ import annotations
 
